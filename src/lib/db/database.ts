@@ -1,0 +1,86 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+	ChangeOrder,
+	Customer,
+	Invoice,
+	InvoiceLine,
+	PoLine,
+	PurchaseOrder,
+	Settings,
+	Site,
+	Task,
+	WorkOrder
+} from '$lib/domain/records';
+import { DB_NAME, VERSIONS } from './schema';
+
+export interface ColumnMapping {
+	id: string;
+	customerId: string;
+	kind: 'po' | 'workOrder' | 'invoice';
+	headerSignature: string;
+	mapping: Record<string, string>;
+}
+
+export interface Attachment {
+	id: string;
+	workOrderId: string;
+	name: string;
+	type: string;
+	addedOn: string;
+	data: Blob;
+}
+
+export interface PoRevision {
+	id: string;
+	poId: string;
+	revision: number;
+	appliedOn: string;
+	summary: string;
+}
+
+/** The one IndexedDB database. Tables hold validated domain records, nothing computed. */
+export class TieoutDB extends Dexie {
+	customers!: Table<Customer, string>;
+	sites!: Table<Site, string>;
+	workOrders!: Table<WorkOrder, string>;
+	tasks!: Table<Task, string>;
+	changeOrders!: Table<ChangeOrder, string>;
+	purchaseOrders!: Table<PurchaseOrder, string>;
+	poLines!: Table<PoLine, string>;
+	invoices!: Table<Invoice, string>;
+	invoiceLines!: Table<InvoiceLine, string>;
+	settings!: Table<Settings, string>;
+	mappings!: Table<ColumnMapping, string>;
+	attachments!: Table<Attachment, string>;
+	poRevisions!: Table<PoRevision, string>;
+
+	constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+		super(name, options);
+		for (const v of VERSIONS) this.version(v.version).stores(v.stores);
+	}
+}
+
+export type TableName =
+	| 'customers'
+	| 'sites'
+	| 'workOrders'
+	| 'tasks'
+	| 'changeOrders'
+	| 'purchaseOrders'
+	| 'poLines'
+	| 'invoices'
+	| 'invoiceLines'
+	| 'settings';
+
+export const RECORD_TABLES: readonly TableName[] = [
+	'customers',
+	'sites',
+	'workOrders',
+	'tasks',
+	'changeOrders',
+	'purchaseOrders',
+	'poLines',
+	'invoices',
+	'invoiceLines',
+	'settings'
+];

@@ -1,0 +1,193 @@
+import type { Problem } from '$lib/domain/result';
+import type { TieoutDB, TableName } from './database';
+import type { AnyRecord, RecordOf } from './records';
+
+type Check<K extends TableName> = (db: TieoutDB, x: RecordOf[K]) => Promise<Problem[]>;
+
+const list = (names: string[], max = 5) =>
+	names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+
+async function taken(found: { id: string } | undefined, self: { id: string }, field: string, message: string): Promise<Problem[]> {
+	return found && found.id !== self.id ? [{ field, message }] : [];
+}
+
+async function exists(db: TieoutDB, table: TableName, id: string | null, field: string, label: string): Promise<Problem[]> {
+	if (!id) return [];
+	return (await db.table(table).get(id)) ? [] : [{ field, message: `${label} ${id} does not exist` }];
+}
+
+async function woName(db: TieoutDB, id: string) {
+	return (await db.workOrders.get(id))?.number ?? id;
+}
+
+/** Uniqueness and foreign-key checks, run inside the write transaction before the write. */
+const CHECKS: { [K in TableName]: Check<K> } = {
+	customers: async (db, x) => {
+		const same = await db.customers.where('name').equals(x.name).first();
+		return taken(same, x, 'name', `A customer named "${x.name}" already exists`);
+	},
+	sites: (db, x) => exists(db, 'customers', x.customerId, 'customerId', 'Customer'),
+	workOrders: async (db, x) => {
+		const same = await db.workOrders.where('number').equals(x.number).first();
+		const site = x.siteId ? await db.sites.get(x.siteId) : undefined;
+		return [
+			...(await taken(same, x, 'number', `Work order number ${x.number} is already used`)),
+			...(await exists(db, 'customers', x.customerId, 'customerId', 'Customer')),
+			...(x.siteId && !site ? [{ field: 'siteId', message: `Site ${x.siteId} does not exist` }] : []),
+			...(site && site.customerId !== x.customerId ? [{ field: 'siteId', message: `Site "${site.name}" belongs to another customer` }] : [])
+		];
+	},
+	tasks: async (db, x) => {
+		const same = await db.tasks.where('[workOrderId+code]').equals([x.workOrderId, x.code]).first();
+		const wo = await db.workOrders.get(x.workOrderId);
+		if (!wo) return [{ field: 'workOrderId', message: `Work order ${x.workOrderId} does not exist` }];
+		return taken(same, x, 'code', `Task code ${x.code} is already used on ${wo.number}`);
+	},
+	changeOrders: async (db, x) => {
+		const same = await db.changeOrders.where('[workOrderId+number]').equals([x.workOrderId, x.number]).first();
+		const wo = await db.workOrders.get(x.workOrderId);
+		if (!wo) return [{ field: 'workOrderId', message: `Work order ${x.workOrderId} does not exist` }];
+		return taken(same, x, 'number', `Change order ${x.number} already exists on ${wo.number}`);
+	},
+	purchaseOrders: async (db, x) => {
+		const same = await db.purchaseOrders.where('[customerId+number]').equals([x.customerId, x.number]).first();
+		const customer = await db.customers.get(x.customerId);
+		if (!customer) return [{ field: 'customerId', message: `Customer ${x.customerId} does not exist` }];
+		return taken(same, x, 'number', `PO ${x.number} already exists for ${customer.name}`);
+	},
+	poLines: async (db, x) => {
+		const same = await db.poLines.where('[poId+lineNo]').equals([x.poId, x.lineNo]).first();
+		const po = await db.purchaseOrders.get(x.poId);
+		if (!po) return [{ field: 'poId', message: `Purchase order ${x.poId} does not exist` }];
+		return taken(same, x, 'lineNo', `PO ${po.number} already has a line ${x.lineNo}`);
+	},
+	invoices: async (db, x) => {
+		const same = await db.invoices.where('number').equals(x.number).first();
+		return [
+			...(await taken(same, x, 'number', `Invoice number ${x.number} is already used`)),
+			...(await exists(db, 'customers', x.customerId, 'customerId', 'Customer'))
+		];
+	},
+	invoiceLines: async (db, x) => {
+		const same = await db.invoiceLines.where('[invoiceId+lineNo]').equals([x.invoiceId, x.lineNo]).first();
+		const inv = await db.invoices.get(x.invoiceId);
+		if (!inv) return [{ field: 'invoiceId', message: `Invoice ${x.invoiceId} does not exist` }];
+		return taken(same, x, 'lineNo', `Invoice ${inv.number} already has a line ${x.lineNo}`);
+	},
+	settings: async () => []
+};
+
+export function integrityProblems<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<Problem[]> {
+	return (CHECKS[table] as Check<K>)(db, x);
+}
+
+/** Why a record may not be deleted: the records that still point at it. Empty means it may go. */
+export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRecord): Promise<string[]> {
+	const out: string[] = [];
+	const note = (what: string, names: string[]) => names.length && out.push(`${what} ${list(names)}`);
+	switch (table) {
+		case 'customers': {
+			const id = rec.id;
+			note('sites', (await db.sites.where('customerId').equals(id).toArray()).map((s) => s.name));
+			note('work orders', (await db.workOrders.where('customerId').equals(id).toArray()).map((w) => w.number));
+			note('POs', (await db.purchaseOrders.where('customerId').equals(id).toArray()).map((p) => p.number));
+			note('invoices', (await db.invoices.where('customerId').equals(id).toArray()).map((i) => i.number));
+			break;
+		}
+		case 'sites':
+			note('work orders', (await db.workOrders.where('siteId').equals(rec.id).toArray()).map((w) => w.number));
+			break;
+		case 'workOrders': {
+			const wo = rec as RecordOf['workOrders'];
+			const named = (await db.invoices.where('workOrderNumbers').equals(wo.number).toArray()).map((i) => i.number);
+			const lines = await db.invoiceLines.where('woNumber').equals(wo.number).toArray();
+			const billed = (await db.invoices.bulkGet([...new Set(lines.map((l) => l.invoiceId))])).flatMap((i) => (i ? [i.number] : []));
+			note('invoices', [...new Set([...named, ...billed])]);
+			break;
+		}
+		case 'tasks': {
+			const t = rec as RecordOf['tasks'];
+			const wo = await woName(db, t.workOrderId);
+			const lines = await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, t.code]).toArray();
+			const invs = await db.invoices.bulkGet([...new Set(lines.map((l) => l.invoiceId))]);
+			note('invoices', invs.filter((i) => i).map((i) => i!.number));
+			break;
+		}
+		case 'changeOrders': {
+			const co = rec as RecordOf['changeOrders'];
+			const tasks = await db.tasks.where('changeOrderNumber').equals(co.number).toArray();
+			note('tasks', tasks.filter((t) => t.workOrderId === co.workOrderId).map((t) => t.code));
+			break;
+		}
+		case 'purchaseOrders': {
+			const po = rec as RecordOf['purchaseOrders'];
+			const wos = await db.workOrders.where('poNumber').equals(po.number).toArray();
+			note('work orders', wos.filter((w) => w.customerId === po.customerId).map((w) => w.number));
+			const invs = await db.invoices.where('poNumber').equals(po.number).toArray();
+			note('invoices', invs.filter((i) => i.customerId === po.customerId).map((i) => i.number));
+			break;
+		}
+		case 'poLines': {
+			const line = rec as RecordOf['poLines'];
+			const po = await db.purchaseOrders.get(line.poId);
+			if (!po) break;
+			const invs = (await db.invoices.where('poNumber').equals(po.number).toArray()).filter((i) => i.customerId === po.customerId);
+			const billed: string[] = [];
+			for (const inv of invs) {
+				const n = await db.invoiceLines.where('invoiceId').equals(inv.id).filter((l) => l.poLineNo === line.lineNo).count();
+				if (n) billed.push(inv.number);
+			}
+			note('invoices', billed);
+			break;
+		}
+		case 'invoices': {
+			const inv = rec as RecordOf['invoices'];
+			if (inv.status === 'sent' || inv.status === 'paid') out.push(`its status (${inv.status}): void it instead, so the record of what the buyer received is kept`);
+			break;
+		}
+		default:
+			break;
+	}
+	return out;
+}
+
+/** Children that go with their parent: tasks and change orders with a work order, lines with a PO or invoice. */
+export async function cascadeDelete(db: TieoutDB, table: TableName, id: string): Promise<void> {
+	if (table === 'workOrders') {
+		await db.tasks.where('workOrderId').equals(id).delete();
+		await db.changeOrders.where('workOrderId').equals(id).delete();
+		await db.attachments.where('workOrderId').equals(id).delete();
+	} else if (table === 'purchaseOrders') {
+		await db.poLines.where('poId').equals(id).delete();
+		await db.poRevisions.where('poId').equals(id).delete();
+	} else if (table === 'invoices') {
+		await db.invoiceLines.where('invoiceId').equals(id).delete();
+	}
+}
+
+/**
+ * Records point at each other by the numbers people see (job number, PO number, task code).
+ * When one of those is corrected, the references follow it in the same transaction, so a typo
+ * fix never orphans an invoice line.
+ */
+export async function propagateRename<K extends TableName>(db: TieoutDB, table: K, before: RecordOf[K], after: RecordOf[K]): Promise<void> {
+	if (table === 'workOrders') {
+		const [a, b] = [before as RecordOf['workOrders'], after as RecordOf['workOrders']];
+		if (a.number === b.number) return;
+		await db.invoiceLines.where('woNumber').equals(a.number).modify({ woNumber: b.number });
+		await db.invoices.where('workOrderNumbers').equals(a.number).modify((inv) => {
+			inv.workOrderNumbers = inv.workOrderNumbers.map((n) => (n === a.number ? b.number : n));
+		});
+		await db.workOrders.filter((w) => w.warrantyOf === a.number).modify({ warrantyOf: b.number });
+	} else if (table === 'purchaseOrders') {
+		const [a, b] = [before as RecordOf['purchaseOrders'], after as RecordOf['purchaseOrders']];
+		if (a.number === b.number || a.customerId !== b.customerId) return;
+		await db.workOrders.where('poNumber').equals(a.number).filter((w) => w.customerId === a.customerId).modify({ poNumber: b.number });
+		await db.invoices.where('poNumber').equals(a.number).filter((i) => i.customerId === a.customerId).modify({ poNumber: b.number });
+	} else if (table === 'tasks') {
+		const [a, b] = [before as RecordOf['tasks'], after as RecordOf['tasks']];
+		if (a.code === b.code) return;
+		const wo = await woName(db, a.workOrderId);
+		await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, a.code]).modify({ taskCode: b.code });
+	}
+}

@@ -1,0 +1,110 @@
+import {
+	validateChangeOrder,
+	validateCustomer,
+	validateInvoice,
+	validateInvoiceLine,
+	validatePoLine,
+	validatePurchaseOrder,
+	validateSettings,
+	validateSite,
+	validateTask,
+	validateWorkOrder
+} from '$lib/domain/validate';
+import type { Problem } from '$lib/domain/result';
+import { RECORD_TABLES, type TableName, type TieoutDB } from './database';
+import { RecordError } from './errors';
+import { cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
+import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
+
+const VALIDATORS: { [K in TableName]: (x: RecordOf[K]) => Problem[] } = {
+	customers: validateCustomer,
+	sites: validateSite,
+	workOrders: validateWorkOrder,
+	tasks: validateTask,
+	changeOrders: validateChangeOrder,
+	purchaseOrders: validatePurchaseOrder,
+	poLines: validatePoLine,
+	invoices: validateInvoice,
+	invoiceLines: validateInvoiceLine,
+	settings: validateSettings
+};
+
+export function validateRecord<K extends TableName>(table: K, x: RecordOf[K]): Problem[] {
+	return (VALIDATORS[table] as (x: RecordOf[K]) => Problem[])(x);
+}
+
+/** A short name people recognise: `WO-18472`, `PO 1001 line 3`, `INV-1042`. */
+export function describeRecord(table: TableName, x: AnyRecord): string {
+	const r = x as unknown as Record<string, unknown>;
+	const name = r.number ?? r.name ?? r.code ?? (r.lineNo !== undefined ? `line ${r.lineNo}` : '');
+	return `${TABLE_LABEL[table]} ${String(name)}`.trim();
+}
+
+const ALL = (db: TieoutDB) => RECORD_TABLES.map((t) => db.table(t)).concat([db.attachments, db.poRevisions]);
+
+async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
+	const problems = validateRecord(table, x);
+	problems.push(...(await integrityProblems(db, table, x)));
+	if (problems.length) throw new RecordError(problems, describeRecord(table, x));
+	await db.table(table).put(x);
+}
+
+/** Create or replace one record. Refused with every problem, and nothing stored, when invalid or not unique. */
+export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
+	await db.transaction('rw', ALL(db), async () => {
+		const before = (await db.table(table).get(x.id)) as RecordOf[K] | undefined;
+		await checkedPut(db, table, x);
+		if (before) await propagateRename(db, table, before, x);
+	});
+}
+
+/** Change some fields of one record (a cell edit). Returns the stored record. */
+export async function updateRecord<K extends TableName>(db: TieoutDB, table: K, id: string, patch: Partial<RecordOf[K]>): Promise<RecordOf[K]> {
+	return db.transaction('rw', ALL(db), async () => {
+		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
+		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
+		const after = { ...before, ...patch, id } as RecordOf[K];
+		await checkedPut(db, table, after);
+		await propagateRename(db, table, before, after);
+		return after;
+	});
+}
+
+/** Delete one record; refused, naming them, while other records point at it. Owned children go with it. */
+export async function deleteRecord(db: TieoutDB, table: TableName, id: string): Promise<void> {
+	await db.transaction('rw', ALL(db), async () => {
+		const rec = (await db.table(table).get(id)) as AnyRecord | undefined;
+		if (!rec) return;
+		const blockers = await deleteBlockers(db, table, rec);
+		if (blockers.length) {
+			throw new RecordError(
+				blockers.map((b) => ({ field: 'id', message: `still used by ${b}` })),
+				`${describeRecord(table, rec)} cannot be deleted`
+			);
+		}
+		await cascadeDelete(db, table, id);
+		await db.table(table).delete(id);
+	});
+}
+
+export type Batch = { [K in TableName]?: RecordOf[K][] };
+
+/**
+ * Write many records in one transaction, all or nothing: every record is validated first and
+ * the unique indexes refuse duplicates; any problem aborts the whole batch.
+ */
+export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
+	const problems: string[] = [];
+	for (const table of RECORD_TABLES) {
+		for (const x of (batch[table] ?? []) as AnyRecord[]) {
+			for (const p of validateRecord(table, x as never)) problems.push(`${describeRecord(table, x)}: ${p.message}`);
+		}
+	}
+	if (problems.length) throw new RecordError(problems.map((message) => ({ field: '', message })), 'The batch was not saved');
+	await db.transaction('rw', ALL(db), async () => {
+		for (const table of RECORD_TABLES) {
+			const rows = batch[table];
+			if (rows?.length) await db.table(table).bulkAdd(rows);
+		}
+	});
+}

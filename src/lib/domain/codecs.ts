@@ -1,0 +1,89 @@
+import { formatDate, parseDate } from './dates';
+import { formatMoney, parseMoney, type Cents } from './money';
+import { formatQuantity, parseQuantity, type Milli } from './quantity';
+import { fail, ok, type Parsed } from './result';
+import { formatTerms, parseTerms } from './terms';
+
+/**
+ * How one field's value is read from text a person typed (a grid cell, a CSV cell) and shown again.
+ * One codec per field kind keeps the grid, the import and the export agreeing on every value.
+ */
+export interface Codec<T> {
+	parse(text: string): Parsed<T>;
+	format(value: T): string;
+}
+
+export const textCodec: Codec<string> = {
+	parse: (t) => ok(t.trim()),
+	format: (v) => v ?? ''
+};
+
+export const requiredTextCodec: Codec<string> = {
+	parse: (t) => (t.trim() === '' ? fail('is required') : ok(t.trim())),
+	format: (v) => v ?? ''
+};
+
+export const moneyCodec: Codec<Cents> = { parse: (t) => parseMoney(t), format: formatMoney };
+
+export const optionalMoneyCodec: Codec<Cents | null> = {
+	parse: (t) => (t.trim() === '' ? ok(null) : parseMoney(t)),
+	format: (v) => (v === null || v === undefined ? '' : formatMoney(v))
+};
+
+export const qtyCodec: Codec<Milli> = { parse: (t) => parseQuantity(t), format: formatQuantity };
+
+export const dateCodec: Codec<string> = { parse: (t) => parseDate(t), format: formatDate };
+
+export const optionalDateCodec: Codec<string | null> = {
+	parse: (t) => (t.trim() === '' ? ok(null) : parseDate(t)),
+	format: (v) => formatDate(v)
+};
+
+export const intCodec: Codec<number> = {
+	parse: (t) => (/^\s*-?\d+\s*$/.test(t) ? ok(Number(t.trim())) : fail(`"${t.trim()}" is not a whole number`)),
+	format: (v) => String(v)
+};
+
+export const optionalIntCodec: Codec<number | null> = {
+	parse: (t) => (t.trim() === '' ? ok(null) : intCodec.parse(t)),
+	format: (v) => (v === null || v === undefined ? '' : String(v))
+};
+
+export const boolCodec: Codec<boolean> = {
+	parse: (t) => {
+		const s = t.trim().toLowerCase();
+		if (['yes', 'y', 'true', '1', 'x', '✓'].includes(s)) return ok(true);
+		if (['no', 'n', 'false', '0', ''].includes(s)) return ok(false);
+		return fail(`"${t.trim()}" is not yes or no`);
+	},
+	format: (v) => (v ? 'Yes' : 'No')
+};
+
+export function enumCodec<T extends string>(values: readonly T[], label = (v: T) => v.replace(/_/g, ' ')): Codec<T> {
+	return {
+		parse: (t) => {
+			const s = t.trim().toLowerCase().replace(/[\s-]+/g, '_');
+			const hit = values.find((v) => v === s || label(v).toLowerCase() === t.trim().toLowerCase());
+			return hit ? ok(hit) : fail(`"${t.trim()}" is not one of ${values.map(label).join(', ')}`);
+		},
+		format: (v) => (v ? label(v) : '')
+	};
+}
+
+export const termsCodec: Codec<string> = {
+	parse: (t) => {
+		const p = parseTerms(t);
+		return p.ok ? ok(formatTerms(p.value)) : p;
+	},
+	format: (v) => v ?? ''
+};
+
+/** Basis points shown as a percent: `8.25` ↔ 825. */
+export const percentBpCodec: Codec<number> = {
+	parse: (t) => {
+		const m = /^\s*(\d{1,3})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(t);
+		if (!m) return fail(`"${t.trim()}" is not a percentage with up to 2 decimals`);
+		return ok(Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')));
+	},
+	format: (v) => `${(v / 100).toFixed(2).replace(/\.?0+$/, '')}%`
+};

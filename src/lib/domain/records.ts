@@ -1,0 +1,223 @@
+import type { Cents } from './money';
+import type { LocalDate } from './dates';
+import type { Milli } from './quantity';
+
+/** Opaque record id, made by an IdGen passed in by the caller. */
+export type Id = string;
+export type IdGen = () => Id;
+
+export interface Tolerances {
+	/** Quantity tolerance in basis points of the authorised quantity (5% = 500). */
+	qtyBp: number;
+	/** Price tolerance in basis points of the PO unit price. */
+	priceBp: number;
+	/** Absolute amount cap in cents: a difference at or under it is tolerated. */
+	absCents: Cents;
+}
+
+export interface Customer {
+	id: Id;
+	name: string;
+	billingAddress: string;
+	apContact: string;
+	apEmail: string;
+	requiresPo: boolean;
+	defaultTerms: string;
+	taxAllowed: boolean;
+	freightAllowed: boolean;
+	/** Per-customer override of the global tolerances; null means use the global ones. */
+	tolerances: Tolerances | null;
+}
+
+export interface Site {
+	id: Id;
+	customerId: Id;
+	name: string;
+	address: string;
+	accessNotes: string;
+	costCenter: string;
+}
+
+export const WORK_ORDER_TYPES = ['preventive', 'corrective', 'emergency', 'warranty', 'internal'] as const;
+export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
+
+export const WORK_ORDER_STATUSES = ['open', 'in_progress', 'complete', 'invoiced', 'closed', 'cancelled'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const BILLING_TYPES = ['fixed', 'time_and_materials', 'hybrid'] as const;
+export type BillingType = (typeof BILLING_TYPES)[number];
+
+export interface WorkOrder {
+	id: Id;
+	/** Unique job number, e.g. `WO-18472`. */
+	number: string;
+	versionDate: LocalDate;
+	customerId: Id;
+	siteId: Id | null;
+	description: string;
+	type: WorkOrderType;
+	priority: Priority;
+	status: WorkOrderStatus;
+	openedOn: LocalDate;
+	scheduledStart: LocalDate | null;
+	scheduledEnd: LocalDate | null;
+	assignedTo: string;
+	asset: string;
+	accessNotes: string;
+	safetyNotes: string;
+	billingType: BillingType;
+	/** Not-to-exceed cap; null when the job has none. */
+	nteCents: Cents | null;
+	/** The buyer's PO this job bills against, by number ('' when none). */
+	poNumber: string;
+	quoteRef: string;
+	signedOffBy: string;
+	signedOffOn: LocalDate | null;
+	completionNotes: string;
+	/** For a warranty callback: the original job's number. */
+	warrantyOf: string;
+}
+
+export const TASK_KINDS = ['labor', 'material', 'subcontract', 'fee'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export interface Task {
+	id: Id;
+	workOrderId: Id;
+	/** Unique within its work order, e.g. `T1` or `10`. */
+	code: string;
+	description: string;
+	kind: TaskKind;
+	qtyMilli: Milli;
+	unit: string;
+	rateCents: Cents;
+	buyerItemCode: string;
+	/** The PO line (on the work order's PO) this task is authorised by. */
+	poLineNo: number | null;
+	done: boolean;
+	/** Added after the work was authorised: needs an approved change order. */
+	extra: boolean;
+	changeOrderNumber: string;
+}
+
+export const CHANGE_ORDER_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ChangeOrderStatus = (typeof CHANGE_ORDER_STATUSES)[number];
+
+export interface ChangeOrder {
+	id: Id;
+	workOrderId: Id;
+	number: string;
+	description: string;
+	amountCents: Cents;
+	approvedBy: string;
+	approvedOn: LocalDate | null;
+	status: ChangeOrderStatus;
+}
+
+export interface PurchaseOrder {
+	id: Id;
+	customerId: Id;
+	/** The buyer's own number: unique per customer, not globally. */
+	number: string;
+	buyer: string;
+	issueDate: LocalDate;
+	revision: number;
+	terms: string;
+	taxAllowed: boolean;
+	freightAllowed: boolean;
+	blanketLimitCents: Cents | null;
+}
+
+export interface PoLine {
+	id: Id;
+	poId: Id;
+	lineNo: number;
+	buyerItemCode: string;
+	description: string;
+	qtyMilli: Milli;
+	unit: string;
+	unitPriceCents: Cents;
+	/** As the buyer's export states it; compared with quantity × price, never silently replaced. */
+	extendedCents: Cents;
+	costCenter: string;
+	needBy: LocalDate | null;
+}
+
+export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export interface Invoice {
+	id: Id;
+	/** The contractor's own sequence, unique. */
+	number: string;
+	customerId: Id;
+	invoiceDate: LocalDate;
+	terms: string;
+	poNumber: string;
+	workOrderNumbers: string[];
+	status: InvoiceStatus;
+	notes: string;
+}
+
+export const INVOICE_LINE_KINDS = ['labor', 'material', 'subcontract', 'fee', 'tax', 'freight', 'discount'] as const;
+export type InvoiceLineKind = (typeof INVOICE_LINE_KINDS)[number];
+
+export interface InvoiceLine {
+	id: Id;
+	invoiceId: Id;
+	lineNo: number;
+	description: string;
+	kind: InvoiceLineKind;
+	qtyMilli: Milli;
+	unit: string;
+	rateCents: Cents;
+	/** The task billed: work order number + task code. */
+	woNumber: string;
+	taskCode: string;
+	/** The PO line billed, on the invoice's PO. */
+	poLineNo: number | null;
+	buyerItemCode: string;
+}
+
+export interface BusinessProfile {
+	legalName: string;
+	address: string;
+	phone: string;
+	email: string;
+	taxId: string;
+	remitTo: string;
+	invoiceFooter: string;
+}
+
+export interface Settings {
+	id: 'app';
+	business: BusinessProfile;
+	invoicePrefix: string;
+	nextInvoiceNo: number;
+	defaultTerms: string;
+	/** Sales tax rate in basis points (8.25% = 825). */
+	taxRateBp: number;
+	tolerances: Tolerances;
+	/** Work orders open longer than this many days are flagged as stale. */
+	staleDays: number;
+	lastBackupOn: LocalDate | null;
+}
+
+export const ZERO_TOLERANCES: Tolerances = { qtyBp: 0, priceBp: 0, absCents: 0 };
+
+export function defaultSettings(): Settings {
+	return {
+		id: 'app',
+		business: { legalName: '', address: '', phone: '', email: '', taxId: '', remitTo: '', invoiceFooter: '' },
+		invoicePrefix: 'INV-',
+		nextInvoiceNo: 1001,
+		defaultTerms: 'Net 30',
+		taxRateBp: 0,
+		tolerances: { ...ZERO_TOLERANCES },
+		staleDays: 30,
+		lastBackupOn: null
+	};
+}

@@ -1,0 +1,37 @@
+import { sumCents, type Cents } from './money';
+import { lineAmount } from './quantity';
+import { parseTerms, scheduleFor, type TermsSchedule } from './terms';
+import type { Invoice, InvoiceLine, PoLine } from './records';
+
+export interface InvoiceTotals {
+	/** Work billed: labor, material, subcontract and fee lines. */
+	subtotal: Cents;
+	discount: Cents;
+	tax: Cents;
+	freight: Cents;
+	total: Cents;
+}
+
+export const invoiceLineAmount = (l: Pick<InvoiceLine, 'qtyMilli' | 'rateCents'>): Cents => lineAmount(l.qtyMilli, l.rateCents);
+
+export function invoiceTotals(lines: readonly InvoiceLine[]): InvoiceTotals {
+	const by = (kinds: readonly string[]) => sumCents(lines.filter((l) => kinds.includes(l.kind)).map(invoiceLineAmount));
+	const subtotal = by(['labor', 'material', 'subcontract', 'fee']);
+	const discount = by(['discount']);
+	const tax = by(['tax']);
+	const freight = by(['freight']);
+	return { subtotal, discount, tax, freight, total: subtotal + discount + tax + freight };
+}
+
+/** Due date, discount date and early-payment discount; null when the terms do not parse. */
+export function invoiceSchedule(invoice: Pick<Invoice, 'terms' | 'invoiceDate'>, totals: InvoiceTotals): TermsSchedule | null {
+	const t = parseTerms(invoice.terms);
+	if (!t.ok) return null;
+	return scheduleFor(t.value, invoice.invoiceDate, totals.subtotal + totals.discount);
+}
+
+export const poLineAmount = (l: Pick<PoLine, 'qtyMilli' | 'unitPriceCents'>): Cents => lineAmount(l.qtyMilli, l.unitPriceCents);
+
+export function poTotal(lines: readonly PoLine[]): Cents {
+	return sumCents(lines.map((l) => l.extendedCents));
+}

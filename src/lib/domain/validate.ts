@@ -1,0 +1,198 @@
+import { isLocalDate } from './dates';
+import type { Problem } from './result';
+import { parseTerms } from './terms';
+import {
+	BILLING_TYPES,
+	CHANGE_ORDER_STATUSES,
+	INVOICE_LINE_KINDS,
+	INVOICE_STATUSES,
+	PRIORITIES,
+	TASK_KINDS,
+	WORK_ORDER_STATUSES,
+	WORK_ORDER_TYPES,
+	type ChangeOrder,
+	type Customer,
+	type Invoice,
+	type InvoiceLine,
+	type PoLine,
+	type PurchaseOrder,
+	type Settings,
+	type Site,
+	type Task,
+	type Tolerances,
+	type WorkOrder
+} from './records';
+
+/** Collects every problem of a record, not just the first. */
+class Checker {
+	readonly problems: Problem[] = [];
+	add(field: string, message: string) {
+		this.problems.push({ field, message });
+	}
+	required(field: string, value: string, label: string) {
+		if (value.trim() === '') this.add(field, `${label} is required`);
+	}
+	maxLength(field: string, value: string, label: string, max: number) {
+		if (value.length > max) this.add(field, `${label} is longer than ${max} characters`);
+	}
+	date(field: string, value: string | null, label: string, required = false) {
+		if (value === null || value === '') {
+			if (required) this.add(field, `${label} is required`);
+		} else if (!isLocalDate(value)) this.add(field, `${label} "${value}" is not a date`);
+	}
+	int(field: string, value: number | null, label: string, { min = -Infinity, nullable = false } = {}) {
+		if (value === null) {
+			if (!nullable) this.add(field, `${label} is required`);
+		} else if (!Number.isSafeInteger(value)) this.add(field, `${label} must be a whole number`);
+		else if (value < min) this.add(field, `${label} must be at least ${min}`);
+	}
+	oneOf(field: string, value: string, label: string, allowed: readonly string[]) {
+		if (!allowed.includes(value)) this.add(field, `${label} must be one of ${allowed.join(', ')}`);
+	}
+	terms(field: string, value: string, label: string) {
+		if (value.trim() === '') return;
+		const t = parseTerms(value);
+		if (!t.ok) this.add(field, `${label}: ${t.error}`);
+	}
+}
+
+const NUMBER_RE = /^[A-Za-z0-9][A-Za-z0-9._/#-]*$/;
+
+function checkTolerances(c: Checker, t: Tolerances, prefix: string) {
+	c.int(`${prefix}.qtyBp`, t.qtyBp, 'Quantity tolerance', { min: 0 });
+	c.int(`${prefix}.priceBp`, t.priceBp, 'Price tolerance', { min: 0 });
+	c.int(`${prefix}.absCents`, t.absCents, 'Amount tolerance', { min: 0 });
+}
+
+export function validateCustomer(x: Customer): Problem[] {
+	const c = new Checker();
+	c.required('name', x.name, 'Legal name');
+	c.maxLength('name', x.name, 'Legal name', 200);
+	c.terms('defaultTerms', x.defaultTerms, 'Default terms');
+	if (x.apEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x.apEmail)) c.add('apEmail', `AP email "${x.apEmail}" is not an email address`);
+	if (x.tolerances) checkTolerances(c, x.tolerances, 'tolerances');
+	return c.problems;
+}
+
+export function validateSite(x: Site): Problem[] {
+	const c = new Checker();
+	c.required('customerId', x.customerId, 'Customer');
+	c.required('name', x.name, 'Site name');
+	return c.problems;
+}
+
+export function validateWorkOrder(x: WorkOrder): Problem[] {
+	const c = new Checker();
+	c.required('number', x.number, 'Work order number');
+	if (x.number.trim() && !NUMBER_RE.test(x.number)) c.add('number', `Work order number "${x.number}" may only hold letters, digits and . _ / # -`);
+	c.required('customerId', x.customerId, 'Customer');
+	c.oneOf('type', x.type, 'Type', WORK_ORDER_TYPES);
+	c.oneOf('status', x.status, 'Status', WORK_ORDER_STATUSES);
+	c.oneOf('priority', x.priority, 'Priority', PRIORITIES);
+	c.oneOf('billingType', x.billingType, 'Billing type', BILLING_TYPES);
+	c.date('versionDate', x.versionDate, 'Version date', true);
+	c.date('openedOn', x.openedOn, 'Opened on', true);
+	c.date('scheduledStart', x.scheduledStart, 'Scheduled start');
+	c.date('scheduledEnd', x.scheduledEnd, 'Scheduled end');
+	if (x.scheduledStart && x.scheduledEnd && isLocalDate(x.scheduledStart) && isLocalDate(x.scheduledEnd) && x.scheduledEnd < x.scheduledStart) {
+		c.add('scheduledEnd', 'Scheduled end is before scheduled start');
+	}
+	c.int('nteCents', x.nteCents, 'NTE cap', { min: 0, nullable: true });
+	c.date('signedOffOn', x.signedOffOn, 'Signed off on');
+	const needsSignOff = x.status === 'complete' || x.status === 'invoiced' || x.status === 'closed';
+	if (needsSignOff && x.type !== 'internal') {
+		if (!x.signedOffBy.trim()) c.add('signedOffBy', `A ${x.status} work order needs a sign-off: who signed it off`);
+		if (!x.signedOffOn) c.add('signedOffOn', `A ${x.status} work order needs a sign-off date`);
+	}
+	if (x.type === 'warranty' && !x.warrantyOf.trim()) c.add('warrantyOf', 'A warranty work order names the original job number');
+	return c.problems;
+}
+
+export function validateTask(x: Task): Problem[] {
+	const c = new Checker();
+	c.required('workOrderId', x.workOrderId, 'Work order');
+	c.required('code', x.code, 'Task code');
+	c.required('description', x.description, 'Description');
+	c.oneOf('kind', x.kind, 'Kind', TASK_KINDS);
+	c.int('qtyMilli', x.qtyMilli, 'Quantity', { min: 0 });
+	c.int('rateCents', x.rateCents, 'Rate', { min: 0 });
+	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, nullable: true });
+	if (x.changeOrderNumber.trim() && !x.extra) c.add('extra', 'A task under a change order is outside the original scope: mark it extra');
+	return c.problems;
+}
+
+export function validateChangeOrder(x: ChangeOrder): Problem[] {
+	const c = new Checker();
+	c.required('workOrderId', x.workOrderId, 'Work order');
+	c.required('number', x.number, 'Change order number');
+	c.oneOf('status', x.status, 'Status', CHANGE_ORDER_STATUSES);
+	c.int('amountCents', x.amountCents, 'Amount change');
+	c.date('approvedOn', x.approvedOn, 'Approved on');
+	if (x.status === 'approved') {
+		if (!x.approvedBy.trim()) c.add('approvedBy', 'An approved change order names who approved it');
+		if (!x.approvedOn) c.add('approvedOn', 'An approved change order needs the approval date');
+	}
+	return c.problems;
+}
+
+export function validatePurchaseOrder(x: PurchaseOrder): Problem[] {
+	const c = new Checker();
+	c.required('customerId', x.customerId, 'Customer');
+	c.required('number', x.number, 'PO number');
+	c.date('issueDate', x.issueDate, 'Issue date', true);
+	c.int('revision', x.revision, 'Revision', { min: 0 });
+	c.terms('terms', x.terms, 'Terms');
+	c.int('blanketLimitCents', x.blanketLimitCents, 'Blanket limit', { min: 0, nullable: true });
+	return c.problems;
+}
+
+export function validatePoLine(x: PoLine): Problem[] {
+	const c = new Checker();
+	c.required('poId', x.poId, 'Purchase order');
+	c.int('lineNo', x.lineNo, 'Line number', { min: 1 });
+	c.required('description', x.description, 'Description');
+	c.int('qtyMilli', x.qtyMilli, 'Quantity', { min: 0 });
+	c.int('unitPriceCents', x.unitPriceCents, 'Unit price', { min: 0 });
+	c.int('extendedCents', x.extendedCents, 'Extended amount');
+	c.date('needBy', x.needBy, 'Need-by date');
+	return c.problems;
+}
+
+export function validateInvoice(x: Invoice): Problem[] {
+	const c = new Checker();
+	c.required('number', x.number, 'Invoice number');
+	if (x.number.trim() && !NUMBER_RE.test(x.number)) c.add('number', `Invoice number "${x.number}" may only hold letters, digits and . _ / # -`);
+	c.required('customerId', x.customerId, 'Customer');
+	c.date('invoiceDate', x.invoiceDate, 'Invoice date', true);
+	c.required('terms', x.terms, 'Terms');
+	c.terms('terms', x.terms, 'Terms');
+	c.oneOf('status', x.status, 'Status', INVOICE_STATUSES);
+	return c.problems;
+}
+
+export function validateInvoiceLine(x: InvoiceLine): Problem[] {
+	const c = new Checker();
+	c.required('invoiceId', x.invoiceId, 'Invoice');
+	c.int('lineNo', x.lineNo, 'Line number', { min: 1 });
+	c.required('description', x.description, 'Description');
+	c.oneOf('kind', x.kind, 'Kind', INVOICE_LINE_KINDS);
+	c.int('qtyMilli', x.qtyMilli, 'Quantity');
+	c.int('rateCents', x.rateCents, 'Rate');
+	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, nullable: true });
+	if (x.kind === 'discount' && x.rateCents > 0) c.add('rateCents', 'A discount line has a negative or zero rate');
+	if (x.kind !== 'discount' && x.rateCents < 0) c.add('rateCents', 'Only a discount line may have a negative rate');
+	if (x.taskCode.trim() && !x.woNumber.trim()) c.add('woNumber', 'A task code needs the work order number it belongs to');
+	return c.problems;
+}
+
+export function validateSettings(x: Settings): Problem[] {
+	const c = new Checker();
+	c.required('invoicePrefix', x.invoicePrefix, 'Invoice prefix');
+	c.int('nextInvoiceNo', x.nextInvoiceNo, 'Next invoice number', { min: 1 });
+	c.required('defaultTerms', x.defaultTerms, 'Default terms');
+	c.terms('defaultTerms', x.defaultTerms, 'Default terms');
+	c.int('taxRateBp', x.taxRateBp, 'Tax rate', { min: 0 });
+	c.int('staleDays', x.staleDays, 'Stale after (days)', { min: 1 });
+	checkTolerances(c, x.tolerances, 'tolerances');
+	return c.problems;
+}
