@@ -40,7 +40,7 @@ export function describeRecord(table: TableName, x: AnyRecord): string {
 	return `${TABLE_LABEL[table]} ${String(name)}`.trim();
 }
 
-const ALL = (db: TieoutDB) => RECORD_TABLES.map((t) => db.table(t)).concat([db.attachments, db.poRevisions]);
+const ALL = (db: TieoutDB) => [...RECORD_TABLES, 'attachments', 'poRevisions'].map((t) => db.table(t));
 
 async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
 	const problems = validateRecord(table, x);

@@ -1,0 +1,178 @@
+import type { ColDef } from 'ag-grid-community';
+import { formatDate } from '$lib/domain/dates';
+import {
+	BILLING_TYPES,
+	CHANGE_ORDER_STATUSES,
+	INVOICE_LINE_KINDS,
+	INVOICE_STATUSES,
+	PRIORITIES,
+	TASK_KINDS,
+	WORK_ORDER_STATUSES,
+	WORK_ORDER_TYPES,
+	type ChangeOrder,
+	type Customer,
+	type Invoice,
+	type InvoiceLine,
+	type PoLine,
+	type PurchaseOrder,
+	type Site,
+	type Task,
+	type WorkOrder
+} from '$lib/domain/records';
+import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poTotal } from '$lib/domain/totals';
+import { lineAmount } from '$lib/domain/quantity';
+import type { Workbook } from '$lib/state/workbook.svelte';
+import {
+	boolCol,
+	computedCol,
+	computedMoneyCol,
+	dateCol,
+	enumCol,
+	intCol,
+	moneyCol,
+	optionalDateCol,
+	optionalIntCol,
+	optionalMoneyCol,
+	qtyCol,
+	refCol,
+	requiredTextCol,
+	termsCol,
+	textCol
+} from './columns';
+import { linesOf } from '$lib/state/lookups';
+
+const customers = (wb: Workbook) => () => wb.tables.customers.rows().map((c) => ({ id: c.id, name: c.name }));
+const sitesOf = (wb: Workbook) => () => wb.tables.sites.rows().map((s) => ({ id: s.id, name: s.name }));
+const customerName = (wb: Workbook, id: string) => wb.tables.customers.get(id)?.name ?? '';
+
+export const customerColumns = (): ColDef<Customer>[] => [
+	requiredTextCol<Customer>('name', 'Legal name', { width: 240, pinned: 'left' }),
+	boolCol<Customer>('requiresPo', 'Requires PO', { width: 110 }),
+	termsCol<Customer>('defaultTerms', 'Default terms'),
+	boolCol<Customer>('taxAllowed', 'Tax', { width: 70 }),
+	boolCol<Customer>('freightAllowed', 'Freight', { width: 80 }),
+	textCol<Customer>('apContact', 'AP contact', { width: 150 }),
+	textCol<Customer>('apEmail', 'AP email', { width: 200 }),
+	textCol<Customer>('billingAddress', 'Billing address', { width: 300 })
+];
+
+export const siteColumns = (): ColDef<Site>[] => [
+	requiredTextCol<Site>('name', 'Site / building', { width: 260 }),
+	textCol<Site>('costCenter', 'Cost centre', { width: 110 }),
+	textCol<Site>('address', 'Address', { width: 260 }),
+	textCol<Site>('accessNotes', 'Access notes', { width: 260 })
+];
+
+export const workOrderColumns = (wb: Workbook): ColDef<WorkOrder>[] => [
+	requiredTextCol<WorkOrder>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
+	refCol<WorkOrder>('customerId', 'Customer', customers(wb), { width: 200 }),
+	refCol<WorkOrder>('siteId', 'Site', sitesOf(wb), { width: 200 }),
+	textCol<WorkOrder>('description', 'Description', { width: 260 }),
+	enumCol<WorkOrder>('type', 'Type', WORK_ORDER_TYPES, { width: 110 }),
+	enumCol<WorkOrder>('status', 'Status', WORK_ORDER_STATUSES, { width: 110 }),
+	enumCol<WorkOrder>('priority', 'Priority', PRIORITIES, { width: 90 }),
+	optionalDateCol<WorkOrder>('scheduledStart', 'Scheduled'),
+	textCol<WorkOrder>('poNumber', 'PO', { width: 100 }),
+	optionalMoneyCol<WorkOrder>('nteCents', 'NTE'),
+	computedMoneyCol<WorkOrder>('taskTotal', 'Task total', (w) => linesOf(wb).taskTotal(w.id)),
+	enumCol<WorkOrder>('billingType', 'Billing', BILLING_TYPES, { width: 130 }),
+	textCol<WorkOrder>('assignedTo', 'Assigned to', { width: 150 }),
+	dateCol<WorkOrder>('openedOn', 'Opened'),
+	textCol<WorkOrder>('signedOffBy', 'Signed off by', { width: 160 }),
+	optionalDateCol<WorkOrder>('signedOffOn', 'Signed off'),
+	textCol<WorkOrder>('warrantyOf', 'Warranty of', { width: 110 })
+];
+
+export const taskColumns = (wb: Workbook, withParent = false): ColDef<Task>[] => [
+	...(withParent
+		? [computedCol<Task>('wo', 'Work order', (t) => wb.tables.workOrders.get(t.workOrderId)?.number ?? '', { width: 110, pinned: 'left', sort: 'asc' })]
+		: []),
+	requiredTextCol<Task>('code', 'Code', { width: 80, pinned: withParent ? undefined : 'left', sort: withParent ? undefined : 'asc' }),
+	requiredTextCol<Task>('description', 'Description', { width: 260 }),
+	enumCol<Task>('kind', 'Kind', TASK_KINDS, { width: 100 }),
+	qtyCol<Task>('qtyMilli', 'Qty'),
+	textCol<Task>('unit', 'Unit', { width: 70 }),
+	moneyCol<Task>('rateCents', 'Rate'),
+	computedMoneyCol<Task>('amount', 'Amount', (t) => lineAmount(t.qtyMilli, t.rateCents)),
+	textCol<Task>('buyerItemCode', 'Buyer item', { width: 130 }),
+	optionalIntCol<Task>('poLineNo', 'PO line'),
+	boolCol<Task>('done', 'Done'),
+	boolCol<Task>('extra', 'Extra'),
+	textCol<Task>('changeOrderNumber', 'Change order', { width: 120 })
+];
+
+export const changeOrderColumns = (): ColDef<ChangeOrder>[] => [
+	requiredTextCol<ChangeOrder>('number', 'Number', { width: 90 }),
+	textCol<ChangeOrder>('description', 'Description', { width: 260 }),
+	moneyCol<ChangeOrder>('amountCents', 'Amount change'),
+	enumCol<ChangeOrder>('status', 'Status', CHANGE_ORDER_STATUSES, { width: 100 }),
+	textCol<ChangeOrder>('approvedBy', 'Approved by', { width: 150 }),
+	optionalDateCol<ChangeOrder>('approvedOn', 'Approved on')
+];
+
+export const purchaseOrderColumns = (wb: Workbook): ColDef<PurchaseOrder>[] => [
+	requiredTextCol<PurchaseOrder>('number', 'PO number', { width: 120, pinned: 'left', sort: 'asc' }),
+	refCol<PurchaseOrder>('customerId', 'Customer', customers(wb), { width: 220 }),
+	intCol<PurchaseOrder>('revision', 'Rev.', { width: 70 }),
+	textCol<PurchaseOrder>('buyer', 'Buyer contact', { width: 180 }),
+	dateCol<PurchaseOrder>('issueDate', 'Issued'),
+	termsCol<PurchaseOrder>('terms', 'Terms'),
+	boolCol<PurchaseOrder>('taxAllowed', 'Tax', { width: 70 }),
+	boolCol<PurchaseOrder>('freightAllowed', 'Freight', { width: 80 }),
+	optionalMoneyCol<PurchaseOrder>('blanketLimitCents', 'Blanket limit'),
+	computedMoneyCol<PurchaseOrder>('total', 'Lines total', (p) => poTotal(linesOf(wb).poLines(p.id)))
+];
+
+export const poLineColumns = (wb: Workbook, withParent = false): ColDef<PoLine>[] => [
+	...(withParent
+		? [
+				computedCol<PoLine>('po', 'PO', (l) => wb.tables.purchaseOrders.get(l.poId)?.number ?? '', { width: 100, pinned: 'left', sort: 'asc' }),
+				computedCol<PoLine>('customer', 'Customer', (l) => customerName(wb, wb.tables.purchaseOrders.get(l.poId)?.customerId ?? ''), { width: 200 })
+			]
+		: []),
+	intCol<PoLine>('lineNo', 'Line', { width: 70, pinned: withParent ? undefined : 'left', sort: 'asc' }),
+	textCol<PoLine>('buyerItemCode', 'Buyer item', { width: 130 }),
+	requiredTextCol<PoLine>('description', 'Description', { width: 260 }),
+	qtyCol<PoLine>('qtyMilli', 'Qty'),
+	textCol<PoLine>('unit', 'Unit', { width: 70 }),
+	moneyCol<PoLine>('unitPriceCents', 'Unit price'),
+	moneyCol<PoLine>('extendedCents', 'Extended'),
+	computedMoneyCol<PoLine>('computed', 'Qty × price', (l) => poLineAmount(l)),
+	textCol<PoLine>('costCenter', 'Cost centre', { width: 110 }),
+	optionalDateCol<PoLine>('needBy', 'Need by')
+];
+
+export const invoiceColumns = (wb: Workbook): ColDef<Invoice>[] => {
+	const totals = (i: Invoice) => invoiceTotals(linesOf(wb).invoiceLines(i.id));
+	return [
+		requiredTextCol<Invoice>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
+		refCol<Invoice>('customerId', 'Customer', customers(wb), { width: 220 }),
+		computedCol<Invoice>('jobs', 'Jobs', (i) => i.workOrderNumbers.join(', '), { width: 160 }),
+		textCol<Invoice>('poNumber', 'PO', { width: 100 }),
+		dateCol<Invoice>('invoiceDate', 'Date'),
+		termsCol<Invoice>('terms', 'Terms'),
+		computedCol<Invoice>('due', 'Due', (i) => invoiceSchedule(i, totals(i))?.dueDate ?? null, { width: 120, valueFormatter: (p) => formatDate(p.value as string) }),
+		computedMoneyCol<Invoice>('total', 'Total', (i) => totals(i).total),
+		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90 })
+	];
+};
+
+export const invoiceLineColumns = (wb: Workbook, withParent = false): ColDef<InvoiceLine>[] => [
+	...(withParent
+		? [
+				computedCol<InvoiceLine>('invoice', 'Invoice', (l) => wb.tables.invoices.get(l.invoiceId)?.number ?? '', { width: 100, pinned: 'left', sort: 'asc' }),
+				computedCol<InvoiceLine>('customer', 'Customer', (l) => customerName(wb, wb.tables.invoices.get(l.invoiceId)?.customerId ?? ''), { width: 200 })
+			]
+		: []),
+	intCol<InvoiceLine>('lineNo', 'Line', { width: 70, pinned: withParent ? undefined : 'left', sort: 'asc' }),
+	requiredTextCol<InvoiceLine>('description', 'Description', { width: 240 }),
+	enumCol<InvoiceLine>('kind', 'Kind', INVOICE_LINE_KINDS, { width: 100 }),
+	qtyCol<InvoiceLine>('qtyMilli', 'Qty'),
+	textCol<InvoiceLine>('unit', 'Unit', { width: 70 }),
+	moneyCol<InvoiceLine>('rateCents', 'Rate'),
+	computedMoneyCol<InvoiceLine>('amount', 'Amount', invoiceLineAmount),
+	textCol<InvoiceLine>('woNumber', 'Job', { width: 100 }),
+	textCol<InvoiceLine>('taskCode', 'Task', { width: 70 }),
+	optionalIntCol<InvoiceLine>('poLineNo', 'PO line'),
+	textCol<InvoiceLine>('buyerItemCode', 'Buyer item', { width: 130 })
+];

@@ -1,0 +1,105 @@
+import {
+	newChangeOrder,
+	newCustomer,
+	newInvoice,
+	newInvoiceLine,
+	newPoLine,
+	newPurchaseOrder,
+	newSite,
+	newTask,
+	newWorkOrder,
+	nextCode,
+	nextLineNo
+} from '$lib/domain/factories';
+import type { TableName } from '$lib/db/database';
+import type { RecordOf } from '$lib/db/records';
+import { confirmer } from '$lib/ui/confirm.svelte';
+import { app, deleteOne, newId, saveOne, today, updateOne } from './app.svelte';
+import { linesOf } from './lookups';
+import { notices } from './notices.svelte';
+
+/** New rows start valid and unique, so the person only types what differs. Each returns the new id, or null when refused. */
+
+async function added<K extends TableName>(table: K, record: RecordOf[K]): Promise<string | null> {
+	return (await saveOne(table, record)) ? null : record.id;
+}
+
+export function addCustomer() {
+	const names = app.wb.tables.customers.rows().map((c) => c.name);
+	return added('customers', newCustomer(newId(), { name: nextCode(names, 'New customer 1'), defaultTerms: app.wb.settings.defaultTerms }));
+}
+
+export function addSite(customerId: string) {
+	const names = app.wb.tables.sites.rows().map((s) => s.name);
+	return added('sites', newSite(newId(), customerId, { name: nextCode(names, 'New site 1') }));
+}
+
+export function addWorkOrder(customerId: string | undefined) {
+	const customer = customerId ?? app.wb.tables.customers.rows()[0]?.id;
+	if (!customer) {
+		notices.push('error', 'Add a customer first (Customers page): every work order is for a customer.');
+		return Promise.resolve(null);
+	}
+	const number = nextCode(app.wb.tables.workOrders.rows().map((w) => w.number), 'WO-1001');
+	return added('workOrders', newWorkOrder(newId(), number, customer, today()));
+}
+
+export function addTask(workOrderId: string) {
+	const code = nextCode(linesOf(app.wb).tasks(workOrderId).map((t) => t.code), 'T1');
+	return added('tasks', newTask(newId(), workOrderId, code));
+}
+
+export function addChangeOrder(workOrderId: string) {
+	const number = nextCode(linesOf(app.wb).changeOrders(workOrderId).map((c) => c.number), 'CO-1');
+	return added('changeOrders', newChangeOrder(newId(), workOrderId, number));
+}
+
+export function addPurchaseOrder(customerId: string | undefined) {
+	const customer = customerId ?? app.wb.tables.customers.rows()[0]?.id;
+	if (!customer) {
+		notices.push('error', 'Add a customer first (Customers page): a PO is issued by a customer.');
+		return Promise.resolve(null);
+	}
+	const used = app.wb.tables.purchaseOrders.rows().filter((p) => p.customerId === customer).map((p) => p.number);
+	const terms = app.wb.tables.customers.get(customer)?.defaultTerms || app.wb.settings.defaultTerms;
+	return added('purchaseOrders', newPurchaseOrder(newId(), customer, nextCode(used, 'PO-1'), today(), { terms }));
+}
+
+export function addPoLine(poId: string) {
+	return added('poLines', newPoLine(newId(), poId, nextLineNo(linesOf(app.wb).poLines(poId).map((l) => l.lineNo))));
+}
+
+/** Takes the next number from Settings (prefix + counter), skipping any already used, and moves the counter on. */
+export async function addInvoice(customerId: string | undefined) {
+	const customer = customerId ?? app.wb.tables.customers.rows()[0]?.id;
+	if (!customer) {
+		notices.push('error', 'Add a customer first (Customers page): an invoice bills a customer.');
+		return null;
+	}
+	const s = app.wb.settings;
+	const used = new Set(app.wb.tables.invoices.rows().map((i) => i.number));
+	let n = s.nextInvoiceNo;
+	while (used.has(`${s.invoicePrefix}${n}`)) n++;
+	const terms = app.wb.tables.customers.get(customer)?.defaultTerms || s.defaultTerms;
+	const id = await added('invoices', newInvoice(newId(), `${s.invoicePrefix}${n}`, customer, today(), terms));
+	if (id) await saveOne('settings', { ...s, nextInvoiceNo: n + 1 });
+	return id;
+}
+
+export function addInvoiceLine(invoiceId: string) {
+	return added('invoiceLines', newInvoiceLine(newId(), invoiceId, nextLineNo(linesOf(app.wb).invoiceLines(invoiceId).map((l) => l.lineNo))));
+}
+
+/** Asks first, naming what goes with the record; the repository still refuses if others point at it. */
+export async function removeRecord(table: TableName, id: string, name: string, goesWith = ''): Promise<boolean> {
+	const ok = await confirmer.ask(`Delete ${name}?`, `${name}${goesWith ? ` and ${goesWith}` : ''} will be deleted from this workbook. This cannot be undone.`);
+	if (!ok) return false;
+	const error = await deleteOne(table, id);
+	if (!error) notices.push('success', `${name} deleted.`);
+	return !error;
+}
+
+/** One field of one record, as typed into a grid cell. */
+export function editField<K extends TableName>(table: K, id: string, field: string, value: unknown): Promise<string | null> {
+	return updateOne(table, id, { [field]: value } as Partial<RecordOf[K]>, false);
+}

@@ -1,0 +1,89 @@
+import { localDateOf, type LocalDate } from '$lib/domain/dates';
+import { sampleWorkbook } from '$lib/domain/sample-workbook';
+import { TieoutDB, type TableName } from '$lib/db/database';
+import { describeStorageError } from '$lib/db/errors';
+import type { RecordOf } from '$lib/db/records';
+import { deleteRecord, saveBatch, saveRecord, updateRecord } from '$lib/db/repository';
+import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
+import { notices } from './notices.svelte';
+import { Workbook } from './workbook.svelte';
+
+export const today = (): LocalDate => localDateOf(new Date());
+export const newId = (): string => crypto.randomUUID();
+
+/** The open workbook and what the person should know about its storage. */
+class App {
+	db: TieoutDB | null = null;
+	workbook = $state<Workbook | null>(null);
+	storage = $state<StorageStatus | null>(null);
+	fatal = $state<string | null>(null);
+
+	async open(name?: string): Promise<void> {
+		if (this.db) return;
+		const db = new TieoutDB(name);
+		this.db = db;
+		db.on('blocked', () => {
+			notices.push('error', 'Tieout is open in another tab with an older version of the workbook. Close or reload that tab so this one can open it.');
+		});
+		db.on('versionchange', () => {
+			db.close();
+			this.fatal = 'A newer version of Tieout was opened in another tab and upgraded the workbook. Reload this tab to keep working; nothing was lost.';
+			return false;
+		});
+		try {
+			await db.open();
+			const wb = new Workbook(db);
+			await wb.start();
+			this.workbook = wb;
+		} catch (err) {
+			this.fatal = describeStorageError(err);
+			return;
+		}
+		void this.refreshStorage(true);
+	}
+
+	async refreshStorage(askPersistence = false): Promise<void> {
+		try {
+			if (askPersistence) await requestPersistence();
+			this.storage = await readStorageStatus();
+		} catch (err) {
+			notices.push('error', `Could not read the storage status: ${describeStorageError(err)}`);
+		}
+	}
+
+	get wb(): Workbook {
+		if (!this.workbook) throw new Error('The workbook is not open yet');
+		return this.workbook;
+	}
+}
+
+export const app = new App();
+
+/**
+ * Every write from the UI goes through here: a refusal or storage error is shown to the person
+ * and returned (so a grid can keep the old value), never swallowed.
+ */
+async function attempt(what: () => Promise<unknown>, notify = true): Promise<string | null> {
+	try {
+		await what();
+		return null;
+	} catch (err) {
+		const message = describeStorageError(err);
+		if (notify) notices.push('error', message);
+		return message;
+	}
+}
+
+export const saveOne = <K extends TableName>(table: K, record: RecordOf[K]) => attempt(() => saveRecord(app.wb.db, table, record));
+
+/** `notify: false` when the caller shows the refusal itself, as a grid does under the cell. */
+export const updateOne = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, notify = true) =>
+	attempt(() => updateRecord(app.wb.db, table, id, patch), notify);
+
+export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
+
+export async function loadSampleData(): Promise<string | null> {
+	const error = await attempt(() => saveBatch(app.wb.db, sampleWorkbook(today(), newId)));
+	if (!error) notices.push('success', 'Sample workbook loaded: 3 customers, 12 work orders, 3 POs, 4 invoices.');
+	return error;
+}

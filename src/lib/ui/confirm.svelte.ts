@@ -1,0 +1,26 @@
+interface Request {
+	title: string;
+	body: string;
+	action: string;
+	resolve: (ok: boolean) => void;
+}
+
+class Confirmer {
+	current = $state<Request | null>(null);
+
+	/** Ask before something that cannot be undone; resolves true only on an explicit yes. */
+	ask(title: string, body: string, action = 'Delete'): Promise<boolean> {
+		this.current?.resolve(false);
+		return new Promise((resolve) => {
+			this.current = { title, body, action, resolve };
+		});
+	}
+
+	answer(ok: boolean): void {
+		const c = this.current;
+		this.current = null;
+		c?.resolve(ok);
+	}
+}
+
+export const confirmer = new Confirmer();

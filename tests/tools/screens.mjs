@@ -1,0 +1,31 @@
+// Screenshots of every page, empty and with the sample workbook, for a person to look at.
+// Usage: node tests/tools/screens.mjs [outDir]   (needs `npm run build` and a preview on :4173)
+import { chromium } from '@playwright/test';
+const out = process.argv[2] ?? 'test-results/screens';
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
+page.on('pageerror', (e) => console.log('page error:', e.message));
+const pages = ['/', '/work-orders', '/purchase-orders', '/invoices', '/lines/tasks', '/lines/po-lines', '/lines/invoice-lines', '/customers', '/settings'];
+const shoot = async (tag) => {
+	for (const p of pages) {
+		await page.goto(base + p);
+		await page.waitForTimeout(700);
+		if (tag === 'data') {
+			const first = page.locator('.ag-row').first();
+			if (['/work-orders', '/purchase-orders', '/invoices', '/customers'].includes(p) && (await first.count())) {
+				await page.locator('[role=gridcell]').nth(1).click();
+				await page.waitForTimeout(300);
+			}
+		}
+		await page.screenshot({ path: `${out}/${tag}${p.replace(/\//g, '_') || '_home'}.png`, fullPage: true });
+	}
+};
+await page.goto(base + '/');
+await shoot('empty');
+await page.goto(base + '/');
+await page.getByRole('button', { name: 'Load sample data' }).click();
+await page.waitForTimeout(1000);
+await shoot('data');
+await browser.close();
