@@ -40,7 +40,8 @@ export const optionalDateCodec: Codec<string | null> = {
 };
 
 export const intCodec: Codec<number> = {
-	parse: (t) => (/^\s*-?\d+\s*$/.test(t) ? ok(Number(t.trim())) : fail(`"${t.trim()}" is not a whole number`)),
+	parse: (t) =>
+		/^\s*-?\d+\s*$/.test(t) && Number.isSafeInteger(Number(t.trim())) ? ok(Number(t.trim())) : fail(`"${t.trim()}" is not a whole number`),
 	format: (v) => String(v)
 };
 

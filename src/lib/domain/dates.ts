@@ -81,7 +81,7 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 export function formatDate(date: LocalDate | null | undefined): string {
 	if (!date) return '';
 	const m = ISO.exec(date);
-	if (!m) return date;
+	if (!m || !isLocalDate(date)) return date;
 	return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
 }
 

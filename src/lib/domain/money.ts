@@ -18,26 +18,30 @@ export function parseMoney(input: string, format: MoneyFormat = {}): Parsed<Cent
 	const group = decimal === '.' ? ',' : '.';
 	let text = input.trim();
 	if (text === '') return fail('is empty');
-	let negative = false;
+	// Each sign marker (parentheses, leading or trailing minus) says "negative"; two of them is
+	// garbage, never a double negation that silently flips the sign.
+	let signs = 0;
 	if (/^\(.*\)$/.test(text)) {
-		negative = true;
+		signs++;
 		text = text.slice(1, -1).trim();
 	}
 	if (text.endsWith('-')) {
-		negative = !negative;
+		signs++;
 		text = text.slice(0, -1).trim();
 	}
 	if (text.startsWith('-')) {
-		negative = !negative;
+		signs++;
 		text = text.slice(1).trim();
 	} else if (text.startsWith('+')) {
 		text = text.slice(1).trim();
 	}
 	text = text.replace(/^(USD|US\$|\$)\s*/i, '').replace(/\s*(USD)$/i, '');
 	if (text.startsWith('-')) {
-		negative = !negative;
+		signs++;
 		text = text.slice(1).trim();
 	}
+	if (signs > 1) return fail(`"${input.trim()}" is not an amount`);
+	const negative = signs === 1;
 	const groupRe = group === ',' ? /,/g : /[.\s\u00a0]/g;
 	const groupedOk =
 		group === ','
@@ -75,8 +79,12 @@ export function formatMoneyPlain(cents: Cents): string {
 /** Sum of cents; throws if the total leaves the exact integer range rather than going wrong quietly. */
 export function sumCents(values: Iterable<Cents>): Cents {
 	let total = 0;
-	for (const v of values) total += v;
-	if (!Number.isSafeInteger(total)) throw new RangeError('Money total is out of range');
+	for (const v of values) {
+		total += v;
+		// Checked at every step: once a running total leaves the safe range it is rounded, and a
+		// later negative term can bring it back in range with the wrong value.
+		if (!Number.isSafeInteger(v) || !Number.isSafeInteger(total)) throw new RangeError('Money total is out of range');
+	}
 	return total;
 }
 

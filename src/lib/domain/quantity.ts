@@ -9,8 +9,16 @@ export const MILLI = 1000;
 export function parseQuantity(input: string, decimal: '.' | ',' = '.'): Parsed<Milli> {
 	let text = input.trim().replace(/\s/g, '');
 	if (text === '') return fail('is empty');
+	// Grouping separators only where they group thousands (as parseMoney): `1.5` with decimal ','
+	// or `1234,567` with decimal '.' is refused, never read as 15 or 1234567.
+	const digits = text.replace(/^[-+]/, '');
+	const groupedOk =
+		decimal === ','
+			? /^\d{1,3}(\.\d{3})+(,\d*)?$/.test(digits) || !digits.includes('.')
+			: /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(digits) || !digits.includes(',');
+	if (!groupedOk) return fail(`"${input.trim()}" is not a number`);
 	if (decimal === ',') text = text.replace(/\./g, '').replace(',', '.');
-	else text = text.replace(/,(?=\d{3}(\D|$))/g, '');
+	else text = text.replace(/,/g, '');
 	const m = /^([-+]?)(\d*)(?:\.(\d*))?$/.exec(text);
 	if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) return fail(`"${input.trim()}" is not a number`);
 	const frac = m[3] ?? '';
@@ -32,7 +40,8 @@ export function formatQuantity(q: Milli): string {
 /** Line amount = quantity × rate, rounded half-up to the cent, per line. */
 export function lineAmount(qty: Milli, rate: Cents): Cents {
 	const product = qty * rate;
-	if (Number.isSafeInteger(product)) {
+	// The fast path adds MILLI/2 before dividing, so that sum must stay exact too.
+	if (Number.isSafeInteger(product) && Math.abs(product) <= Number.MAX_SAFE_INTEGER - MILLI / 2) {
 		const abs = Math.abs(product);
 		const rounded = Math.floor((abs + MILLI / 2) / MILLI);
 		return product < 0 && rounded !== 0 ? -rounded : rounded;

@@ -20,7 +20,7 @@ export function invoiceTotals(lines: readonly InvoiceLine[]): InvoiceTotals {
 	const discount = by(['discount']);
 	const tax = by(['tax']);
 	const freight = by(['freight']);
-	return { subtotal, discount, tax, freight, total: subtotal + discount + tax + freight };
+	return { subtotal, discount, tax, freight, total: sumCents([subtotal, discount, tax, freight]) };
 }
 
 /** Due date, discount date and early-payment discount; null when the terms do not parse. */

@@ -1,0 +1,279 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { TieoutDB } from './database';
+import { describeStorageError, RecordError } from './errors';
+import { deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
+import * as b from '$lib/testing/builders';
+import { counts, empty, refused, seedLinked } from '$lib/testing/db';
+
+let db: TieoutDB;
+beforeEach(() => {
+	db = new TieoutDB('test-' + crypto.randomUUID());
+});
+afterEach(async () => {
+	await db.delete();
+});
+
+describe('saveRecord', () => {
+	it('stores every record type and reads it back unchanged', async () => {
+		const s = await seedLinked(db);
+		const settings = b.settings();
+		await saveRecord(db, 'settings', settings);
+		expect(await db.customers.get(s.cust.id)).toEqual(s.cust);
+		expect(await db.sites.get(s.site.id)).toEqual(s.site);
+		expect(await db.workOrders.get(s.wo.id)).toEqual(s.wo);
+		expect(await db.tasks.get(s.task.id)).toEqual(s.task);
+		expect(await db.changeOrders.get(s.co.id)).toEqual(s.co);
+		expect(await db.purchaseOrders.get(s.po.id)).toEqual(s.po);
+		expect(await db.poLines.get(s.pol.id)).toEqual(s.pol);
+		expect(await db.invoices.get(s.inv.id)).toEqual(s.inv);
+		expect(await db.invoiceLines.get(s.line.id)).toEqual(s.line);
+		expect(await db.settings.get('app')).toEqual(settings);
+	});
+
+	it('refuses an invalid record with all its problems, storing nothing', async () => {
+		const wo = b.workOrder({ customerId: 'nobody', number: '', status: 'complete', nteCents: -5 });
+		const err = await refused(saveRecord(db, 'workOrders', wo));
+		expect(err.problems.map((p) => p.field).sort()).toEqual(['customerId', 'nteCents', 'number', 'signedOffBy', 'signedOffOn']);
+		expect(err.message).toContain('Customer nobody does not exist');
+		expect(await counts(db)).toEqual(empty);
+	});
+
+	it('refuses a record whose parent does not exist', async () => {
+		expect((await refused(saveRecord(db, 'tasks', b.task({ workOrderId: 'wo-gone' })))).message).toContain('Work order wo-gone does not exist');
+		expect((await refused(saveRecord(db, 'poLines', b.poLine({ poId: 'po-gone' })))).message).toContain('Purchase order po-gone does not exist');
+		expect(await counts(db)).toEqual(empty);
+	});
+
+	it('refuses a site of another customer on a work order', async () => {
+		const [c1, c2] = [b.customer(), b.customer()];
+		const site = b.site({ customerId: c2.id, name: 'Other Plant' });
+		await saveBatch(db, { customers: [c1, c2], sites: [site] });
+		const err = await refused(saveRecord(db, 'workOrders', b.workOrder({ customerId: c1.id, siteId: site.id })));
+		expect(err.message).toContain('Site "Other Plant" belongs to another customer');
+	});
+});
+
+describe('uniqueness', () => {
+	it('work-order number', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(saveRecord(db, 'workOrders', b.workOrder({ customerId: s.cust.id, number: 'WO-100' })));
+		expect(err.message).toContain('Work order number WO-100 is already used');
+		expect(await db.workOrders.count()).toBe(1);
+	});
+
+	it('invoice number', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(saveRecord(db, 'invoices', b.invoice({ customerId: s.cust.id, number: 'INV-1' })));
+		expect(err.message).toContain('Invoice number INV-1 is already used');
+		expect(await db.invoices.count()).toBe(1);
+	});
+
+	it('PO number per customer: refused for the same buyer, allowed for another', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(saveRecord(db, 'purchaseOrders', b.purchaseOrder({ customerId: s.cust.id, number: '1001' })));
+		expect(err.message).toContain('PO 1001 already exists for Acme Property Mgmt');
+		const other = b.customer({ name: 'Globex' });
+		await saveRecord(db, 'customers', other);
+		await saveRecord(db, 'purchaseOrders', b.purchaseOrder({ customerId: other.id, number: '1001' }));
+		expect(await db.purchaseOrders.where('number').equals('1001').count()).toBe(2);
+	});
+
+	it('PO line number within its PO', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(saveRecord(db, 'poLines', b.poLine({ poId: s.po.id, lineNo: 1 })));
+		expect(err.message).toContain('PO 1001 already has a line 1');
+		await saveRecord(db, 'poLines', b.poLine({ poId: s.po.id, lineNo: 2 }));
+		expect(await db.poLines.count()).toBe(2);
+	});
+
+	it('task code within its work order', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(saveRecord(db, 'tasks', b.task({ workOrderId: s.wo.id, code: 'T1' })));
+		expect(err.message).toContain('Task code T1 is already used on WO-100');
+		const wo2 = b.workOrder({ customerId: s.cust.id, number: 'WO-200' });
+		await saveRecord(db, 'workOrders', wo2);
+		await saveRecord(db, 'tasks', b.task({ workOrderId: wo2.id, code: 'T1' }));
+		expect(await db.tasks.count()).toBe(2);
+	});
+
+	it('saving a record again under its own id is an update, not a duplicate', async () => {
+		const s = await seedLinked(db);
+		await saveRecord(db, 'workOrders', { ...s.wo, description: 'Revised scope' });
+		expect((await db.workOrders.get(s.wo.id))?.description).toBe('Revised scope');
+	});
+});
+
+describe('updateRecord', () => {
+	it('merges the patch into the stored record and returns it', async () => {
+		const s = await seedLinked(db);
+		const after = await updateRecord(db, 'tasks', s.task.id, { qtyMilli: 2_250, done: false });
+		expect(after).toEqual({ ...s.task, qtyMilli: 2_250, done: false });
+		expect(await db.tasks.get(s.task.id)).toEqual(after);
+	});
+
+	it('validates the merged record and leaves the stored one untouched when refused', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(updateRecord(db, 'workOrders', s.wo.id, { status: 'complete' }));
+		expect(err.problems.map((p) => p.field).sort()).toEqual(['signedOffBy', 'signedOffOn']);
+		expect(await db.workOrders.get(s.wo.id)).toEqual(s.wo);
+	});
+
+	it('refuses a change that makes a duplicate', async () => {
+		const s = await seedLinked(db);
+		const wo2 = b.workOrder({ customerId: s.cust.id, number: 'WO-200' });
+		await saveRecord(db, 'workOrders', wo2);
+		expect((await refused(updateRecord(db, 'workOrders', wo2.id, { number: 'WO-100' }))).message).toContain('WO-100 is already used');
+	});
+
+	it('says so when the record is gone', async () => {
+		expect((await refused(updateRecord(db, 'customers', 'nope', { name: 'X' }))).message).toMatch(/deleted/);
+	});
+});
+
+describe('deleteRecord', () => {
+	it('refuses to delete a customer, naming what still uses it', async () => {
+		const s = await seedLinked(db);
+		const err = await refused(deleteRecord(db, 'customers', s.cust.id));
+		expect(err.message).toMatch(/^Customer Acme Property Mgmt cannot be deleted/);
+		for (const name of ['sites Tower A', 'work orders WO-100', 'POs 1001', 'invoices INV-1']) expect(err.message).toContain(name);
+		expect(await db.customers.count()).toBe(1);
+	});
+
+	it('refuses to delete a site a work order is at', async () => {
+		const s = await seedLinked(db);
+		expect((await refused(deleteRecord(db, 'sites', s.site.id))).message).toContain('still used by work orders WO-100');
+	});
+
+	it('refuses to delete a billed work order, task, PO or PO line, naming the invoices', async () => {
+		const s = await seedLinked(db);
+		for (const [table, id] of [['workOrders', s.wo.id], ['tasks', s.task.id], ['purchaseOrders', s.po.id], ['poLines', s.pol.id]] as const) {
+			expect((await refused(deleteRecord(db, table, id))).message).toContain('invoices INV-1');
+		}
+		expect((await refused(deleteRecord(db, 'purchaseOrders', s.po.id))).message).toContain('work orders WO-100');
+		expect((await refused(deleteRecord(db, 'changeOrders', s.co.id))).message).toContain('still used by tasks T1');
+		expect(await counts(db)).toMatchObject({ workOrders: 1, tasks: 1, purchaseOrders: 1, poLines: 1, changeOrders: 1 });
+	});
+
+	it('finds a work order billed only through an invoice line', async () => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'invoices', s.inv.id, { workOrderNumbers: [] });
+		expect((await refused(deleteRecord(db, 'workOrders', s.wo.id))).message).toContain('invoices INV-1');
+	});
+
+	it('deletes a work order with its tasks and change orders, and nothing else', async () => {
+		const s = await seedLinked(db);
+		await deleteRecord(db, 'invoices', s.inv.id);
+		const other = b.workOrder({ customerId: s.cust.id, number: 'WO-200' });
+		await saveRecord(db, 'workOrders', other);
+		await saveRecord(db, 'tasks', b.task({ workOrderId: other.id, code: 'T1' }));
+		await deleteRecord(db, 'workOrders', s.wo.id);
+		expect(await db.workOrders.toArray()).toEqual([other]);
+		expect((await db.tasks.toArray()).map((t) => t.workOrderId)).toEqual([other.id]);
+		expect(await db.changeOrders.count()).toBe(0);
+	});
+
+	it('deletes a draft invoice with its lines', async () => {
+		const s = await seedLinked(db);
+		await deleteRecord(db, 'invoices', s.inv.id);
+		expect(await counts(db)).toMatchObject({ invoices: 0, invoiceLines: 0, workOrders: 1, tasks: 1 });
+	});
+
+	it.each(['sent', 'paid'] as const)('refuses to delete a %s invoice', async (status) => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'invoices', s.inv.id, { status });
+		expect((await refused(deleteRecord(db, 'invoices', s.inv.id))).message).toContain(`its status (${status}): void it instead`);
+		expect(await counts(db)).toMatchObject({ invoices: 1, invoiceLines: 1 });
+	});
+});
+
+describe('renames follow the references', () => {
+	it('a work-order number change updates invoice lines, invoices and warranty callbacks', async () => {
+		const s = await seedLinked(db);
+		const callback = b.workOrder({ customerId: s.cust.id, number: 'WO-300', type: 'warranty', warrantyOf: 'WO-100' });
+		const inv2 = b.invoice({ customerId: s.cust.id, number: 'INV-2', workOrderNumbers: ['WO-099', 'WO-100'] });
+		await saveRecord(db, 'workOrders', callback);
+		await saveRecord(db, 'invoices', inv2);
+		await updateRecord(db, 'workOrders', s.wo.id, { number: 'WO-100A' });
+		expect((await db.invoiceLines.get(s.line.id))?.woNumber).toBe('WO-100A');
+		expect((await db.invoices.get(s.inv.id))?.workOrderNumbers).toEqual(['WO-100A']);
+		expect((await db.invoices.get(inv2.id))?.workOrderNumbers).toEqual(['WO-099', 'WO-100A']);
+		expect((await db.workOrders.get(callback.id))?.warrantyOf).toBe('WO-100A');
+	});
+
+	it('a PO number change updates work orders and invoices of that customer only', async () => {
+		const s = await seedLinked(db);
+		const other = b.customer({ name: 'Globex' });
+		const otherWo = b.workOrder({ customerId: other.id, number: 'WO-900', poNumber: '1001' });
+		const otherInv = b.invoice({ customerId: other.id, number: 'INV-9', poNumber: '1001' });
+		await saveBatch(db, { customers: [other], workOrders: [otherWo], invoices: [otherInv] });
+		await updateRecord(db, 'purchaseOrders', s.po.id, { number: '1001-R' });
+		expect((await db.workOrders.get(s.wo.id))?.poNumber).toBe('1001-R');
+		expect((await db.invoices.get(s.inv.id))?.poNumber).toBe('1001-R');
+		expect((await db.workOrders.get(otherWo.id))?.poNumber).toBe('1001');
+		expect((await db.invoices.get(otherInv.id))?.poNumber).toBe('1001');
+	});
+
+	it('a task code change updates the invoice lines billing it', async () => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'tasks', s.task.id, { code: 'T1a' });
+		expect((await db.invoiceLines.get(s.line.id))?.taskCode).toBe('T1a');
+	});
+});
+
+describe('saveBatch', () => {
+	it('stores a whole workbook in one go', async () => {
+		const cust = b.customer();
+		const wo = b.workOrder({ customerId: cust.id });
+		await saveBatch(db, { customers: [cust], workOrders: [wo], tasks: [b.task({ workOrderId: wo.id }), b.task({ workOrderId: wo.id })] });
+		expect(await counts(db)).toMatchObject({ customers: 1, workOrders: 1, tasks: 2 });
+	});
+
+	it('stores nothing when one record is invalid, listing each problem by record', async () => {
+		const cust = b.customer();
+		const bad = b.workOrder({ customerId: cust.id, number: 'WO-BAD', type: 'warranty' });
+		const err = await refused(saveBatch(db, { customers: [cust], workOrders: [b.workOrder({ customerId: cust.id }), bad] }));
+		expect(err.message).toContain('Work order WO-BAD: A warranty work order names the original job number');
+		expect(await counts(db)).toEqual(empty);
+	});
+
+	it('stores nothing when a key is duplicated, and says why in words', async () => {
+		const cust = b.customer();
+		const batch = { customers: [cust], workOrders: [b.workOrder({ customerId: cust.id, number: 'WO-1' }), b.workOrder({ customerId: cust.id, number: 'WO-1' })] };
+		const err = await saveBatch(db, batch).then(() => null, (e: unknown) => e);
+		expect(describeStorageError(err)).toBe('That record would duplicate one that already exists (same number), so nothing was saved.');
+		expect(await counts(db)).toEqual(empty);
+	});
+
+	it('stores nothing when a record duplicates one already stored', async () => {
+		const s = await seedLinked(db);
+		const before = await counts(db);
+		const fresh = b.customer({ name: 'Initech' });
+		const clash = b.invoice({ customerId: fresh.id, number: 'INV-1' });
+		await expect(saveBatch(db, { customers: [fresh], invoices: [clash] })).rejects.toThrow();
+		expect(await counts(db)).toEqual(before);
+		expect(await db.invoices.toArray()).toEqual([s.inv]);
+	});
+});
+
+describe('describeStorageError', () => {
+	const quota = 'The browser has no more storage space for Tieout, so nothing was saved. Download a backup, then free space (other sites’ data, or old records) and try again.';
+
+	it('explains a full disk, however it is wrapped', () => {
+		expect(describeStorageError(new DOMException('full', 'QuotaExceededError'))).toBe(quota);
+		expect(describeStorageError(new Dexie.QuotaExceededError('full'))).toBe(quota);
+		expect(describeStorageError(new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')))).toBe(quota);
+		expect(describeStorageError(new Dexie.BulkError('2 of 3 failed', { 1: new DOMException('full', 'QuotaExceededError') }))).toBe(quota);
+	});
+
+	it('explains a BulkError by its first failure', () => {
+		const bulk = new Dexie.BulkError('1 of 2 failed', { 0: new Dexie.ConstraintError('Key already exists') });
+		expect(describeStorageError(bulk)).toBe('That record would duplicate one that already exists (same number), so nothing was saved.');
+	});
+
+	it('passes a RecordError through and never returns an empty sentence', () => {
+		expect(describeStorageError(new RecordError([{ field: 'number', message: 'is taken' }], 'Work order WO-1'))).toBe('Work order WO-1: is taken');
+		expect(describeStorageError(new Error('disk on fire'))).toBe('Saving failed and nothing was stored: disk on fire');
+		expect(describeStorageError(null)).toMatch(/^Saving failed and nothing was stored: null/);
+	});
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+	validateChangeOrder,
+	validateCustomer,
+	validateInvoice,
+	validateInvoiceLine,
+	validatePoLine,
+	validatePurchaseOrder,
+	validateSettings,
+	validateSite,
+	validateTask,
+	validateWorkOrder
+} from './validate';
+import type { Problem } from './result';
+import { defaultSettings, type Invoice, type WorkOrder } from './records';
+import * as b from '$lib/testing/builders';
+
+const fields = (problems: Problem[]) => problems.map((p) => p.field).sort();
+const messageFor = (problems: Problem[], field: string) => problems.filter((p) => p.field === field).map((p) => p.message);
+
+describe('valid records pass', () => {
+	it('every builder makes a record its validator accepts', () => {
+		expect(validateCustomer(b.customer())).toEqual([]);
+		expect(validateSite(b.site())).toEqual([]);
+		expect(validateWorkOrder(b.workOrder())).toEqual([]);
+		expect(validateTask(b.task())).toEqual([]);
+		expect(validateChangeOrder(b.changeOrder())).toEqual([]);
+		expect(validatePurchaseOrder(b.purchaseOrder())).toEqual([]);
+		expect(validatePoLine(b.poLine())).toEqual([]);
+		expect(validateInvoice(b.invoice())).toEqual([]);
+		expect(validateInvoiceLine(b.invoiceLine())).toEqual([]);
+		expect(validateSettings(b.settings())).toEqual([]);
+		expect(validateSettings(defaultSettings())).toEqual([]);
+	});
+});
+
+describe('every problem is reported, each with its field', () => {
+	it('customer', () => {
+		const p = validateCustomer(
+			b.customer({ name: ' ', apEmail: 'ap at acme', defaultTerms: 'Net thirty', tolerances: { qtyBp: -1, priceBp: 1.5, absCents: -5 } })
+		);
+		expect(fields(p)).toEqual(['apEmail', 'defaultTerms', 'name', 'tolerances.absCents', 'tolerances.priceBp', 'tolerances.qtyBp']);
+		expect(messageFor(p, 'apEmail')[0]).toContain('"ap at acme"');
+		expect(messageFor(p, 'tolerances.priceBp')[0]).toMatch(/whole number/);
+		expect(messageFor(p, 'tolerances.qtyBp')[0]).toMatch(/at least 0/);
+	});
+
+	it('customer: over-long name; blank email and terms are allowed', () => {
+		expect(fields(validateCustomer(b.customer({ name: 'x'.repeat(201) })))).toEqual(['name']);
+		expect(validateCustomer(b.customer({ name: 'x'.repeat(200), apEmail: '', defaultTerms: '', tolerances: null }))).toEqual([]);
+	});
+
+	it('site', () => {
+		expect(fields(validateSite(b.site({ customerId: '', name: '  ' })))).toEqual(['customerId', 'name']);
+	});
+
+	it('work order', () => {
+		const wo = {
+			...b.workOrder(),
+			number: 'WO 1',
+			customerId: '',
+			type: 'repair',
+			status: 'done',
+			priority: 'asap',
+			billingType: 'cost_plus',
+			versionDate: '',
+			openedOn: '2027-02-30',
+			scheduledStart: '01/05/2027',
+			nteCents: -1
+		} as unknown as WorkOrder;
+		const p = validateWorkOrder(wo);
+		expect(fields(p)).toEqual(
+			['billingType', 'customerId', 'nteCents', 'number', 'openedOn', 'priority', 'scheduledStart', 'status', 'type', 'versionDate'].sort()
+		);
+		expect(messageFor(p, 'type')[0]).toBe('Type must be one of preventive, corrective, emergency, warranty, internal');
+		expect(messageFor(p, 'openedOn')[0]).toContain('"2027-02-30"');
+	});
+
+	it('work order: blank number is reported once, as required', () => {
+		expect(messageFor(validateWorkOrder(b.workOrder({ number: ' ' })), 'number')).toEqual(['Work order number is required']);
+	});
+
+	it('work order: schedule end before start', () => {
+		const p = validateWorkOrder(b.workOrder({ scheduledStart: '2027-01-07', scheduledEnd: '2027-01-05' }));
+		expect(p).toEqual([{ field: 'scheduledEnd', message: 'Scheduled end is before scheduled start' }]);
+		expect(validateWorkOrder(b.workOrder({ scheduledStart: '2027-01-07', scheduledEnd: '2027-01-07' }))).toEqual([]);
+	});
+
+	it('task', () => {
+		const p = validateTask(
+			b.task({ workOrderId: '', code: '', description: '', qtyMilli: -1, rateCents: 1.5, poLineNo: 0, changeOrderNumber: 'CO-1', extra: false })
+		);
+		expect(fields(p)).toEqual(['code', 'description', 'extra', 'poLineNo', 'qtyMilli', 'rateCents', 'workOrderId']);
+		expect(validateTask(b.task({ changeOrderNumber: 'CO-1', extra: true, poLineNo: null }))).toEqual([]);
+	});
+
+	it('change order', () => {
+		const p = validateChangeOrder(b.changeOrder({ workOrderId: '', number: '', amountCents: 0.5, approvedOn: 'yesterday', status: 'pending' }));
+		expect(fields(p)).toEqual(['amountCents', 'approvedOn', 'number', 'workOrderId']);
+	});
+
+	it('purchase order', () => {
+		const p = validatePurchaseOrder(
+			b.purchaseOrder({ customerId: '', number: '', issueDate: '', revision: -1, terms: '2/30 Net 30', blanketLimitCents: -100 })
+		);
+		expect(fields(p)).toEqual(['blanketLimitCents', 'customerId', 'issueDate', 'number', 'revision', 'terms']);
+		expect(messageFor(p, 'terms')[0]).toMatch(/^Terms: .*shorter than the net period/);
+		expect(validatePurchaseOrder(b.purchaseOrder({ terms: '', blanketLimitCents: null }))).toEqual([]);
+	});
+
+	it('PO line', () => {
+		const p = validatePoLine(
+			b.poLine({ poId: '', lineNo: 0, description: '', qtyMilli: -5, unitPriceCents: -1, extendedCents: 1.25, needBy: '2027-13-01' })
+		);
+		expect(fields(p)).toEqual(['description', 'extendedCents', 'lineNo', 'needBy', 'poId', 'qtyMilli', 'unitPriceCents']);
+		expect(messageFor(p, 'lineNo')[0]).toBe('Line number must be at least 1');
+	});
+
+	it('invoice', () => {
+		const inv = { ...b.invoice(), number: 'INV 1', customerId: '', invoiceDate: '', terms: 'Net thirty', status: 'unpaid' } as unknown as Invoice;
+		const p = validateInvoice(inv);
+		expect(fields(p)).toEqual(['customerId', 'invoiceDate', 'number', 'status', 'terms']);
+		expect(messageFor(validateInvoice(b.invoice({ terms: ' ' })), 'terms')).toEqual(['Terms is required']);
+	});
+
+	it('invoice line', () => {
+		const p = validateInvoiceLine(
+			b.invoiceLine({ invoiceId: '', lineNo: -1, description: '', qtyMilli: 0.5, rateCents: -100, poLineNo: 0, woNumber: '', taskCode: 'T1' })
+		);
+		expect(fields(p)).toEqual(['description', 'invoiceId', 'lineNo', 'poLineNo', 'qtyMilli', 'rateCents', 'woNumber']);
+		expect(messageFor(p, 'rateCents')).toEqual(['Only a discount line may have a negative rate']);
+	});
+
+	it('invoice line: discounts are negative, credits may have negative quantity', () => {
+		expect(fields(validateInvoiceLine(b.invoiceLine({ kind: 'discount', rateCents: 500 })))).toEqual(['rateCents']);
+		expect(validateInvoiceLine(b.invoiceLine({ kind: 'discount', rateCents: -500, woNumber: '', taskCode: '', poLineNo: null }))).toEqual([]);
+		expect(validateInvoiceLine(b.invoiceLine({ qtyMilli: -1_000 }))).toEqual([]);
+	});
+
+	it('settings', () => {
+		const p = validateSettings(
+			b.settings({ invoicePrefix: '', nextInvoiceNo: 0, defaultTerms: 'soon', taxRateBp: -1, staleDays: 0, tolerances: { qtyBp: -1, priceBp: 0, absCents: 0 } })
+		);
+		expect(fields(p)).toEqual(['defaultTerms', 'invoicePrefix', 'nextInvoiceNo', 'staleDays', 'taxRateBp', 'tolerances.qtyBp']);
+	});
+});
+
+describe('business rules', () => {
+	it.each(['complete', 'invoiced', 'closed'] as const)('a %s work order without sign-off is refused', (status) => {
+		const p = validateWorkOrder(b.workOrder({ status, signedOffBy: ' ', signedOffOn: null }));
+		expect(fields(p)).toEqual(['signedOffBy', 'signedOffOn']);
+		expect(messageFor(p, 'signedOffBy')[0]).toContain(status);
+	});
+
+	it('a complete work order with sign-off passes; one missing only the date is refused for the date', () => {
+		expect(validateWorkOrder(b.workOrder({ status: 'complete', signedOffBy: 'D. Manager', signedOffOn: '2027-01-07' }))).toEqual([]);
+		expect(fields(validateWorkOrder(b.workOrder({ status: 'complete', signedOffBy: 'D. Manager', signedOffOn: null })))).toEqual(['signedOffOn']);
+	});
+
+	it('open work and internal jobs need no sign-off', () => {
+		expect(validateWorkOrder(b.workOrder({ status: 'open' }))).toEqual([]);
+		expect(validateWorkOrder(b.workOrder({ status: 'closed', type: 'internal' }))).toEqual([]);
+	});
+
+	it('a warranty job must name the original job', () => {
+		expect(validateWorkOrder(b.workOrder({ type: 'warranty', warrantyOf: '' }))).toEqual([
+			{ field: 'warrantyOf', message: 'A warranty work order names the original job number' }
+		]);
+		expect(validateWorkOrder(b.workOrder({ type: 'warranty', warrantyOf: 'WO-17001' }))).toEqual([]);
+	});
+
+	it('an approved change order must say who approved it and when', () => {
+		const p = validateChangeOrder(b.changeOrder({ status: 'approved', approvedBy: '', approvedOn: null }));
+		expect(fields(p)).toEqual(['approvedBy', 'approvedOn']);
+		expect(fields(validateChangeOrder(b.changeOrder({ status: 'approved', approvedBy: '  ' })))).toEqual(['approvedBy']);
+		expect(validateChangeOrder(b.changeOrder({ status: 'pending', approvedBy: '', approvedOn: null }))).toEqual([]);
+		expect(validateChangeOrder(b.changeOrder({ status: 'rejected', approvedBy: '', approvedOn: null }))).toEqual([]);
+	});
+
+	it('problems of different rules add up rather than stopping at the first', () => {
+		const p = validateWorkOrder(b.workOrder({ type: 'warranty', warrantyOf: '', status: 'complete', nteCents: -1, number: '' }));
+		expect(fields(p)).toEqual(['nteCents', 'number', 'signedOffBy', 'signedOffOn', 'warrantyOf']);
+	});
+});

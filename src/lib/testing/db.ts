@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import { RECORD_TABLES, type TieoutDB } from '$lib/db/database';
+import { RecordError } from '$lib/db/errors';
+import { saveRecord } from '$lib/db/repository';
+import * as b from './builders';
+
+/** Awaits a write that must be refused, and returns the RecordError. */
+export async function refused(write: Promise<unknown>): Promise<RecordError> {
+	const err = await write.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(err).toBeInstanceOf(RecordError);
+	return err as RecordError;
+}
+export const counts = async (db: TieoutDB) => Object.fromEntries(await Promise.all(RECORD_TABLES.map(async (t) => [t, await db.table(t).count()] as const)));
+export const empty = Object.fromEntries(RECORD_TABLES.map((t) => [t, 0]));
+
+/** One of everything, wired together: a PO'd work order with a task and change order, billed by a draft invoice. */
+export async function seedLinked(db: TieoutDB) {
+	const cust = b.customer({ name: 'Acme Property Mgmt' });
+	const site = b.site({ customerId: cust.id, name: 'Tower A' });
+	const po = b.purchaseOrder({ customerId: cust.id, number: '1001' });
+	const pol = b.poLine({ poId: po.id, lineNo: 1 });
+	const wo = b.workOrder({ customerId: cust.id, siteId: site.id, number: 'WO-100', poNumber: '1001' });
+	const co = b.changeOrder({ workOrderId: wo.id, number: 'CO-1' });
+	const task = b.task({ workOrderId: wo.id, code: 'T1', extra: true, changeOrderNumber: 'CO-1' });
+	const inv = b.invoice({ customerId: cust.id, number: 'INV-1', poNumber: '1001', workOrderNumbers: ['WO-100'] });
+	const line = b.invoiceLine({ invoiceId: inv.id, lineNo: 1, woNumber: 'WO-100', taskCode: 'T1', poLineNo: 1 });
+	await saveRecord(db, 'customers', cust);
+	await saveRecord(db, 'sites', site);
+	await saveRecord(db, 'purchaseOrders', po);
+	await saveRecord(db, 'poLines', pol);
+	await saveRecord(db, 'workOrders', wo);
+	await saveRecord(db, 'changeOrders', co);
+	await saveRecord(db, 'tasks', task);
+	await saveRecord(db, 'invoices', inv);
+	await saveRecord(db, 'invoiceLines', line);
+	return { cust, site, po, pol, wo, co, task, inv, line };
+}
+
