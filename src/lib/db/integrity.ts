@@ -23,7 +23,7 @@ async function woName(db: TieoutDB, id: string) {
 /** Uniqueness and foreign-key checks, run inside the write transaction before the write. */
 const CHECKS: { [K in TableName]: Check<K> } = {
 	customers: async (db, x) => {
-		const same = await db.customers.where('name').equals(x.name).first();
+		const same = (await db.customers.where('name').equals(x.name).toArray()).find((c) => c.id !== x.id);
 		return taken(same, x, 'name', `A customer named "${x.name}" already exists`);
 	},
 	sites: (db, x) => exists(db, 'customers', x.customerId, 'customerId', 'Customer'),
@@ -131,6 +131,13 @@ export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRec
 			const line = rec as RecordOf['poLines'];
 			const po = await db.purchaseOrders.get(line.poId);
 			if (!po) break;
+			const authorised: string[] = [];
+			for (const wo of await jobsOnPo(db, po)) {
+				for (const t of await db.tasks.where('workOrderId').equals(wo.id).toArray()) {
+					if (t.poLineNo === line.lineNo) authorised.push(`${wo.number} ${t.code}`);
+				}
+			}
+			note('tasks', authorised);
 			const invs = (await db.invoices.where('poNumber').equals(po.number).toArray()).filter((i) => i.customerId === po.customerId);
 			const billed: string[] = [];
 			for (const inv of invs) {
@@ -189,5 +196,26 @@ export async function propagateRename<K extends TableName>(db: TieoutDB, table: 
 		if (a.code === b.code) return;
 		const wo = await woName(db, a.workOrderId);
 		await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, a.code]).modify({ taskCode: b.code });
+	} else if (table === 'changeOrders') {
+		const [a, b] = [before as RecordOf['changeOrders'], after as RecordOf['changeOrders']];
+		if (a.number === b.number) return;
+		await db.tasks.where('workOrderId').equals(a.workOrderId).filter((t) => t.changeOrderNumber === a.number).modify({ changeOrderNumber: b.number });
+	} else if (table === 'poLines') {
+		const [a, b] = [before as RecordOf['poLines'], after as RecordOf['poLines']];
+		if (a.lineNo === b.lineNo) return;
+		const po = await db.purchaseOrders.get(a.poId);
+		if (!po) return;
+		for (const wo of await jobsOnPo(db, po)) {
+			await db.tasks.where('workOrderId').equals(wo.id).filter((t) => t.poLineNo === a.lineNo).modify({ poLineNo: b.lineNo });
+		}
+		const invoices = (await db.invoices.where('poNumber').equals(po.number).toArray()).filter((i) => i.customerId === po.customerId);
+		for (const inv of invoices) {
+			await db.invoiceLines.where('invoiceId').equals(inv.id).filter((l) => l.poLineNo === a.lineNo).modify({ poLineNo: b.lineNo });
+		}
 	}
+}
+
+/** The work orders that bill against a PO: same customer, same PO number. */
+async function jobsOnPo(db: TieoutDB, po: RecordOf['purchaseOrders']) {
+	return (await db.workOrders.where('poNumber').equals(po.number).toArray()).filter((w) => w.customerId === po.customerId);
 }

@@ -36,7 +36,8 @@ export function validateRecord<K extends TableName>(table: K, x: RecordOf[K]): P
 /** A short name people recognise: `WO-18472`, `PO 1001 line 3`, `INV-1042`. */
 export function describeRecord(table: TableName, x: AnyRecord): string {
 	const r = x as unknown as Record<string, unknown>;
-	const name = r.number ?? r.name ?? r.code ?? (r.lineNo !== undefined ? `line ${r.lineNo}` : '');
+	if (r.lineNo !== undefined) return `${TABLE_LABEL[table].replace(/ line$/, '')} line ${String(r.lineNo)}`;
+	const name = r.number ?? r.name ?? r.code ?? '';
 	return `${TABLE_LABEL[table]} ${String(name)}`.trim();
 }
 
@@ -106,5 +107,14 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 			const rows = batch[table];
 			if (rows?.length) await db.table(table).bulkAdd(rows);
 		}
+		// With the whole batch in place, the same reference and uniqueness checks as a single
+		// save; a problem throws and the transaction takes every record back out.
+		const refused: string[] = [];
+		for (const table of RECORD_TABLES) {
+			for (const x of (batch[table] ?? []) as AnyRecord[]) {
+				for (const p of await integrityProblems(db, table, x as never)) refused.push(`${describeRecord(table, x)}: ${p.message}`);
+			}
+		}
+		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'The batch was not saved');
 	});
 }

@@ -2,9 +2,6 @@ import {
 	CellStyleModule,
 	ClientSideRowModelApiModule,
 	ClientSideRowModelModule,
-	ColumnAutoSizeModule,
-	CustomEditorModule,
-	EventApiModule,
 	ExternalFilterModule,
 	ModuleRegistry,
 	NumberFilterModule,
@@ -17,7 +14,6 @@ import {
 	SelectEditorModule,
 	TextEditorModule,
 	TextFilterModule,
-	TooltipModule,
 	ValidationModule,
 	themeQuartz
 } from 'ag-grid-community';
@@ -33,21 +29,17 @@ export function registerGridModules(): void {
 		ClientSideRowModelApiModule,
 		TextEditorModule,
 		SelectEditorModule,
-		CustomEditorModule,
-		TextFilterModule,
+			TextFilterModule,
 		NumberFilterModule,
 		QuickFilterModule,
 		ExternalFilterModule,
 		RowSelectionModule,
 		CellStyleModule,
 		RowStyleModule,
-		TooltipModule,
-		RowApiModule,
+			RowApiModule,
 		ScrollApiModule,
 		RenderApiModule,
-		EventApiModule,
-		ColumnAutoSizeModule,
-		// Names a missing module in the console during development; dropped from production builds.
+				// Names a missing module in the console during development; dropped from production builds.
 		...(import.meta.env.DEV ? [ValidationModule] : [])
 	]);
 }

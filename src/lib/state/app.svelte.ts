@@ -8,6 +8,7 @@ import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/
 import { notices } from './notices.svelte';
 import { Workbook } from './workbook.svelte';
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per call, not state
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
 
@@ -32,6 +33,7 @@ class App {
 		});
 		try {
 			await db.open();
+			performance.mark('tieout:db-open');
 			const wb = new Workbook(db);
 			await wb.start();
 			this.workbook = wb;

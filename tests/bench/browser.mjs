@@ -1,0 +1,130 @@
+// Browser benchmarks in Debian's Chromium against the production build.
+// Run through `npm run bench` (which builds first). Prints figures and writes bench-results/browser.json.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4280);
+const BASE = `http://127.0.0.1:${PORT}`;
+const LINES = Number(process.env.BENCH_PO_LINES ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function startServer() {
+	const proc = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'pipe' });
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(BASE)).ok) return proc;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	proc.kill();
+	throw new Error('preview server did not start');
+}
+
+/** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
+async function seed(page, n) {
+	await page.goto(`${BASE}/settings`);
+	await page.getByText('Where', { exact: true }).waitFor();
+	return page.evaluate(async (n) => {
+		const db = await new Promise((res, rej) => {
+			const r = indexedDB.open('tieout');
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		const t0 = performance.now();
+		await new Promise((res, rej) => {
+			const tx = db.transaction(['customers', 'purchaseOrders', 'poLines'], 'readwrite');
+			tx.objectStore('customers').put({ id: 'bench-c', name: 'Bench Buyer Inc', billingAddress: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
+			const pos = tx.objectStore('purchaseOrders');
+			const lines = tx.objectStore('poLines');
+			const perPo = 1000;
+			for (let p = 0; p < n / perPo; p++) {
+				pos.put({ id: `bench-po-${p}`, customerId: 'bench-c', number: String(500000 + p), buyer: '', issueDate: '2026-11-01', revision: 0, terms: 'Net 30', taxAllowed: false, freightAllowed: false, blanketLimitCents: null });
+			}
+			for (let i = 0; i < n; i++) {
+				const p = Math.floor(i / perPo);
+				const qty = ((i % 40) + 1) * 1000;
+				const price = 1000 + (i % 997) * 25;
+				lines.put({ id: crypto.randomUUID(), poId: `bench-po-${p}`, lineNo: (i % perPo) + 1, buyerItemCode: `ITEM-${i % 5000}`, description: `Bench line ${i}`, qtyMilli: qty, unit: 'ea', unitPriceCents: price, extendedCents: (qty / 1000) * price, costCenter: `CC-${i % 50}`, needBy: null });
+			}
+			tx.oncomplete = res;
+			tx.onerror = () => rej(tx.error);
+		});
+		db.close();
+		return performance.now() - t0;
+	}, n);
+}
+
+async function measureGridLoad(context) {
+	const page = await context.newPage();
+	await page.addInitScript(() => {
+		const marks = { firstRow: null, allRows: null, longTasks: [] };
+		window.__bench = marks;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) marks.longTasks.push(Math.round(e.duration));
+		}).observe({ type: 'longtask', buffered: true });
+		const check = () => {
+			if (marks.firstRow === null && document.querySelector('[data-grid="all-po-lines"] .ag-row')) marks.firstRow = performance.now();
+			const count = document.querySelector('[data-grid="all-po-lines"] [data-testid="row-count"]')?.textContent ?? '';
+			if (marks.allRows === null && count.startsWith(`${window.__expect} rows`)) marks.allRows = performance.now();
+		};
+		new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+	await page.addInitScript((n) => (window.__expect = n), LINES);
+	await page.goto(`${BASE}/lines/po-lines`);
+	await page.waitForFunction(() => window.__bench.allRows !== null, null, { timeout: 60_000 });
+	await page.waitForTimeout(300);
+	const r = await page.evaluate(() => window.__bench);
+	await page.close();
+	return r;
+}
+
+async function measureJs(context, path) {
+	const page = await context.newPage();
+	let raw = 0;
+	let gz = 0;
+	const files = [];
+	page.on('response', async (res) => {
+		const url = res.url();
+		if (!url.endsWith('.js')) return;
+		const body = await res.body().catch(() => null);
+		if (!body) return;
+		raw += body.length;
+		gz += gzipSync(body, { level: 9 }).length;
+		files.push(url.replace(BASE, ''));
+	});
+	await page.goto(`${BASE}${path}`);
+	await page.waitForLoadState('networkidle');
+	await page.close();
+	return { path, rawKB: +(raw / 1024).toFixed(1), gzipKB: +(gz / 1024).toFixed(1), files: files.length };
+}
+
+const server = await startServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+try {
+	const results = { date: new Date().toISOString(), lines: LINES, runs: [] };
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	const seedPage = await context.newPage();
+	results.seedMs = Math.round(await seed(seedPage, LINES));
+	await seedPage.close();
+	for (let i = 0; i < RUNS; i++) {
+		const r = await measureGridLoad(context);
+		results.runs.push({ firstRowMs: Math.round(r.firstRow), allRowsMs: Math.round(r.allRows), maxLongTaskMs: Math.max(0, ...r.longTasks) });
+	}
+	const clean = await browser.newContext();
+	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders')];
+	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
+	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ms from navigation start):`);
+	for (const r of results.runs) console.log(`  first rows ${r.firstRowMs} ms · all rows ${r.allRowsMs} ms · longest task ${r.maxLongTaskMs} ms`);
+	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
+	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.gzipKB} kB gzipped (${j.rawKB} kB raw, ${j.files} files; target ≤ 350 kB gzipped)`);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/browser.json', JSON.stringify(results, null, 2));
+} finally {
+	await browser.close();
+	server.kill();
+}
