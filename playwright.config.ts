@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.PW_PORT ?? 4173);
 /** Debian's Chromium, with the flags that keep it off the closed network (see docs in README). */
 export const chromiumLaunch = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
