@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleWorkbook } from '$lib/domain/sample-workbook';
+import { TieoutDB, RECORD_TABLES } from './database';
+import { BACKUP_FORMAT, exportBackup, restoreBackup } from './backup';
+import { saveBatch } from './repository';
+import { refused } from '$lib/testing/db';
+
+let a: TieoutDB;
+let b: TieoutDB;
+let n = 0;
+const ids = () => `id-${++n}`;
+beforeEach(() => {
+	a = new TieoutDB('backup-a-' + crypto.randomUUID());
+	b = new TieoutDB('backup-b-' + crypto.randomUUID());
+});
+afterEach(async () => {
+	await a.delete();
+	await b.delete();
+});
+
+const snapshot = async (db: TieoutDB) =>
+	Object.fromEntries(await Promise.all(RECORD_TABLES.map(async (t) => [t, (await db.table(t).toArray()).sort((x, y) => (x.id < y.id ? -1 : 1))])));
+
+describe('backup and restore', () => {
+	it('restores the sample workbook record for record, replacing what was there', async () => {
+		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
+		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, '2027-01-15T10:00:00Z')));
+		expect(file.format).toBe(BACKUP_FORMAT);
+		const records = RECORD_TABLES.reduce((sum, t) => sum + (file.tables[t]?.length ?? 0), 0);
+		expect(await restoreBackup(b, file)).toBe(records);
+		expect(await snapshot(b)).toEqual(await snapshot(a));
+	});
+
+	it('refuses a file that is not a backup and changes nothing', async () => {
+		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+		const before = await snapshot(b);
+		const err = await refused(restoreBackup(b, { hello: 'world' }));
+		expect(err.message).toContain('not a Tieout backup');
+		expect(await snapshot(b)).toEqual(before);
+	});
+
+	it('refuses a backup with an invalid record, naming it, and changes nothing', async () => {
+		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
+		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+		const before = await snapshot(b);
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		file.tables.workOrders[0].status = 'finished';
+		const err = await refused(restoreBackup(b, file));
+		expect(err.message).toContain(`Work order ${file.tables.workOrders[0].number}`);
+		expect(await snapshot(b)).toEqual(before);
+	});
+
+	it('refuses a backup from a newer schema than this build reads', async () => {
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		file.schemaVersion = 99;
+		const err = await refused(restoreBackup(b, file));
+		expect(err.message).toContain('newer Tieout');
+	});
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { sampleWorkbook } from './sample-workbook';
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './records';
+import { validateChangeOrder, validateCustomer, validateInvoice, validateInvoiceLine, validatePoLine, validatePurchaseOrder, validateSite, validateTask, validateWorkOrder } from './validate';
+
+let n = 0;
+const wb = sampleWorkbook('2027-01-15', () => `s-${++n}`);
+
+describe('sample workbook', () => {
+	it('is the size the first-run promise names', () => {
+		expect(wb.customers).toHaveLength(3);
+		expect(wb.customers.filter((c) => c.requiresPo)).toHaveLength(1);
+		expect(wb.sites).toHaveLength(4);
+		expect(wb.workOrders).toHaveLength(12);
+		expect(wb.purchaseOrders).toHaveLength(3);
+		expect(wb.invoices).toHaveLength(4);
+		for (const po of wb.purchaseOrders) {
+			const lines = wb.poLines.filter((l) => l.poId === po.id).length;
+			expect(lines).toBeGreaterThanOrEqual(3);
+			expect(lines).toBeLessThanOrEqual(8);
+		}
+	});
+
+	it('covers every work-order type and status', () => {
+		expect(new Set(wb.workOrders.map((w) => w.type))).toEqual(new Set(WORK_ORDER_TYPES));
+		expect(new Set(wb.workOrders.map((w) => w.status))).toEqual(new Set(WORK_ORDER_STATUSES));
+	});
+
+	it('holds only valid records', () => {
+		const problems = [
+			...wb.customers.flatMap(validateCustomer),
+			...wb.sites.flatMap(validateSite),
+			...wb.workOrders.flatMap(validateWorkOrder),
+			...wb.tasks.flatMap(validateTask),
+			...wb.changeOrders.flatMap(validateChangeOrder),
+			...wb.purchaseOrders.flatMap(validatePurchaseOrder),
+			...wb.poLines.flatMap(validatePoLine),
+			...wb.invoices.flatMap(validateInvoice),
+			...wb.invoiceLines.flatMap(validateInvoiceLine)
+		];
+		expect(problems).toEqual([]);
+	});
+
+	it('keeps the situations AP rejects, for reconciliation to find', () => {
+		const mercy = wb.customers.find((c) => c.requiresPo)!;
+		const byNumber = (n: string) => wb.invoices.find((i) => i.number === n)!;
+		const linesOf = (n: string) => wb.invoiceLines.filter((l) => l.invoiceId === byNumber(n).id);
+		// A line with no ticket behind it.
+		expect(linesOf('INV-1041').some((l) => l.kind === 'material' && !l.woNumber)).toBe(true);
+		// An invoice with no PO for the customer that requires one.
+		expect(byNumber('INV-1044')).toMatchObject({ customerId: mercy.id, poNumber: '' });
+		// A warranty job billed at a non-zero rate.
+		const warranty = wb.workOrders.find((w) => w.type === 'warranty')!;
+		expect(wb.invoiceLines.some((l) => l.woNumber === warranty.number && l.rateCents > 0)).toBe(true);
+		// A job with an NTE cap and an unapproved change order.
+		const capped = wb.workOrders.find((w) => w.nteCents !== null)!;
+		expect(wb.changeOrders.find((c) => c.workOrderId === capped.id)?.status).toBe('pending');
+	});
+});
