@@ -1,7 +1,7 @@
 // Browser benchmarks in Debian's Chromium against the production build.
 // Run through `npm run bench` (which builds first). Prints figures and writes bench-results/browser.json.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { serveBuild } from './static-server.mjs';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -10,20 +10,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const LINES = Number(process.env.BENCH_PO_LINES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function startServer() {
-	const proc = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'pipe' });
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(BASE)).ok) return proc;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	proc.kill();
-	throw new Error('preview server did not start');
-}
 
 /** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
 async function seed(page, n) {
@@ -103,7 +89,7 @@ async function measureJs(context, path) {
 	return { path, rawKB: +(raw / 1024).toFixed(1), gzipKB: +(gz / 1024).toFixed(1), files: files.length };
 }
 
-const server = await startServer();
+const server = await serveBuild('build', PORT);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
 try {
 	const results = { date: new Date().toISOString(), lines: LINES, runs: [] };
@@ -126,5 +112,5 @@ try {
 	writeFileSync('bench-results/browser.json', JSON.stringify(results, null, 2));
 } finally {
 	await browser.close();
-	server.kill();
+	server.close();
 }
