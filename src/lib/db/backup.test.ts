@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, RECORD_TABLES } from './database';
-import { BACKUP_FORMAT, exportBackup, restoreBackup } from './backup';
+import { BACKUP_FORMAT, clearWorkbook, exportBackup, restoreBackup } from './backup';
 import { saveBatch } from './repository';
 import { refused } from '$lib/testing/db';
 
@@ -56,5 +56,13 @@ describe('backup and restore', () => {
 		file.schemaVersion = 99;
 		const err = await refused(restoreBackup(b, file));
 		expect(err.message).toContain('newer Tieout');
+	});
+});
+
+describe('clearWorkbook', () => {
+	it('leaves no record behind', async () => {
+		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
+		await clearWorkbook(a);
+		for (const t of RECORD_TABLES) expect(await a.table(t).count()).toBe(0);
 	});
 });

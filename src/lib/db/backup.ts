@@ -72,3 +72,11 @@ export async function restoreBackup(db: TieoutDB, input: unknown): Promise<numbe
 	});
 	return count;
 }
+
+/** Empties the workbook (every record, mapping and revision) in one transaction. */
+export async function clearWorkbook(db: TieoutDB): Promise<void> {
+	const tables = [...RECORD_TABLES, ...EXTRA_TABLES, 'attachments'];
+	await db.transaction('rw', tables.map((t) => db.table(t)), async () => {
+		for (const t of tables) await db.table(t).clear();
+	});
+}

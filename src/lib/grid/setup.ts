@@ -15,6 +15,7 @@ import {
 	TextEditorModule,
 	TextFilterModule,
 	ValidationModule,
+	ValueCacheModule,
 	themeQuartz
 } from 'ag-grid-community';
 
@@ -30,6 +31,7 @@ export function registerGridModules(): void {
 		TextEditorModule,
 		SelectEditorModule,
 			TextFilterModule,
+		ValueCacheModule,
 		NumberFilterModule,
 		QuickFilterModule,
 		ExternalFilterModule,
