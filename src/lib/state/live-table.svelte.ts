@@ -22,6 +22,7 @@ export class LiveTable<T extends { id: string }> implements RowSource<T> {
 	}
 
 	get size(): number {
+		void this.version;
 		return this.map.size;
 	}
 
