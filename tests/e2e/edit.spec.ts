@@ -1,0 +1,87 @@
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+	await loadSample(page);
+});
+
+test('All tasks: editing a task quantity recomputes its amount and survives a reload', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/tasks', 'All tasks', 22);
+	// WO-18472 T1: 16 h at $125.00.
+	const row = await stableRow(grid, 'description', 'Startup labor, standard time');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('16');
+	await expect(cellOf(row, 'amount')).toHaveText('$2,000.00');
+
+	await editCell(cellOf(row, 'qtyMilli'), '20.5');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('20.5');
+	await expect(cellOf(row, 'amount')).toHaveText('$2,562.50');
+	await expect(grid.getByRole('alert')).toHaveCount(0);
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('22 rows');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('20.5');
+	await expect(cellOf(row, 'amount')).toHaveText('$2,562.50');
+});
+
+test('All PO lines: typing "$130.00" as a unit price recomputes qty × price and survives a reload', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	// Harbor Point PO 1001 line 1: 40 h at $110.00.
+	const row = await stableRow(grid, 'description', 'Electrician labor');
+	await expect(cellOf(row, 'unitPriceCents')).toHaveText('$110.00');
+	await expect(cellOf(row, 'computed')).toHaveText('$4,400.00');
+
+	await editCell(cellOf(row, 'unitPriceCents'), '$130.00');
+	await expect(cellOf(row, 'unitPriceCents')).toHaveText('$130.00');
+	await expect(cellOf(row, 'computed')).toHaveText('$5,200.00');
+	// The buyer's own extended amount is a typed field, not recomputed.
+	await expect(cellOf(row, 'extendedCents')).toHaveText('$4,400.00');
+	await expect(grid.getByRole('alert')).toHaveCount(0);
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('13 rows');
+	await expect(cellOf(row, 'unitPriceCents')).toHaveText('$130.00');
+	await expect(cellOf(row, 'computed')).toHaveText('$5,200.00');
+});
+
+test('All invoice lines: editing a description and a quantity recomputes the amount and survives a reload', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	// INV-1041 line 4: 1 day at $350.00.
+	const row = await stableRow(grid, 'description', 'Scissor lift rental, 1 day');
+	await expect(cellOf(row, 'amount')).toHaveText('$350.00');
+
+	await editCell(cellOf(row, 'description'), 'Scissor lift rental, 2 days');
+	await expect(cellOf(row, 'description')).toHaveText('Scissor lift rental, 2 days');
+	await editCell(cellOf(row, 'qtyMilli'), '2');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('2');
+	await expect(cellOf(row, 'amount')).toHaveText('$700.00');
+	await expect(grid.getByRole('alert')).toHaveCount(0);
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('15 rows');
+	await expect(cellOf(row, 'description')).toHaveText('Scissor lift rental, 2 days');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('2');
+	await expect(cellOf(row, 'amount')).toHaveText('$700.00');
+});
+
+test('Purchase orders: editing a line of the selected PO 884120 recomputes it and survives a reload', async ({ page }) => {
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	const po = await stableRow(pos, 'number', '884120');
+	await cellOf(po, 'number').click();
+	await expect(po).toHaveAttribute('aria-selected', 'true');
+	const lines = gridSection(page, 'Lines of PO 884120');
+	await expect(rowCount(lines)).toHaveText('6 rows');
+
+	// Line 6: trip charge, 6 ea at $95.00.
+	const trip = await stableRow(lines, 'description', 'Trip charge');
+	await expect(cellOf(trip, 'computed')).toHaveText('$570.00');
+	await editCell(cellOf(trip, 'unitPriceCents'), '100');
+	await expect(cellOf(trip, 'unitPriceCents')).toHaveText('$100.00');
+	await expect(cellOf(trip, 'computed')).toHaveText('$600.00');
+	await expect(lines.getByRole('alert')).toHaveCount(0);
+
+	await page.reload();
+	await expect(rowCount(pos)).toHaveText('3 rows');
+	await cellOf(po, 'number').click();
+	await expect(rowCount(lines)).toHaveText('6 rows');
+	await expect(cellOf(trip, 'unitPriceCents')).toHaveText('$100.00');
+	await expect(cellOf(trip, 'computed')).toHaveText('$600.00');
+});

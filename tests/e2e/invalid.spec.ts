@@ -1,0 +1,54 @@
+import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+	await loadSample(page);
+});
+
+test('"abc" in a money cell is refused with an alert, keeps the old value, and stores nothing', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	const row = await stableRow(grid, 'description', 'Electrician labor');
+	const price = cellOf(row, 'unitPriceCents');
+	await expect(price).toHaveText('$110.00');
+
+	await price.dblclick();
+	const input = price.locator('input');
+	await expect(input).toBeFocused();
+	await input.fill('abc');
+	await input.press('Enter');
+
+	const alert = grid.locator('p.edit-error[role="alert"]');
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText('Unit price');
+	await expect(alert).toContainText('"abc" is not an amount');
+	await expect(alert).toContainText('Nothing was saved.');
+	await expect(price).toHaveText('$110.00');
+	await expect(cellOf(row, 'computed')).toHaveText('$4,400.00');
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('13 rows');
+	await expect(price).toHaveText('$110.00');
+	await expect(cellOf(row, 'computed')).toHaveText('$4,400.00');
+	await expect(grid.getByRole('alert')).toHaveCount(0);
+});
+
+test('renaming WO-18473 to the existing WO-18472 is refused: "already used"', async ({ page }) => {
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	const row = await stableRow(grid, 'number', 'WO-18473');
+	const number = cellOf(row, 'number');
+
+	await number.dblclick();
+	const input = number.locator('input');
+	await expect(input).toBeFocused();
+	await input.fill('WO-18472');
+	await input.press('Enter');
+
+	const alert = grid.locator('p.edit-error[role="alert"]');
+	await expect(alert).toContainText('already used');
+	await expect(alert).toContainText('WO-18472');
+	await expect(number).toHaveText('WO-18473');
+	await expect(gridSection(page, 'Work orders').locator('[role="row"][row-id] [col-id="number"]', { hasText: /^WO-18472$/ })).toHaveCount(1);
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('12 rows');
+	await expect(number).toHaveText('WO-18473');
+});

@@ -1,0 +1,97 @@
+import type { Locator } from '@playwright/test';
+import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+
+/**
+ * The toolbar's Delete button is enabled once the grid has taken note of the focused row (AG Grid
+ * reports focus and selection a moment after the DOM focus moves): Ctrl+Delete acts on that row.
+ */
+const deleteButton = (grid: Locator) => grid.getByRole('button', { name: 'Delete', exact: true });
+
+test('Customers: Alt+N adds a customer; Ctrl+Delete asks first, Cancel keeps it, Delete removes it', async ({ page }) => {
+	await page.goto('/customers');
+	const grid = gridSection(page, 'Customers');
+	await expect(rowCount(grid)).toHaveText('0 rows');
+
+	// Keyboard only: from the toolbar button, Tab moves focus into the grid.
+	await grid.getByRole('button', { name: 'New customer' }).focus();
+	await page.keyboard.press('Tab');
+	await expect(grid.locator('.grid-host :focus')).toHaveCount(1);
+	await page.keyboard.press('Alt+n');
+	await expect(rowCount(grid)).toHaveText('1 rows');
+	const row = await stableRow(grid, 'name', 'New customer 1');
+	await expect(gridSection(page, 'Sites of New customer 1')).toBeVisible();
+
+	await cellOf(row, 'name').click();
+	await expect(cellOf(row, 'name')).toBeFocused();
+	await expect(deleteButton(grid)).toBeEnabled();
+	await page.keyboard.press('Control+Delete');
+	const dialog = page.getByRole('dialog', { name: 'Delete New customer 1?' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toContainText('cannot be undone');
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(rowCount(grid)).toHaveText('1 rows');
+	await expect(cellOf(row, 'name')).toHaveText('New customer 1');
+	// Ctrl+Delete must not also clear the focused cell.
+	await expect(grid.getByRole('alert')).toHaveCount(0);
+
+	await cellOf(row, 'name').click();
+	await expect(deleteButton(grid)).toBeEnabled();
+	await page.keyboard.press('Control+Delete');
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Delete' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(rowCount(grid)).toHaveText('0 rows');
+	await expect(page.getByRole('status').filter({ hasText: 'New customer 1 deleted.' })).toBeVisible();
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('0 rows');
+});
+
+test('Customers: deleting a customer that still has work orders is refused, naming them', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/customers', 'Customers', 3);
+	const row = await stableRow(grid, 'name', 'Bayview Retail Partners');
+	await cellOf(row, 'name').click();
+	await expect(cellOf(row, 'name')).toBeFocused();
+	await expect(deleteButton(grid)).toBeEnabled();
+	await page.keyboard.press('Control+Delete');
+
+	const dialog = page.getByRole('dialog', { name: 'Delete Bayview Retail Partners?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Delete' }).click();
+	await expect(dialog).toBeHidden();
+
+	const refusal = page.getByRole('alert').filter({ hasText: 'cannot be deleted' });
+	await expect(refusal).toBeVisible();
+	await expect(refusal).toContainText('Bayview Retail Partners');
+	await expect(refusal).toContainText('still used by work orders');
+	for (const wo of ['WO-18481', 'WO-18482', 'WO-18483']) await expect(refusal).toContainText(wo);
+	await expect(rowCount(grid)).toHaveText('3 rows');
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('3 rows');
+	await expect(cellOf(row, 'name')).toHaveText('Bayview Retail Partners');
+});
+
+test('Customers: Ctrl+Delete then Cancel leaves the focused cell and its stored value untouched', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/customers', 'Customers', 3);
+	const row = await stableRow(grid, 'name', 'Bayview Retail Partners');
+	const contact = cellOf(row, 'apContact');
+	await expect(contact).toHaveText('Amy Chen');
+
+	await contact.click();
+	await expect(contact).toBeFocused();
+	await expect(deleteButton(grid)).toBeEnabled();
+	await page.keyboard.press('Control+Delete');
+	const dialog = page.getByRole('dialog', { name: 'Delete Bayview Retail Partners?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(contact).toHaveText('Amy Chen');
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('3 rows');
+	await expect(contact).toHaveText('Amy Chen');
+});

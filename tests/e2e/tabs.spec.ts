@@ -1,0 +1,22 @@
+import { cellOf, editCell, expect, loadSample, openGrid, stableRow, test } from './fixtures';
+
+test('an edit in one tab shows in another tab of the same browser without a reload', async ({ page, context }) => {
+	await loadSample(page);
+	const gridA = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+
+	const tabB = await context.newPage();
+	const gridB = await openGrid(tabB, '/lines/po-lines', 'All PO lines', 13);
+
+	const rowA = await stableRow(gridA, 'description', 'LED troffer 2x4, 40 W');
+	const rowB = await stableRow(gridB, 'description', 'LED troffer 2x4, 40 W');
+	await expect(cellOf(rowB, 'unitPriceCents')).toHaveText('$89.00');
+	await expect(cellOf(rowB, 'computed')).toHaveText('$1,780.00');
+
+	await editCell(cellOf(rowA, 'unitPriceCents'), '$92.50');
+	await expect(cellOf(rowA, 'unitPriceCents')).toHaveText('$92.50');
+
+	// Tab B learns of the write through Dexie's cross-tab change feed; no reload, no navigation.
+	await expect(cellOf(rowB, 'unitPriceCents')).toHaveText('$92.50', { timeout: 10_000 });
+	await expect(cellOf(rowB, 'computed')).toHaveText('$1,850.00');
+	await tabB.close();
+});
