@@ -85,9 +85,9 @@ export const workOrderColumns = (wb: Workbook): ColDef<WorkOrder>[] => [
 
 export const taskColumns = (wb: Workbook, withParent = false): ColDef<Task>[] => [
 	...(withParent
-		? [computedCol<Task>('wo', 'Work order', (t) => wb.tables.workOrders.get(t.workOrderId)?.number ?? '', { width: 110, pinned: 'left', sort: 'asc', sortIndex: 0 })]
+		? [computedCol<Task>('wo', 'Work order', (t) => wb.tables.workOrders.get(t.workOrderId)?.number ?? '', { width: 110, pinned: 'left' })]
 		: []),
-	requiredTextCol<Task>('code', 'Code', { width: 84, pinned: withParent ? undefined : 'left', sort: 'asc', sortIndex: 1 }),
+	requiredTextCol<Task>('code', 'Code', { width: 84, pinned: withParent ? undefined : 'left', sort: withParent ? undefined : 'asc' }),
 	requiredTextCol<Task>('description', 'Description', { width: 260 }),
 	enumCol<Task>('kind', 'Kind', TASK_KINDS, { width: 100 }),
 	qtyCol<Task>('qtyMilli', 'Qty'),
@@ -126,11 +126,11 @@ export const purchaseOrderColumns = (wb: Workbook): ColDef<PurchaseOrder>[] => [
 export const poLineColumns = (wb: Workbook, withParent = false): ColDef<PoLine>[] => [
 	...(withParent
 		? [
-				computedCol<PoLine>('po', 'PO', (l) => wb.tables.purchaseOrders.get(l.poId)?.number ?? '', { width: 100, pinned: 'left', sort: 'asc', sortIndex: 1 }),
-				computedCol<PoLine>('customer', 'Customer', (l) => customerName(wb, wb.tables.purchaseOrders.get(l.poId)?.customerId ?? ''), { width: 200, sort: 'asc', sortIndex: 0 })
+				computedCol<PoLine>('po', 'PO', (l) => wb.tables.purchaseOrders.get(l.poId)?.number ?? '', { width: 100, pinned: 'left' }),
+				computedCol<PoLine>('customer', 'Customer', (l) => customerName(wb, wb.tables.purchaseOrders.get(l.poId)?.customerId ?? ''), { width: 200 })
 			]
 		: []),
-	intCol<PoLine>('lineNo', 'Line', { width: 84, pinned: withParent ? undefined : 'left', sort: 'asc', sortIndex: 2 }),
+	intCol<PoLine>('lineNo', 'Line', { width: 84, pinned: withParent ? undefined : 'left', sort: withParent ? undefined : 'asc' }),
 	textCol<PoLine>('buyerItemCode', 'Buyer item', { width: 130 }),
 	requiredTextCol<PoLine>('description', 'Description', { width: 260 }),
 	qtyCol<PoLine>('qtyMilli', 'Qty'),
@@ -160,11 +160,11 @@ export const invoiceColumns = (wb: Workbook): ColDef<Invoice>[] => {
 export const invoiceLineColumns = (wb: Workbook, withParent = false): ColDef<InvoiceLine>[] => [
 	...(withParent
 		? [
-				computedCol<InvoiceLine>('invoice', 'Invoice', (l) => wb.tables.invoices.get(l.invoiceId)?.number ?? '', { width: 100, pinned: 'left', sort: 'asc', sortIndex: 0 }),
+				computedCol<InvoiceLine>('invoice', 'Invoice', (l) => wb.tables.invoices.get(l.invoiceId)?.number ?? '', { width: 100, pinned: 'left' }),
 				computedCol<InvoiceLine>('customer', 'Customer', (l) => customerName(wb, wb.tables.invoices.get(l.invoiceId)?.customerId ?? ''), { width: 200 })
 			]
 		: []),
-	intCol<InvoiceLine>('lineNo', 'Line', { width: 84, pinned: withParent ? undefined : 'left', sort: 'asc', sortIndex: 1 }),
+	intCol<InvoiceLine>('lineNo', 'Line', { width: 84, pinned: withParent ? undefined : 'left', sort: withParent ? undefined : 'asc' }),
 	requiredTextCol<InvoiceLine>('description', 'Description', { width: 240 }),
 	enumCol<InvoiceLine>('kind', 'Kind', INVOICE_LINE_KINDS, { width: 100 }),
 	qtyCol<InvoiceLine>('qtyMilli', 'Qty'),
@@ -176,3 +176,13 @@ export const invoiceLineColumns = (wb: Workbook, withParent = false): ColDef<Inv
 	optionalIntCol<InvoiceLine>('poLineNo', 'PO line'),
 	textCol<InvoiceLine>('buyerItemCode', 'Buyer item', { width: 130 })
 ];
+
+const pad = (n: number | null) => String(n ?? 0).padStart(7, '0');
+
+/** Sort keys for the all-lines grids: by customer, record number, then line. */
+export const taskOrder = (wb: Workbook) => (t: Task) => `${wb.tables.workOrders.get(t.workOrderId)?.number ?? ''}\u0000${t.code}`;
+export const poLineOrder = (wb: Workbook) => (l: PoLine) => {
+	const po = wb.tables.purchaseOrders.get(l.poId);
+	return `${customerName(wb, po?.customerId ?? '')}\u0000${po?.number ?? ''}\u0000${pad(l.lineNo)}`;
+};
+export const invoiceLineOrder = (wb: Workbook) => (l: InvoiceLine) => `${wb.tables.invoices.get(l.invoiceId)?.number ?? ''}\u0000${pad(l.lineNo)}`;

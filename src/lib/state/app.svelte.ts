@@ -8,7 +8,6 @@ import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/
 import { notices } from './notices.svelte';
 import { Workbook } from './workbook.svelte';
 
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once per call, not state
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
 

@@ -6,11 +6,9 @@ import type { Delta, RowSource } from '$lib/grid/row-source';
  * and grids receive each change as a delta instead of re-reading the table.
  */
 export class LiveTable<T extends { id: string }> implements RowSource<T> {
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- deliberately plain; `version` is the signal
 	readonly map = new Map<string, T>();
 	version = $state(0);
 	loaded = $state(false);
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- subscribers, not state
 	#listeners = new Set<(d: Delta<T>) => void>();
 
 	rows(): T[] {

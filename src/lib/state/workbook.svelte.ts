@@ -4,6 +4,7 @@ import { RECORD_TABLES } from '$lib/db/database';
 import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageError } from '$lib/db/errors';
+import { LineCache, sameRecord } from '$lib/db/line-cache';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
 
@@ -12,6 +13,15 @@ type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 /** Line tables can hold 100,000 rows: they load in pages so the first rows show at once. */
 const PAGED: readonly TableName[] = ['tasks', 'poLines', 'invoiceLines'];
 const FIRST_PAGE = 300;
+/** Tables smaller than this read fast enough without a cached copy. */
+const CACHE_FROM = 2_000;
+const SNAPSHOT_DELAY = 3_000;
+
+/** Resolves after the browser has painted what is on screen now (or at once outside a browser). */
+function afterFirstPaint(): Promise<void> {
+	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
 
 /**
  * Every record of the workbook, mirrored from IndexedDB and kept current by Dexie's change
@@ -21,9 +31,15 @@ const FIRST_PAGE = 300;
 export class Workbook {
 	readonly tables = Object.fromEntries(RECORD_TABLES.map((t) => [t, new LiveTable()])) as unknown as Tables;
 	ready = $state(false);
+	readonly cache: LineCache;
 	#stop: (() => void) | null = null;
+	/** Ids the change feed refreshed while a table is being verified against its cache. */
+	#touched = new Map<TableName, Set<string>>();
+	#snapshotTimers = new Map<TableName, ReturnType<typeof setTimeout>>();
 
-	constructor(readonly db: TieoutDB) {}
+	constructor(readonly db: TieoutDB) {
+		this.cache = new LineCache(db.name);
+	}
 
 	get settings(): Settings {
 		void this.tables.settings.version;
@@ -38,9 +54,10 @@ export class Workbook {
 	}
 
 	/**
-	 * Resolves once every header table and the first page of each line table are in, read in
-	 * parallel, so a grid can show rows at once; the rest of the lines stream in behind
-	 * (`linesLoaded`).
+	 * Resolves once the header tables and the first page of each line table are in, so a grid
+	 * can paint at once. After that first paint the rest of the lines arrive (`linesLoaded`):
+	 * from the fast-start cache when there is one, then verified against the tables, which stay
+	 * the truth.
 	 */
 	async start(): Promise<void> {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
@@ -50,16 +67,19 @@ export class Workbook {
 		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(PAGED.map((t) => this.#loadFirstPage(t)))]);
 		this.ready = true;
 		performance.mark('tieout:first-rows-read');
-		this.linesLoaded = Promise.all(PAGED.map((t, i) => this.#loadRest(t, lastKeys[i]!))).then(
-			() => void performance.mark('tieout:lines-read'),
-			(err) => notices.push('error', `Some lines could not be read from storage: ${describeStorageError(err)}`)
-		);
+		this.linesLoaded = afterFirstPaint()
+			.then(() => Promise.all(PAGED.map((t, i) => this.#loadLines(t, lastKeys[i]!))))
+			.then(
+				() => void performance.mark('tieout:lines-read'),
+				(err) => notices.push('error', `Some lines could not be read from storage: ${describeStorageError(err)}`)
+			);
 	}
 
 	linesLoaded: Promise<void> = Promise.resolve();
 
 	stop(): void {
 		this.#stop?.();
+		this.cache.close();
 	}
 
 	#live(table: TableName) {
@@ -72,6 +92,19 @@ export class Workbook {
 		this.#live(table).loaded = true;
 	}
 
+	/**
+	 * The lines after the first page: from the fast-start cache when there is one (then checked
+	 * against the table), else from the table.
+	 */
+	async #loadLines(table: TableName, after: string | null): Promise<void> {
+		if (after === null) return this.#loadRest(table, null);
+		const cached = await this.cache.read<{ id: string }>(table).catch(() => null);
+		if (!cached) return this.#loadRest(table, after);
+		performance.mark(`tieout:cache-read:${table}`);
+		this.#live(table).apply({ upserts: cached, removes: [] });
+		return this.#verify(table);
+	}
+
 	/** Returns the last key read, or null when the table is already complete. */
 	async #loadFirstPage(table: TableName): Promise<string | null> {
 		const page = await this.db.table(table).orderBy(':id').limit(FIRST_PAGE).toArray();
@@ -80,22 +113,66 @@ export class Workbook {
 	}
 
 	/**
-	 * Reads the rest in parallel slices of the key space (ids are random UUIDs, so 16 slices by
-	 * first hex digit are near-even): the browser's storage thread fetches the next slice while
-	 * the main thread deserialises the last. The grid gets all the rows at once: one sort and
-	 * one render instead of one per slice.
+	 * Reads keys above `after` in parallel slices of the key space (ids are random UUIDs, so 16
+	 * slices by first hex digit are near-even): the storage thread fetches one slice while the
+	 * main thread deserialises another.
 	 */
+	async #readAbove(table: TableName, after: string): Promise<{ id: string }[]> {
+		const t = this.db.table(table);
+		const bounds = [after, ...'0123456789abcdef'.split('').filter((c) => c > after), '\uffff'];
+		const slices = await this.db.transaction('r', t, () =>
+			Promise.all(bounds.slice(0, -1).map((lo, i) => t.where(':id').between(lo, bounds[i + 1]!, false, false).toArray()))
+		);
+		performance.mark(`tieout:read:${table}`);
+		return slices.flat();
+	}
+
+	/** The rest of a line table after its first page, handed to the grid at once: one sort, one render. */
 	async #loadRest(table: TableName, after: string | null): Promise<void> {
-		if (after !== null) {
-			const t = this.db.table(table);
-			const bounds = [after, ...'123456789abcdef'.split('').filter((c) => c > after), '\uffff'];
-			const slices = await this.db.transaction('r', t, () =>
-				Promise.all(bounds.slice(0, -1).map((lo, i) => t.where(':id').between(lo, bounds[i + 1]!, false, false).toArray()))
-			);
-			performance.mark(`tieout:read:${table}`);
-			this.#live(table).apply({ upserts: slices.flat(), removes: [] });
-		}
+		if (after !== null) this.#live(table).apply({ upserts: await this.#readAbove(table, after), removes: [] });
 		this.#live(table).loaded = true;
+		this.#scheduleSnapshot(table, 0);
+	}
+
+	/** Compares the cached rows with the table and applies the difference. */
+	async #verify(table: TableName): Promise<void> {
+		const touched = new Set<string>();
+		this.#touched.set(table, touched);
+		try {
+			const rows = await this.#readAbove(table, '');
+			const live = this.#live(table);
+			const seen = new Set<string>();
+			const upserts: { id: string }[] = [];
+			for (const row of rows) {
+				seen.add(row.id);
+				if (!touched.has(row.id) && !sameRecord(live.map.get(row.id), row)) upserts.push(row);
+			}
+			// A row written while the table was being read was applied by the change feed: keep it.
+			const removes = [...live.map.keys()].filter((id) => !seen.has(id) && !touched.has(id));
+			if (upserts.length || removes.length) {
+				live.apply({ upserts, removes });
+				this.#scheduleSnapshot(table, 0);
+			}
+			live.loaded = true;
+		} finally {
+			this.#touched.delete(table);
+		}
+	}
+
+	/** Rewrites a table's fast-start copy a few seconds after its last change. */
+	#scheduleSnapshot(table: TableName, delay = SNAPSHOT_DELAY): void {
+		if (!PAGED.includes(table)) return;
+		clearTimeout(this.#snapshotTimers.get(table));
+		this.#snapshotTimers.set(
+			table,
+			setTimeout(() => {
+				const live = this.#live(table);
+				const write = live.size >= CACHE_FROM ? this.cache.write(table, live.rows(), Date.now()) : this.cache.drop(table);
+				write.then(() => void performance.mark(`tieout:cache-written:${table}`)).catch((err) =>
+					notices.push('error', `Could not save the fast-start copy of ${table} (your records are all saved; only the next start is slower): ${describeStorageError(err)}`)
+				);
+			}, delay)
+		);
 	}
 
 	async #refresh(changes: TableChange[]): Promise<void> {
@@ -105,6 +182,9 @@ export class Workbook {
 				await this.#loadAll(change.table);
 				continue;
 			}
+			const touched = this.#touched.get(change.table);
+			if (touched) for (const id of change.ids) touched.add(id);
+			this.#scheduleSnapshot(change.table);
 			const live = this.#live(change.table);
 			const found = await this.db.table(change.table).bulkGet(change.ids);
 			const upserts = found.filter((r): r is { id: string } => !!r);
