@@ -1,0 +1,52 @@
+import { chromium } from '@playwright/test';
+import { serveBuild } from '../bench/static-server.mjs';
+const server = await serveBuild('build', 4290);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await (await browser.newContext()).newPage();
+await page.goto('http://127.0.0.1:4290/settings');
+await page.getByText('Where', { exact: true }).waitFor();
+const r = await page.evaluate(async (n) => {
+  const db = await new Promise((res) => { const r = indexedDB.open('tieout'); r.onsuccess = () => res(r.result); });
+  await new Promise((res) => { const tx = db.transaction(['poLines'], 'readwrite');
+    for (let i = 0; i < n; i++) tx.objectStore('poLines').put({ id: crypto.randomUUID(), poId: `po${Math.floor(i/1000)}`, lineNo: i%1000+1, buyerItemCode: 'ITEM-'+(i%5000), description: 'Bench line '+i, qtyMilli: 1000*(i%40+1), unit: 'ea', unitPriceCents: 1000+i%997, extendedCents: 100, costCenter: 'CC-'+(i%50), needBy: null });
+    tx.oncomplete = res; });
+  const req = (r) => new Promise((res) => { r.onsuccess = () => res(r.result); });
+  const out = {};
+  for (let k = 0; k < 2; k++) {
+    let t = performance.now();
+    let tx = db.transaction('poLines'); let all = await req(tx.objectStore('poLines').getAll());
+    out['getAll' + k] = Math.round(performance.now() - t) + ' ms ' + all.length;
+    t = performance.now();
+    tx = db.transaction('poLines'); const st = tx.objectStore('poLines');
+    const b = ['', ...'123456789abcdef'.split(''), '\uffff'];
+    const parts = await Promise.all(b.slice(0, -1).map((lo, i) => req(st.getAll(IDBKeyRange.bound(lo, b[i+1], false, true)))));
+    out['slices16_' + k] = Math.round(performance.now() - t) + ' ms ' + parts.flat().length;
+    t = performance.now();
+    tx = db.transaction('poLines'); const st2 = tx.objectStore('poLines');
+    const b4 = ['', '4', '8', 'c', '\uffff'];
+    const p4 = await Promise.all(b4.slice(0, -1).map((lo, i) => req(st2.getAll(IDBKeyRange.bound(lo, b4[i+1], false, true)))));
+    out['slices4_' + k] = Math.round(performance.now() - t) + ' ms ' + p4.flat().length;
+  }
+  let t = performance.now();
+  const tx = db.transaction('poLines'); const all = await req(tx.objectStore('poLines').getAll());
+  out.getAll2 = Math.round(performance.now() - t);
+  t = performance.now(); structuredClone(all); out.structuredClone = Math.round(performance.now() - t);
+  t = performance.now(); const js = JSON.stringify(all); out.stringify = Math.round(performance.now() - t);
+  t = performance.now(); JSON.parse(js); out.parse = Math.round(performance.now() - t) + ' ' + (js.length/1e6).toFixed(1) + 'MB';
+  t = performance.now(); await req(db.transaction('poLines').objectStore('poLines').getAllKeys()); out.getAllKeys = Math.round(performance.now() - t);
+  t = performance.now(); await req(db.transaction('poLines').objectStore('poLines').count()); out.count = Math.round(performance.now() - t);
+  // worker read
+  const src = `onmessage = async () => { const db = await new Promise((res) => { const r = indexedDB.open('tieout'); r.onsuccess = () => res(r.result); });
+    const t0 = performance.now(); const all = await new Promise((res) => { const r = db.transaction('poLines').objectStore('poLines').getAll(); r.onsuccess = () => res(r.result); });
+    const t1 = performance.now(); const buf = new TextEncoder().encode(JSON.stringify(all)); const t2 = performance.now();
+    postMessage({ read: t1 - t0, enc: t2 - t1, buf }, [buf.buffer]); }`;
+  const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+  t = performance.now();
+  const msg = await new Promise((res) => { w.onmessage = (e) => res(e.data); w.postMessage(0); });
+  const t3 = performance.now();
+  const rows = JSON.parse(new TextDecoder().decode(msg.buf));
+  out.worker = `read ${Math.round(msg.read)} enc ${Math.round(msg.enc)} total-to-main ${Math.round(t3 - t)} decode+parse ${Math.round(performance.now() - t3)} rows ${rows.length}`;
+  return out;
+}, 100000);
+console.log(r);
+await browser.close(); server.close();
