@@ -1,0 +1,130 @@
+import { lineAmount } from '../../domain/quantity';
+import type { InvoiceLine, PoLine, PurchaseOrder, Tolerances } from '../../domain/records';
+import type { Index } from '../keys/indexes';
+import { billedPoLineIndex, isResolvedPo, tolerancesFor } from '../keys/resolve';
+import type { Finding } from '../types';
+import { invoiceCount, soleInvoice, withInvoices, type Billed } from './billing';
+import { finding, target, type FindingContext } from './finding';
+import { list, money, qty, shortLineName } from './format';
+import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
+
+/**
+ * Rules about one PO and everything billed on it (scope "P"): the non-void invoices of the PO's
+ * customer naming its number, and their lines matched to its lines (see findPoLine).
+ *
+ * - OVER_PO_QTY: per PO line, the quantities of all work lines matched to it add up to more than
+ *   it authorises; `info` within qtyBp of the authorised quantity. Targets the PO line's quantity
+ *   and every contributing invoice line's.
+ * - DUPLICATE_BILLING: lines on two or more different invoices bill the same PO line with the
+ *   same quantity and the same amount, for the same job (work order number and task code, or
+ *   both without one). The same trip charge on two different jobs is two trips, not a repeat.
+ *   One finding per PO line, job, quantity and amount.
+ * - OVER_PO_TOTAL: what the invoices bill before tax (work and discount lines, freight only if the
+ *   PO allows it) exceeds the total of the PO's lines' extended amounts, or its blanket limit when
+ *   it has one (whichever is lower); `info` within absCents.
+ */
+export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void {
+	if (!isResolvedPo(idx, po)) return;
+	const tol = tolerancesFor(idx, po.customerId);
+	const ctx: FindingContext = { customerId: po.customerId, poNumber: po.number };
+
+	// First pass: totals only, per PO line position in typed arrays, so a clean PO allocates little.
+	const invoices = idx.invoicesByKey.get(po.customerId, po.number).filter((inv) => inv.status !== 'void');
+	if (invoices.length === 0) return;
+	const poLines = idx.poLineLookup(po.id).sorted;
+	const qtyAt = new Float64Array(poLines.length);
+	const countAt = new Uint32Array(poLines.length);
+	let total = 0;
+	for (const inv of invoices) {
+		const invLines = idx.linesByInvoice.get(inv.id);
+		for (let k = 0; k < invLines.length; k++) {
+			const line = invLines[k]!;
+			if (line.kind === 'tax' || (line.kind === 'freight' && !po.freightAllowed)) continue;
+			total += lineAmount(line.qtyMilli, line.rateCents);
+			const i = billedPoLineIndex(idx, po, line);
+			if (i < 0) continue;
+			qtyAt[i] = qtyAt[i]! + line.qtyMilli;
+			countAt[i] = countAt[i]! + 1;
+		}
+	}
+
+	// Second pass, only for PO lines over their quantity or billed more than once: gather the lines.
+	const suspects: number[] = [];
+	for (let i = 0; i < poLines.length; i++) if (countAt[i]! > 1 || (countAt[i]! > 0 && qtyAt[i]! > poLines[i]!.qtyMilli)) suspects.push(i);
+	if (suspects.length > 0) {
+		const linesAt = new Map<number, InvoiceLine[]>(suspects.map((i) => [i, []]));
+		for (const inv of invoices) {
+			for (const line of idx.linesByInvoice.get(inv.id)) {
+				const i = billedPoLineIndex(idx, po, line);
+				if (i >= 0) linesAt.get(i)?.push(line);
+			}
+		}
+		for (const i of suspects) {
+			const pl = poLines[i]!;
+			const billed = withInvoices(idx, linesAt.get(i)!);
+			overQty(pl, billed, qtyAt[i]!, tol, ctx, out, po.number);
+			duplicates(pl, billed, ctx, out, po.number);
+		}
+	}
+
+	let linesTotal = 0;
+	for (let i = 0; i < poLines.length; i++) linesTotal += poLines[i]!.extendedCents;
+	const blanketBinds = po.blanketLimitCents !== null && po.blanketLimitCents < linesTotal;
+	const cap = blanketBinds ? po.blanketLimitCents! : linesTotal;
+	const excess = total - cap;
+	if (excess > 0) {
+		const numbers = invoices.map((inv) => inv.number).sort();
+		const within = amountTolerated(excess, tol);
+		const capText = blanketBinds ? `its blanket limit of ${money(cap)}` : `its lines' total of ${money(cap)}`;
+		out.push(
+			finding(
+				'OVER_PO_TOTAL',
+				[`purchaseOrders:${po.id}`],
+				[target('purchaseOrders', po.id, blanketBinds ? 'blanketLimitCents' : 'total'), ...invoices.map((inv) => target('invoices', inv.id, 'total'))],
+				`PO ${po.number} is billed ${money(total)} before tax on ${list(numbers)}, over ${capText} by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
+				{ ...ctx, invoiceNumber: numbers.length === 1 ? numbers[0]! : null },
+				within
+			)
+		);
+	}
+}
+
+function overQty(pl: PoLine, billed: Billed[], sum: number, tol: Tolerances, ctx: FindingContext, out: Finding[], poNumber: string): void {
+	const over = sum - pl.qtyMilli;
+	if (over <= 0) return;
+	const within = qtyTolerated(over, pl.qtyMilli, tol);
+	out.push(
+		finding(
+			'OVER_PO_QTY',
+			[`poLines:${pl.id}`],
+			[target('poLines', pl.id, 'qtyMilli'), ...billed.map((b) => target('invoiceLines', b.line.id, 'qtyMilli'))],
+			`PO ${poNumber} line ${pl.lineNo} authorises ${qty(pl.qtyMilli, pl.unit)}; ${list(billed.map((b) => shortLineName(b.inv, b.line)))} bill ${qty(sum, pl.unit)} in all (${qty(over, pl.unit)} over)${within ? TOLERATED_NOTE : ''}.`,
+			{ ...ctx, invoiceNumber: soleInvoice(billed) },
+			within
+		)
+	);
+}
+
+function duplicates(pl: PoLine, billed: Billed[], ctx: FindingContext, out: Finding[], poNumber: string): void {
+	if (billed.length < 2) return;
+	const groups = new Map<string, Billed[]>();
+	for (const b of billed) {
+		const k = `q${b.line.qtyMilli}|a${lineAmount(b.line.qtyMilli, b.line.rateCents)}|job:${b.line.woNumber}/${b.line.taskCode}`;
+		const g = groups.get(k);
+		if (g) g.push(b);
+		else groups.set(k, [b]);
+	}
+	for (const [k, group] of groups) {
+		if (invoiceCount(group) < 2) continue;
+		const first = group[0]!.line;
+		out.push(
+			finding(
+				'DUPLICATE_BILLING',
+				[`poLines:${pl.id}`, k],
+				[target('poLines', pl.id, 'qtyMilli'), ...group.flatMap((b) => [target('invoiceLines', b.line.id, 'qtyMilli'), target('invoiceLines', b.line.id, 'amount')])],
+				`${list(group.map((b) => shortLineName(b.inv, b.line)))} each bill PO ${poNumber} line ${pl.lineNo} for ${qty(first.qtyMilli, first.unit)}, ${money(lineAmount(first.qtyMilli, first.rateCents))}${first.woNumber ? ` of ${first.woNumber}${first.taskCode ? ` ${first.taskCode}` : ''}` : ''}: the same charge on ${invoiceCount(group)} invoices.`,
+				{ ...ctx, invoiceNumber: null }
+			)
+		);
+	}
+}

@@ -1,0 +1,79 @@
+import { daysBetween, formatDate, isLocalDate } from '../../domain/dates';
+import { lineAmount } from '../../domain/quantity';
+import type { Index } from '../keys/indexes';
+import { chargeAllowed, tolerancesFor } from '../keys/resolve';
+import type { InvoiceLine, WorkOrder } from '../../domain/records';
+import type { Finding, Target } from '../types';
+import { invoiceNumbers, linesBillingWo, soleInvoice, withInvoices } from './billing';
+import { evaluateTasks } from './task-rules';
+import { finding, target, type FindingContext } from './finding';
+import { list, money } from './format';
+import { OPEN_STATUSES } from './statuses';
+import { amountTolerated, TOLERATED_NOTE } from './tolerance';
+
+/**
+ * Rules about one work order (scope "W"): the job as a whole, and each of its tasks (task-rules.ts).
+ *
+ * - OVER_NTE: the work order has an NTE cap, and what non-void invoices bill it (every line naming
+ *   its number, except tax; freight only where the invoice's PO, or with no PO the customer, allows
+ *   freight; discounts reduce) exceeds the cap plus the amounts of its approved change orders.
+ *   `info` when the excess is within the customer's absCents. Lines with no job number (a
+ *   header-level freight or discount) are not attributed to any job.
+ * - STALE_TICKET: open or in progress for more than settings.staleDays days since it was opened.
+ */
+const contextOf = (wo: WorkOrder): FindingContext => ({ customerId: wo.customerId, poNumber: wo.poNumber || null, workOrderNumber: wo.number || null });
+
+export function evaluateWorkOrder(idx: Index, wo: WorkOrder, out: Finding[]): void {
+	if (OPEN_STATUSES.has(wo.status) && isLocalDate(wo.openedOn) && isLocalDate(idx.today)) {
+		const days = daysBetween(wo.openedOn, idx.today);
+		if (days > idx.settings.staleDays) {
+			out.push(
+				finding(
+					'STALE_TICKET',
+					[`workOrders:${wo.id}`],
+					[target('workOrders', wo.id, 'openedOn'), target('workOrders', wo.id, 'status')],
+					`${wo.number} has been open ${days} days (since ${formatDate(wo.openedOn)}); the limit is ${idx.settings.staleDays} days.`,
+					contextOf(wo)
+				)
+			);
+		}
+	}
+
+	const billedOnWo = linesBillingWo(idx, wo);
+	evaluateTasks(idx, wo, billedOnWo, out);
+	if (wo.nteCents !== null) overNte(idx, wo, wo.nteCents, billedOnWo, out);
+}
+
+function overNte(idx: Index, wo: WorkOrder, nteCents: number, billedOnWo: readonly InvoiceLine[], out: Finding[]): void {
+	const counted: InvoiceLine[] = [];
+	let total = 0;
+	for (let i = 0; i < billedOnWo.length; i++) {
+		const line = billedOnWo[i]!;
+		if (line.kind === 'tax') continue;
+		if (line.kind === 'freight' && !chargeAllowed(idx, idx.invoices.get(line.invoiceId)!, 'freight').allowed) continue;
+		counted.push(line);
+		total += lineAmount(line.qtyMilli, line.rateCents);
+	}
+	const approved: Target[] = [];
+	let raise = 0;
+	for (const co of idx.cosByWo.get(wo.id)) {
+		if (co.status !== 'approved') continue;
+		raise += co.amountCents;
+		approved.push(target('changeOrders', co.id, 'amountCents'));
+	}
+	const cap = nteCents + raise;
+	const excess = total - cap;
+	if (excess <= 0) return;
+	const billed = withInvoices(idx, counted);
+	const within = amountTolerated(excess, tolerancesFor(idx, wo.customerId));
+	out.push(
+		finding(
+			'OVER_NTE',
+			[`workOrders:${wo.id}`],
+			[target('workOrders', wo.id, 'nteCents'), ...approved, ...billed.map((b) => target('invoiceLines', b.line.id, 'amount'))],
+			`${wo.number} is billed ${money(total)} before tax on ${list(invoiceNumbers(billed))}, over its cap of ${money(cap)} (NTE ${money(nteCents)} + approved change orders ${money(raise)}) by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
+			{ ...contextOf(wo), invoiceNumber: soleInvoice(billed) },
+			within
+		)
+	);
+}
