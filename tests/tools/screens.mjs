@@ -7,7 +7,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
 page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 page.on('pageerror', (e) => console.log('page error:', e.message));
-const pages = ['/', '/work-orders', '/purchase-orders', '/invoices', '/lines/tasks', '/lines/po-lines', '/lines/invoice-lines', '/customers', '/settings'];
+const pages = ['/', '/exceptions', '/work-orders', '/purchase-orders', '/invoices', '/lines/tasks', '/lines/po-lines', '/lines/invoice-lines', '/customers', '/settings'];
 const shoot = async (tag) => {
 	for (const p of pages) {
 		await page.goto(base + p);

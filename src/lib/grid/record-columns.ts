@@ -142,7 +142,8 @@ export const poLineColumns = (wb: Workbook, withParent = false): ColDef<PoLine>[
 	optionalDateCol<PoLine>('needBy', 'Need by')
 ];
 
-export const invoiceColumns = (wb: Workbook): ColDef<Invoice>[] => {
+/** `errorsOf` counts the reconciliation errors on an invoice and its lines. */
+export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => number): ColDef<Invoice>[] => {
 	const totals = (i: Invoice) => invoiceTotals(linesOf(wb).invoiceLines(i.id));
 	return [
 		requiredTextCol<Invoice>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
@@ -153,7 +154,16 @@ export const invoiceColumns = (wb: Workbook): ColDef<Invoice>[] => {
 		termsCol<Invoice>('terms', 'Terms'),
 		computedCol<Invoice>('due', 'Due', (i) => invoiceSchedule(i, totals(i))?.dueDate ?? null, { width: 120, valueFormatter: (p) => formatDate(p.value as string) }),
 		computedMoneyCol<Invoice>('total', 'Total', (i) => totals(i).total),
-		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90 })
+		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90 }),
+		computedCol<Invoice>(
+			'apReady',
+			'AP-ready',
+			(i) => {
+				const n = errorsOf(i.number);
+				return n ? `✖ ${n} error${n === 1 ? '' : 's'}` : '✓ AP-ready';
+			},
+			{ width: 120, cellClassRules: { 'ap-ready': (p) => String(p.value).startsWith('✓'), 'ap-blocked': (p) => String(p.value).startsWith('✖') } }
+		)
 	];
 };
 

@@ -6,6 +6,7 @@ import type { RecordOf } from '$lib/db/records';
 import { deleteRecord, saveBatch, saveRecord, updateRecord } from '$lib/db/repository';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
+import { LiveFindings } from './findings.svelte';
 import { Workbook } from './workbook.svelte';
 
 export const today = (): LocalDate => localDateOf(new Date());
@@ -15,6 +16,7 @@ export const newId = (): string => crypto.randomUUID();
 class App {
 	db: TieoutDB | null = null;
 	workbook = $state<Workbook | null>(null);
+	findings = $state<LiveFindings | null>(null);
 	storage = $state<StorageStatus | null>(null);
 	fatal = $state<string | null>(null);
 
@@ -36,6 +38,9 @@ class App {
 			const wb = new Workbook(db);
 			await wb.start();
 			this.workbook = wb;
+			const findings = new LiveFindings(wb, today);
+			this.findings = findings;
+			findings.start().catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`));
 		} catch (err) {
 			this.fatal = describeStorageError(err);
 			return;

@@ -1,0 +1,117 @@
+import type { ColDef, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
+import type { Finding, Severity } from '$lib/reconcile';
+import type { EditContext } from './columns';
+
+/** Looks up the findings of one cell, or of a whole row when `field` is null. */
+export type FindingLookup = (id: string, field: string | null) => Finding[];
+
+/** Reconciliation findings for one grid's records: looked up per cell, pushed when they change. */
+export interface GridFindings {
+	lookup: FindingLookup;
+	subscribe(listener: (ids: Set<string> | null) => void): () => void;
+}
+
+const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+const SEVERITY_CLASSES = ['finding-error', 'finding-warning', 'finding-info'];
+
+export function worst(list: readonly Finding[]): Severity | null {
+	if (list.some((f) => f.severity === 'error')) return 'error';
+	if (list.some((f) => f.severity === 'warning')) return 'warning';
+	return list.length ? 'info' : null;
+}
+
+export const sentences = (list: readonly Finding[]) => list.map((f) => `${LABEL[f.severity]}: ${f.message}`).join('\n');
+
+/**
+ * Marks the grid cell itself: severity class (colour and icon, so it reads without colour),
+ * `data-findings` with the codes, and the sentences as its accessible description and tooltip.
+ * Text only ever goes in as text, never as HTML.
+ */
+function decorate(cell: HTMLElement, list: readonly Finding[]): void {
+	cell.classList.remove(...SEVERITY_CLASSES);
+	const sev = worst(list);
+	if (!sev) {
+		delete cell.dataset.findings;
+		cell.removeAttribute('aria-description');
+		cell.removeAttribute('title');
+		return;
+	}
+	cell.classList.add(`finding-${sev}`);
+	cell.dataset.findings = [...new Set(list.map((f) => f.code))].join(' ');
+	cell.setAttribute('aria-description', sentences(list));
+	cell.title = sentences(list);
+}
+
+interface Params extends ICellRendererParams {
+	lookup: FindingLookup;
+	field: string | null;
+}
+
+/** Renders a cell's formatted value as text and marks the cell with its findings. */
+class FindingCell implements ICellRendererComp {
+	#gui = document.createElement('span');
+
+	init(p: Params): void {
+		this.refresh(p);
+	}
+
+	getGui(): HTMLElement {
+		return this.#gui;
+	}
+
+	refresh(p: Params): boolean {
+		const text = p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
+		this.#gui.textContent = text;
+		if (p.data?.id) decorate(p.eGridCell, p.lookup(p.data.id, p.field));
+		return true;
+	}
+}
+
+/** The row marker: worst severity icon and count of every finding on the row's record. */
+class RowMarker implements ICellRendererComp {
+	#gui = document.createElement('span');
+
+	init(p: Params): void {
+		this.refresh(p);
+	}
+
+	getGui(): HTMLElement {
+		return this.#gui;
+	}
+
+	refresh(p: Params): boolean {
+		const list = p.data?.id ? p.lookup(p.data.id, null) : [];
+		const sev = worst(list);
+		this.#gui.textContent = sev ? `${ICON[sev]} ${list.length}` : '';
+		this.#gui.className = sev ? `marker marker-${sev}` : 'marker';
+		if (p.data?.id) decorate(p.eGridCell, list);
+		return true;
+	}
+}
+
+/** Adds the findings marker column and routes every cell through FindingCell. */
+export function withFindings<T>(columns: ColDef<T>[], lookup: FindingLookup): ColDef<T>[] {
+	const marker: ColDef<T> = {
+		colId: 'findings',
+		headerName: '',
+		headerTooltip: 'Findings on this row',
+		width: 58,
+		pinned: 'left',
+		editable: false,
+		sortable: true,
+		filter: false,
+		resizable: false,
+		valueGetter: (p) => (p.data ? lookup((p.data as unknown as { id: string }).id, null).length : 0),
+		cellRenderer: RowMarker,
+		cellRendererParams: { lookup, field: null }
+	};
+	return [
+		marker,
+		...columns.map((c) => ({
+			...c,
+			cellRenderer: FindingCell,
+			cellRendererParams: { lookup, field: (c.context as EditContext | undefined)?.field ?? c.colId ?? null }
+		}))
+	];
+}

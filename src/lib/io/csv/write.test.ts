@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { neutralise, toCsv } from './write';
+
+describe('CSV writing', () => {
+	it('neutralised cells never start with a formula trigger', () => {
+		fc.assert(
+			fc.property(fc.string(), (s) => {
+				expect(/^[=+\-@\t\r]/.test(neutralise(s))).toBe(false);
+			})
+		);
+	});
+
+	it('leaves ordinary text alone and defuses formulas', () => {
+		expect(neutralise('Trip charge')).toBe('Trip charge');
+		expect(neutralise('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+		expect(neutralise('-5')).toBe("'-5");
+	});
+
+	it('round-trips any text through a CSV parser (after the apostrophe a formula gets)', () => {
+		fc.assert(
+			fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 10 }), (rows) => {
+				const parsed = Papa.parse<string[]>(toCsv(['a', 'b'], rows), { skipEmptyLines: false }).data;
+				expect(parsed.slice(1, rows.length + 1)).toEqual(rows.map((r) => r.map(neutralise)));
+			})
+		);
+	});
+
+	it('writes numbers plain and can add a BOM for Excel', () => {
+		expect(toCsv(['n'], [[-12.5]], { bom: true })).toBe('\ufeffn\r\n-12.5\r\n');
+	});
+});

@@ -1,0 +1,93 @@
+import type { LocalDate } from '$lib/domain/dates';
+import { Reconciler, RECORD_TABLES, type Counts, type Finding, type RecordTable, type TargetTable } from '$lib/reconcile';
+import type { Workbook } from './workbook.svelte';
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The worst first: errors, then warnings, then bookkeeping notes. */
+export const bySeverity = (a: Finding, b: Finding) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+
+/**
+ * Reconciliation kept live: computed from the mirrored workbook, never stored. Each table
+ * change is handed to the incremental engine, which re-runs only the checks it touches and says
+ * which records' findings changed, so grids redraw just those rows.
+ */
+export class LiveFindings {
+	version = $state(0);
+	counts = $state<Counts>({ error: 0, warning: 0, info: 0 });
+	ready = $state(false);
+	#engine: Reconciler | null = null;
+	#listeners = new Set<(ids: Set<string> | null) => void>();
+	#stops: (() => void)[] = [];
+
+	constructor(
+		private wb: Workbook,
+		private today: () => LocalDate
+	) {}
+
+	/** Starts once every line is in memory, so the first findings are complete, not partial. */
+	async start(): Promise<void> {
+		await this.wb.linesLoaded;
+		this.#rebuild();
+		for (const table of RECORD_TABLES) {
+			this.#stops.push(
+				this.wb.tables[table].subscribe((d) => {
+					if (d.reset) return this.#rebuild();
+					this.#apply(this.#engine!.apply({ table, upserts: d.upserts, removes: d.removes } as never).ids);
+				})
+			);
+		}
+		this.#stops.push(this.wb.tables.settings.subscribe(() => this.#apply(this.#engine!.apply({ table: 'settings', upserts: [this.wb.settings] }).ids)));
+		// A workbook left open past midnight: staleness is a matter of days.
+		const timer = setInterval(() => this.#engine && this.#apply(this.#engine.setToday(this.today()).ids), 60_000);
+		this.#stops.push(() => clearInterval(timer));
+		this.ready = true;
+	}
+
+	stop(): void {
+		for (const s of this.#stops.splice(0)) s();
+	}
+
+	/** Called with the ids of records whose findings changed; null when all may have. */
+	subscribe(listener: (ids: Set<string> | null) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	all(): readonly Finding[] {
+		void this.version;
+		return this.#engine?.findings() ?? [];
+	}
+
+	forRecord(table: TargetTable, id: string): Finding[] {
+		return this.#engine?.forRecord(table, id) ?? [];
+	}
+
+	/** Findings on one cell: the record's findings that name this field. */
+	forCell(table: TargetTable, id: string, field: string): Finding[] {
+		return this.forRecord(table, id).filter((f) => f.targets.some((t) => t.table === table && t.id === id && t.field === field));
+	}
+
+	/** An invoice is AP-ready when no error points at it or at its lines. */
+	invoiceErrors(invoiceNumber: string): Finding[] {
+		return this.all().filter((f) => f.invoiceNumber === invoiceNumber && f.severity === 'error');
+	}
+
+	#snapshot() {
+		const t = this.wb.tables;
+		const rows = Object.fromEntries(RECORD_TABLES.map((name) => [name, t[name as RecordTable].rows()]));
+		return { ...rows, settings: this.wb.settings, today: this.today() } as never;
+	}
+
+	#rebuild(): void {
+		this.#engine = new Reconciler(this.#snapshot());
+		this.#apply(null);
+	}
+
+	#apply(ids: Set<string> | null): void {
+		if (ids && ids.size === 0) return;
+		this.counts = this.#engine!.counts();
+		this.version++;
+		for (const l of this.#listeners) l(ids);
+	}
+}

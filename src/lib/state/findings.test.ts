@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TieoutDB } from '$lib/db/database';
+import { LineCache } from '$lib/db/line-cache';
+import { saveBatch, updateRecord } from '$lib/db/repository';
+import { sampleWorkbook } from '$lib/domain/sample-workbook';
+import { reconcileAll } from '$lib/reconcile';
+import { LiveFindings } from './findings.svelte';
+import { Workbook } from './workbook.svelte';
+
+const TODAY = '2027-01-15';
+let db: TieoutDB;
+let wb: Workbook;
+let live: LiveFindings;
+afterEach(async () => {
+	live?.stop();
+	wb?.stop();
+	await db.delete();
+	await new LineCache(db.name).delete();
+});
+
+async function open() {
+	db = new TieoutDB('findings-' + crypto.randomUUID());
+	let n = 0;
+	const sample = sampleWorkbook(TODAY, () => `s-${++n}`);
+	await saveBatch(db, sample);
+	wb = new Workbook(db);
+	await wb.start();
+	live = new LiveFindings(wb, () => TODAY);
+	await live.start();
+	return sample;
+}
+
+const snapshot = () => {
+	const t = wb.tables;
+	return {
+		customers: t.customers.rows(),
+		sites: t.sites.rows(),
+		workOrders: t.workOrders.rows(),
+		tasks: t.tasks.rows(),
+		changeOrders: t.changeOrders.rows(),
+		purchaseOrders: t.purchaseOrders.rows(),
+		poLines: t.poLines.rows(),
+		invoices: t.invoices.rows(),
+		invoiceLines: t.invoiceLines.rows(),
+		settings: wb.settings,
+		today: TODAY
+	};
+};
+
+describe('live findings', () => {
+	it('start out equal to a from-scratch reconciliation of what is stored', async () => {
+		await open();
+		expect(live.all()).toEqual(reconcileAll(snapshot()));
+		expect(live.counts.error).toBeGreaterThan(0);
+	});
+
+	it('follow a stored edit, naming the record whose findings changed', async () => {
+		const sample = await open();
+		const line = sample.invoiceLines.find((l) => l.description === 'Refrigerant charge R-134a')!;
+		expect(live.forCell('invoiceLines', line.id, 'qtyMilli').map((f) => f.code)).toEqual(['QTY_OVER_PERFORMED']);
+		const changed = new Promise<Set<string> | null>((resolve) => {
+			const stop = live.subscribe((ids) => {
+				stop();
+				resolve(ids);
+			});
+		});
+		await updateRecord(db, 'invoiceLines', line.id, { qtyMilli: 30_000 });
+		expect((await changed)?.has(line.id)).toBe(true);
+		expect(live.forCell('invoiceLines', line.id, 'qtyMilli')).toEqual([]);
+		expect(live.all()).toEqual(reconcileAll(snapshot()));
+	});
+});

@@ -1,0 +1,96 @@
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, stableRow, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+	await loadSample(page);
+});
+
+test('the sample workbook shows its findings on the cells AP would question, with the reason', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const lift = await stableRow(grid, 'description', 'Scissor lift rental, 1 day');
+	await expect(cellOf(lift, 'woNumber')).toHaveAttribute('data-findings', /LINE_UNBACKED/);
+	await expect(cellOf(lift, 'woNumber')).toHaveAttribute('aria-description', /traces to no work done/);
+	await expect(cellOf(lift, 'woNumber')).toHaveClass(/finding-error/);
+
+	const refrigerant = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	await expect(cellOf(refrigerant, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
+	await expect(cellOf(refrigerant, 'qtyMilli')).toHaveClass(/finding-warning/);
+
+	const overtime = await stableRow(grid, 'description', 'Emergency labor, overtime');
+	await expect(cellOf(overtime, 'rateCents')).toHaveAttribute('data-findings', /PRICE_MISMATCH/);
+	await expect(cellOf(overtime, 'rateCents')).toHaveAttribute('aria-description', /\$195\.00\/h; PO 884120 line 2 authorises \$187\.50\/h/);
+
+	// A clean line carries nothing.
+	const clean = await stableRow(grid, 'description', 'Electrician labor');
+	await expect(cellOf(clean, 'qtyMilli')).not.toHaveAttribute('data-findings');
+
+	// The navigation counts errors and warnings.
+	await expect(page.getByTestId('exception-counts')).toContainText('✖ 10');
+});
+
+test('fixing a quantity clears its highlight in the same view', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
+	await editCell(cellOf(row, 'qtyMilli'), '30');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('30');
+	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+});
+
+test('adding the PO number clears PO_MISSING on the invoice and the invoice page says why it is not AP-ready', async ({ page }) => {
+	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
+	const inv = await stableRow(grid, 'number', 'INV-1044');
+	await expect(cellOf(inv, 'poNumber')).toHaveAttribute('data-findings', /PO_MISSING/);
+	await expect(cellOf(inv, 'apReady')).toContainText('error');
+	await editCell(cellOf(inv, 'poNumber'), '884120');
+	await expect(cellOf(inv, 'poNumber')).not.toHaveAttribute('data-findings', /PO_MISSING/);
+	await cellOf(inv, 'number').click();
+	await expect(page.getByTestId('ap-ready')).toContainText('Not AP-ready');
+
+	const paid = await stableRow(grid, 'number', 'INV-1042');
+	await expect(cellOf(paid, 'apReady')).toHaveText('✓ AP-ready');
+});
+
+test('approving the change order clears CHANGE_UNAPPROVED on the extra task', async ({ page }) => {
+	await page.goto('/work-orders');
+	const wos = gridSection(page, 'Work orders');
+	await cellOf(await stableRow(wos, 'number', 'WO-18474'), 'number').click();
+	const tasks = gridSection(page, 'Tasks of WO-18474');
+	const t4 = await stableRow(tasks, 'code', 'T4');
+	await expect(cellOf(t4, 'changeOrderNumber')).toHaveAttribute('data-findings', /CHANGE_UNAPPROVED/);
+
+	const cos = gridSection(page, 'Change orders of WO-18474');
+	const co = await stableRow(cos, 'number', 'CO-1');
+	await editCell(cellOf(co, 'approvedBy'), 'M. Greene');
+	await editCell(cellOf(co, 'approvedOn'), '2026-11-20');
+	// The status drop-down, by keyboard: Enter opens it, pending → approved, Enter picks.
+	await cellOf(co, 'status').click();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await expect(cellOf(co, 'status')).toHaveText('approved');
+	await expect(cellOf(t4, 'changeOrderNumber')).not.toHaveAttribute('data-findings', /CHANGE_UNAPPROVED/);
+});
+
+test('an edit in a second tab updates the highlights in the first', async ({ page, context }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
+
+	const other = await context.newPage();
+	const grid2 = await openGrid(other, '/lines/invoice-lines', 'All invoice lines', 15);
+	await editCell(cellOf(await stableRow(grid2, 'description', 'Refrigerant charge R-134a'), 'qtyMilli'), '30');
+
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('30');
+	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+});
+
+test('Exceptions lists findings grouped by severity and links to the cell', async ({ page }) => {
+	await page.goto('/exceptions');
+	const errors = page.getByRole('region', { name: /Errors/ });
+	await expect(errors.locator('li[data-code="WARRANTY_BILLED"]')).toHaveCount(1);
+	await errors.locator('li[data-code="LINE_UNBACKED"] a').click();
+	await expect(page).toHaveURL(/\/invoices\?id=.*&focus=/);
+	const lines = gridSection(page, 'Lines of INV-1041');
+	await expect(lines.locator('.ag-cell-focus')).toHaveAttribute('data-findings', /LINE_UNBACKED/);
+	await expect(lines.getByTestId('focus-findings')).toContainText('traces to no work done');
+});
