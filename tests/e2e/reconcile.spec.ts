@@ -94,3 +94,15 @@ test('Exceptions lists findings grouped by severity and links to the cell', asyn
 	await expect(lines.locator('.ag-cell-focus')).toHaveAttribute('data-findings', /LINE_UNBACKED/);
 	await expect(lines.getByTestId('focus-findings')).toContainText('traces to no work done');
 });
+
+test('a customer’s own price tolerance turns a small rate difference from an error into a note', async ({ page }) => {
+	const customers = await openGrid(page, '/customers', 'Customers', 3);
+	const mercy = await stableRow(customers, 'name', 'Mercy General Hospital');
+	await editCell(cellOf(mercy, 'tolerances'), 'qty 0%, price 5%, $0.00');
+	await expect(cellOf(mercy, 'tolerances')).toHaveText('qty 0%, price 5%, $0.00');
+
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const overtime = await stableRow(grid, 'description', 'Emergency labor, overtime');
+	await expect(cellOf(overtime, 'rateCents')).toHaveClass(/finding-info/);
+	await expect(cellOf(overtime, 'rateCents')).toHaveAttribute('aria-description', /within tolerance/i);
+});

@@ -14,6 +14,7 @@ import {
 	requiredTextCodec,
 	termsCodec,
 	textCodec,
+	tolerancesCodec,
 	type Codec
 } from './codecs';
 import { BILLING_TYPES, WORK_ORDER_STATUSES } from './records';
@@ -175,5 +176,20 @@ describe('percentBpCodec', () => {
 
 	it('round trips any bp up to 999.99% (property)', () => {
 		fc.assert(fc.property(fc.integer({ min: 0, max: 99_999 }), (bp) => value(percentBpCodec.parse(percentBpCodec.format(bp))) === bp));
+	});
+});
+
+describe('tolerancesCodec', () => {
+	it('reads a customer override and writes it back the same', () => {
+		const parsed = tolerancesCodec.parse('qty 5%, price 1.5%, $25.00');
+		expect(parsed).toEqual({ ok: true, value: { qtyBp: 500, priceBp: 150, absCents: 2500 } });
+		expect(tolerancesCodec.format({ qtyBp: 500, priceBp: 150, absCents: 2500 })).toBe('qty 5%, price 1.5%, $25.00');
+	});
+
+	it('blank means the global tolerances; nonsense is refused with the expected form', () => {
+		expect(tolerancesCodec.parse('  ')).toEqual({ ok: true, value: null });
+		const bad = tolerancesCodec.parse('five percent');
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.error).toContain('qty 5%, price 1%, $25.00');
 	});
 });

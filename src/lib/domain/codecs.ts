@@ -88,3 +88,21 @@ export const percentBpCodec: Codec<number> = {
 	},
 	format: (v) => `${(v / 100).toFixed(2).replace(/\.?0+$/, '')}%`
 };
+
+/**
+ * A customer's own tolerances as one cell: `qty 5%, price 1%, $25.00`; blank means "use the
+ * global ones" (null).
+ */
+export const tolerancesCodec: Codec<{ qtyBp: number; priceBp: number; absCents: Cents } | null> = {
+	parse: (t) => {
+		const text = t.trim();
+		if (text === '') return ok(null);
+		const m = /^qty\s*([\d.]+)\s*%\s*,\s*price\s*([\d.]+)\s*%\s*,\s*(.+)$/i.exec(text);
+		const qty = m ? percentBpCodec.parse(m[1]!) : null;
+		const price = m ? percentBpCodec.parse(m[2]!) : null;
+		const abs = m ? moneyCodec.parse(m[3]!) : null;
+		if (!qty?.ok || !price?.ok || !abs?.ok || abs.value < 0) return fail(`"${text}" is not tolerances: write like "qty 5%, price 1%, $25.00", or leave blank for the global ones`);
+		return ok({ qtyBp: qty.value, priceBp: price.value, absCents: abs.value });
+	},
+	format: (v) => (v ? `qty ${percentBpCodec.format(v.qtyBp)}, price ${percentBpCodec.format(v.priceBp)}, ${formatMoney(v.absCents)}` : '')
+};

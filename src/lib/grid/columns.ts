@@ -12,6 +12,7 @@ import {
 	requiredTextCodec,
 	termsCodec,
 	textCodec,
+	tolerancesCodec,
 	type Codec
 } from '$lib/domain/codecs';
 import { formatMoney } from '$lib/domain/money';
@@ -51,6 +52,7 @@ export const optionalIntCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {
 	editable<T>(f, h, optionalIntCodec as Codec<never>, { ...(NUM as Opts<T>), width: 80, ...o });
 export const dateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, dateCodec as Codec<never>, { width: 120, ...o });
 export const optionalDateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, optionalDateCodec as Codec<never>, { width: 120, ...o });
+export const tolerancesCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, tolerancesCodec as Codec<never>, { width: 220, ...o });
 export const termsCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, termsCodec as Codec<never>, { width: 120, ...o });
 
 /** A choice from a fixed list, edited with a drop-down. */

@@ -37,7 +37,8 @@ import {
 	refCol,
 	requiredTextCol,
 	termsCol,
-	textCol
+	textCol,
+	tolerancesCol
 } from './columns';
 import { linesOf } from '$lib/state/lookups';
 
@@ -53,7 +54,8 @@ export const customerColumns = (): ColDef<Customer>[] => [
 	boolCol<Customer>('freightAllowed', 'Freight', { width: 80 }),
 	textCol<Customer>('apContact', 'AP contact', { width: 150 }),
 	textCol<Customer>('apEmail', 'AP email', { width: 200 }),
-	textCol<Customer>('billingAddress', 'Billing address', { width: 300 })
+	textCol<Customer>('billingAddress', 'Billing address', { width: 300 }),
+	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' })
 ];
 
 export const siteColumns = (): ColDef<Site>[] => [
