@@ -65,6 +65,8 @@ test('approving the change order clears CHANGE_UNAPPROVED on the extra task', as
 	// The status drop-down, by keyboard: Enter opens it, pending → approved, Enter picks.
 	await cellOf(co, 'status').click();
 	await page.keyboard.press('Enter');
+	await expect(cellOf(co, 'status')).toHaveClass(/ag-cell-inline-editing/);
+	await expect(page.locator('.ag-select-list')).toBeVisible();
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('Enter');
 	await expect(cellOf(co, 'status')).toHaveText('approved');

@@ -84,7 +84,12 @@ export const saveOne = <K extends TableName>(table: K, record: RecordOf[K]) => a
 
 /** `notify: false` when the caller shows the refusal itself, as a grid does under the cell. */
 export const updateOne = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, notify = true) =>
-	attempt(() => updateRecord(app.wb.db, table, id, patch), notify);
+	attempt(async () => {
+		const stored = await updateRecord(app.wb.db, table, id, patch);
+		// The transaction has committed: show the stored record now rather than after the change
+		// feed's read-back (which still follows, and also brings any references that moved with it).
+		app.wb.tables[table].apply({ upserts: [stored] as never, removes: [] });
+	}, notify);
 
 export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
 

@@ -187,9 +187,10 @@ export class Workbook {
 			this.#scheduleSnapshot(change.table);
 			const live = this.#live(change.table);
 			const found = await this.db.table(change.table).bulkGet(change.ids);
-			const upserts = found.filter((r): r is { id: string } => !!r);
-			const removes = change.ids.filter((_, i) => !found[i]);
-			live.apply({ upserts, removes });
+			// Skip rows already shown as stored (an edit from this tab is applied as it commits).
+			const upserts = found.filter((r): r is { id: string } => !!r && !sameRecord(live.map.get(r.id) as Record<string, unknown> | undefined, r as Record<string, unknown>));
+			const removes = change.ids.filter((id, i) => !found[i] && live.map.has(id));
+			if (upserts.length || removes.length) live.apply({ upserts, removes });
 		}
 	}
 }

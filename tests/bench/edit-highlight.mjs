@@ -1,0 +1,116 @@
+// Chromium benchmark: from a typed cell edit (Enter) to its reconciliation highlight on
+// screen, with 100,000 invoice lines in the grid. Run through `npm run bench`.
+import { chromium } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { serveBuild } from './static-server.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4281);
+const BASE = `http://127.0.0.1:${PORT}`;
+const EDITS = Number(process.env.BENCH_EDITS ?? 40);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A clean workbook with 100,000 invoice lines, shaped like the Node benchmark's (many POs, each billed by a few invoices). */
+async function seed(page) {
+	await page.goto(`${BASE}/settings`);
+	await page.getByText('Where', { exact: true }).waitFor();
+	await page.evaluate(async () => {
+		const db = await new Promise((res) => {
+			const r = indexedDB.open('tieout');
+			r.onsuccess = () => res(r.result);
+		});
+		await new Promise((res, rej) => {
+			const tx = db.transaction(['customers', 'purchaseOrders', 'poLines', 'workOrders', 'tasks', 'invoices', 'invoiceLines'], 'readwrite');
+			const put = (s, v) => tx.objectStore(s).put(v);
+			put('customers', { id: 'c', name: 'Bench Buyer Inc', billingAddress: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
+			// 100 POs of 10 lines, one finished job per PO, 1,000 invoices of 100 lines (10 per PO).
+			for (let p = 0; p < 100; p++) {
+				const poId = `po-${p}`;
+				const number = String(7000 + p);
+				put('purchaseOrders', { id: poId, customerId: 'c', number, buyer: '', issueDate: '2026-11-01', revision: 0, terms: 'Net 30', taxAllowed: false, freightAllowed: false, blanketLimitCents: null });
+				const woId = crypto.randomUUID();
+				put('workOrders', { id: woId, number: `WO-B${p}`, versionDate: '2026-11-01', customerId: 'c', siteId: null, description: '', type: 'corrective', priority: 'normal', status: 'complete', openedOn: '2026-11-01', scheduledStart: null, scheduledEnd: null, assignedTo: '', asset: '', accessNotes: '', safetyNotes: '', billingType: 'time_and_materials', nteCents: null, poNumber: number, quoteRef: '', signedOffBy: 'Bench', signedOffOn: '2026-11-02', completionNotes: '', warrantyOf: '' });
+				for (let l = 1; l <= 10; l++) {
+					put('poLines', { id: crypto.randomUUID(), poId, lineNo: l, buyerItemCode: `I${l}`, description: `PO line ${l}`, qtyMilli: 200_000, unit: 'ea', unitPriceCents: 1000, extendedCents: 200_000, costCenter: '', needBy: null });
+					put('tasks', { id: crypto.randomUUID(), workOrderId: woId, code: `T${l}`, description: `Task ${l}`, kind: 'material', qtyMilli: 200_000, unit: 'ea', rateCents: 1000, buyerItemCode: `I${l}`, poLineNo: l, done: true, extra: false, changeOrderNumber: '' });
+				}
+			}
+			for (let j = 0; j < 1000; j++) {
+				const invId = crypto.randomUUID();
+				const p = j % 100;
+				put('invoices', { id: invId, number: `B-${String(j).padStart(4, '0')}`, customerId: 'c', invoiceDate: '2026-11-10', terms: 'Net 30', poNumber: String(7000 + p), workOrderNumbers: [`WO-B${p}`], status: 'draft', notes: '' });
+				for (let k = 0; k < 100; k++) {
+					const l = (k % 10) + 1;
+					put('invoiceLines', { id: crypto.randomUUID(), invoiceId: invId, lineNo: k + 1, description: `Line ${j}-${k + 1}`, kind: 'material', qtyMilli: 1000 + j, unit: 'ea', rateCents: 1000, woNumber: `WO-B${p}`, taskCode: `T${l}`, poLineNo: l, buyerItemCode: `I${l}` });
+				}
+			}
+			tx.oncomplete = res;
+			tx.onerror = () => rej(tx.error);
+		});
+		db.close();
+	});
+}
+
+const server = await serveBuild('build', PORT);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+try {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	const page = await context.newPage();
+	await seed(page);
+	await page.addInitScript(() => {
+		window.__long = [];
+		new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push({ at: e.startTime, ms: Math.round(e.duration) }))).observe({ type: 'longtask', buffered: true });
+		document.addEventListener('keydown', (e) => e.key === 'Enter' && (window.__enter = performance.now()), true);
+	});
+	await page.goto(`${BASE}/lines/invoice-lines`);
+	const grid = page.locator('section[data-grid="all-invoice-lines"]');
+	await grid.getByTestId('row-count').filter({ hasText: '100000 rows' }).waitFor({ timeout: 60_000 });
+	await page.waitForFunction(() => document.querySelector('[data-testid="exception-counts"]') !== null || performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	const cell = grid.locator('[row-index="0"] [col-id="qtyMilli"]').last();
+	const startedAt = await page.evaluate(() => performance.now());
+	const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.start');
+	}
+	const latencies = [];
+	for (let i = 0; i < EDITS; i++) {
+		const over = i % 2 === 0;
+		await cell.dblclick();
+		const input = cell.locator('input');
+		await input.fill(over ? '150' : '1');
+		await input.press('Enter');
+		await page.waitForFunction(
+			(want) => {
+				const c = [...document.querySelectorAll('section[data-grid="all-invoice-lines"] [row-index="0"] [col-id="qtyMilli"]')].pop();
+				return !!c && c.hasAttribute('data-findings') === want;
+			},
+			over,
+			{ polling: 'raf', timeout: 10_000 }
+		);
+		latencies.push(await page.evaluate(() => performance.now() - window.__enter));
+	}
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const self = new Map();
+		const dt = profile.timeDeltas;
+		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+		profile.samples.forEach((id, i) => {
+			const n = byId.get(id);
+			const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+			self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+		});
+		console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
+	}
+	const longs = (await page.evaluate(() => window.__long)).filter((l) => l.at > startedAt).map((l) => l.ms);
+	const sorted = [...latencies].sort((a, b) => a - b);
+	const pct = (p) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+	const result = { date: new Date().toISOString(), invoiceLines: 100_000, edits: EDITS, medianMs: pct(50), p95Ms: pct(95), maxMs: Math.round(sorted.at(-1)), longTasksDuringEdits: longs };
+	console.log(`\nEdit → highlight on screen, 100,000 invoice lines in the grid (${EDITS} edits, each adding or clearing OVER_PO_QTY):`);
+	console.log(`  median ${result.medianMs} ms · p95 ${result.p95Ms} ms (target ≤ 50) · max ${result.maxMs} ms · long tasks while editing: ${longs.length ? longs.join(', ') + ' ms' : 'none'} (target: none over 200 ms)`);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/edit-highlight.json', JSON.stringify(result, null, 2));
+} finally {
+	await browser.close();
+	server.close();
+}
