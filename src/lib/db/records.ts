@@ -1,28 +1,8 @@
-import type {
-	ChangeOrder,
-	Customer,
-	Invoice,
-	InvoiceLine,
-	PoLine,
-	PurchaseOrder,
-	Settings,
-	Site,
-	Task,
-	WorkOrder
-} from '$lib/domain/records';
+import type { RecordsByTable, Settings } from '$lib/domain/records';
 import type { TableName } from './database';
 
-/** The record type held by each table. */
-export interface RecordOf {
-	customers: Customer;
-	sites: Site;
-	workOrders: WorkOrder;
-	tasks: Task;
-	changeOrders: ChangeOrder;
-	purchaseOrders: PurchaseOrder;
-	poLines: PoLine;
-	invoices: Invoice;
-	invoiceLines: InvoiceLine;
+/** The record type held by each table: the business records, and the one settings record. */
+export interface RecordOf extends RecordsByTable {
 	settings: Settings;
 }
 

@@ -221,3 +221,16 @@ export function defaultSettings(): Settings {
 		lastBackupOn: null
 	};
 }
+
+/** The business records by the name of the collection that holds them (storage and reconciliation share it). */
+export interface RecordsByTable {
+	customers: Customer;
+	sites: Site;
+	workOrders: WorkOrder;
+	tasks: Task;
+	changeOrders: ChangeOrder;
+	purchaseOrders: PurchaseOrder;
+	poLines: PoLine;
+	invoices: Invoice;
+	invoiceLines: InvoiceLine;
+}

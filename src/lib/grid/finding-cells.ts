@@ -48,43 +48,37 @@ interface Params extends ICellRendererParams {
 	field: string | null;
 }
 
-/** Renders a cell's formatted value as text and marks the cell with its findings. */
-class FindingCell implements ICellRendererComp {
-	#gui = document.createElement('span');
+/** An AG Grid cell renderer whose element is one span, redrawn in place on refresh. */
+abstract class SpanCell implements ICellRendererComp {
+	protected gui = document.createElement('span');
 
 	init(p: Params): void {
 		this.refresh(p);
 	}
 
 	getGui(): HTMLElement {
-		return this.#gui;
+		return this.gui;
 	}
 
+	abstract refresh(p: Params): boolean;
+}
+
+/** Renders a cell's formatted value as text and marks the cell with its findings. */
+class FindingCell extends SpanCell {
 	refresh(p: Params): boolean {
-		const text = p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
-		this.#gui.textContent = text;
+		this.gui.textContent = p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
 		if (p.data?.id) decorate(p.eGridCell, p.lookup(p.data.id, p.field));
 		return true;
 	}
 }
 
 /** The row marker: worst severity icon and count of every finding on the row's record. */
-class RowMarker implements ICellRendererComp {
-	#gui = document.createElement('span');
-
-	init(p: Params): void {
-		this.refresh(p);
-	}
-
-	getGui(): HTMLElement {
-		return this.#gui;
-	}
-
+class RowMarker extends SpanCell {
 	refresh(p: Params): boolean {
 		const list = p.data?.id ? p.lookup(p.data.id, null) : [];
 		const sev = worst(list);
-		this.#gui.textContent = sev ? `${ICON[sev]} ${list.length}` : '';
-		this.#gui.className = sev ? `marker marker-${sev}` : 'marker';
+		this.gui.textContent = sev ? `${ICON[sev]} ${list.length}` : '';
+		this.gui.className = sev ? `marker marker-${sev}` : 'marker';
 		if (p.data?.id) decorate(p.eGridCell, list);
 		return true;
 	}

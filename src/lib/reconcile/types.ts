@@ -6,6 +6,7 @@ import type {
 	InvoiceLine,
 	PoLine,
 	PurchaseOrder,
+	RecordsByTable,
 	Settings,
 	Site,
 	Task,
@@ -96,17 +97,7 @@ export interface Workbook {
 }
 
 /** The record type of each table the engine indexes. */
-export interface RecordOf {
-	customers: Customer;
-	sites: Site;
-	workOrders: WorkOrder;
-	tasks: Task;
-	changeOrders: ChangeOrder;
-	purchaseOrders: PurchaseOrder;
-	poLines: PoLine;
-	invoices: Invoice;
-	invoiceLines: InvoiceLine;
-}
+export type RecordOf = RecordsByTable;
 export type RecordTable = keyof RecordOf;
 
 export const RECORD_TABLES: readonly RecordTable[] = [
