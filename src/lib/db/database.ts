@@ -6,6 +6,7 @@ import type {
 	InvoiceLine,
 	PoLine,
 	PurchaseOrder,
+	RecordsByTable,
 	Settings,
 	Site,
 	Task,
@@ -60,17 +61,8 @@ export class TieoutDB extends Dexie {
 	}
 }
 
-export type TableName =
-	| 'customers'
-	| 'sites'
-	| 'workOrders'
-	| 'tasks'
-	| 'changeOrders'
-	| 'purchaseOrders'
-	| 'poLines'
-	| 'invoices'
-	| 'invoiceLines'
-	| 'settings';
+/** Every table of records: the business records and the one settings record. */
+export type TableName = keyof RecordsByTable | 'settings';
 
 export const RECORD_TABLES: readonly TableName[] = [
 	'customers',

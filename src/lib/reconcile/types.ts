@@ -43,16 +43,7 @@ export const FINDING_CODES = [
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** The record tables a finding can point at. `sites` is here because the cost centre lives on the site. */
-export type TargetTable =
-	| 'customers'
-	| 'sites'
-	| 'workOrders'
-	| 'tasks'
-	| 'changeOrders'
-	| 'purchaseOrders'
-	| 'poLines'
-	| 'invoices'
-	| 'invoiceLines';
+export type TargetTable = keyof RecordsByTable;
 
 /**
  * One cell a finding lights up. `field` is the record field, or the grid's computed column id
