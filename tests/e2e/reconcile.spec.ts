@@ -108,3 +108,11 @@ test('a customer’s own price tolerance turns a small rate difference from an e
 	await expect(cellOf(overtime, 'rateCents')).toHaveClass(/finding-info/);
 	await expect(cellOf(overtime, 'rateCents')).toHaveAttribute('aria-description', /within tolerance/i);
 });
+
+test('an Exceptions link to an invoice header lands on the header cell', async ({ page }) => {
+	await page.goto('/exceptions');
+	await page.getByRole('region', { name: /Errors/ }).locator('li[data-code="PO_MISSING"] a', { hasText: 'Invoice INV-1044 has no PO number' }).click();
+	await expect(page).toHaveURL(/\/invoices\?id=.*&focus=/);
+	const invoices = gridSection(page, 'Invoices');
+	await expect(invoices.locator('.ag-cell-focus')).toHaveAttribute('data-findings', /PO_MISSING/);
+});

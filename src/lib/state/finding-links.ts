@@ -14,28 +14,28 @@ export type RecordPage = '/invoices' | '/work-orders' | '/purchase-orders' | '/c
 export function linkTo(wb: Workbook, t: Target): { page: RecordPage; query: string } {
 	const q = (page: RecordPage, parent: string, row?: string) => ({
 		page,
-		query: `?id=${encodeURIComponent(parent)}${row ? `&focus=${encodeURIComponent(`${row}:${t.field}`)}` : ''}`
+		query: `?id=${encodeURIComponent(parent)}&focus=${encodeURIComponent(`${row ?? parent}:${t.field}`)}`
 	});
 	const tb = wb.tables;
 	switch (t.table) {
 		case 'invoiceLines':
 			return q('/invoices', tb.invoiceLines.get(t.id)?.invoiceId ?? '', t.id);
 		case 'invoices':
-			return q('/invoices', t.id);
+			return q('/invoices', t.id, t.id);
 		case 'tasks':
 			return q('/work-orders', tb.tasks.get(t.id)?.workOrderId ?? '', t.id);
 		case 'changeOrders':
 			return q('/work-orders', tb.changeOrders.get(t.id)?.workOrderId ?? '', t.id);
 		case 'workOrders':
-			return q('/work-orders', t.id);
+			return q('/work-orders', t.id, t.id);
 		case 'poLines':
 			return q('/purchase-orders', tb.poLines.get(t.id)?.poId ?? '', t.id);
 		case 'purchaseOrders':
-			return q('/purchase-orders', t.id);
+			return q('/purchase-orders', t.id, t.id);
 		case 'sites':
 			return q('/customers', tb.sites.get(t.id)?.customerId ?? '', t.id);
 		case 'customers':
-			return q('/customers', t.id);
+			return q('/customers', t.id, t.id);
 	}
 }
 
