@@ -190,6 +190,8 @@ export interface BusinessProfile {
 	taxId: string;
 	remitTo: string;
 	invoiceFooter: string;
+	/** The logo drawn on invoices: a PNG or JPEG data URL, '' when none. */
+	logoDataUrl: string;
 }
 
 export interface Settings {
@@ -211,7 +213,7 @@ export const ZERO_TOLERANCES: Tolerances = { qtyBp: 0, priceBp: 0, absCents: 0 }
 export function defaultSettings(): Settings {
 	return {
 		id: 'app',
-		business: { legalName: '', address: '', phone: '', email: '', taxId: '', remitTo: '', invoiceFooter: '' },
+		business: { legalName: '', address: '', phone: '', email: '', taxId: '', remitTo: '', invoiceFooter: '', logoDataUrl: '' },
 		invoicePrefix: 'INV-',
 		nextInvoiceNo: 1001,
 		defaultTerms: 'Net 30',
@@ -233,4 +235,20 @@ export interface RecordsByTable {
 	poLines: PoLine;
 	invoices: Invoice;
 	invoiceLines: InvoiceLine;
+}
+
+/**
+ * Settings as stored by any earlier release, brought up to today's shape: fields added since are
+ * filled from the defaults, so an old record never reaches code that expects the new field.
+ */
+export function upgradeSettings(stored: Partial<Settings> | undefined): Settings {
+	const base = defaultSettings();
+	if (!stored) return base;
+	return {
+		...base,
+		...stored,
+		id: 'app',
+		business: { ...base.business, ...stored.business },
+		tolerances: { ...base.tolerances, ...stored.tolerances }
+	};
 }

@@ -1,4 +1,4 @@
-import { defaultSettings, type Settings } from '$lib/domain/records';
+import { upgradeSettings, type Settings } from '$lib/domain/records';
 import type { TableName, TieoutDB } from '$lib/db/database';
 import { RECORD_TABLES } from '$lib/db/database';
 import { onStorageMutated, type TableChange } from '$lib/db/changes';
@@ -43,7 +43,7 @@ export class Workbook {
 
 	get settings(): Settings {
 		void this.tables.settings.version;
-		return this.tables.settings.get('app') ?? defaultSettings();
+		return upgradeSettings(this.tables.settings.get('app'));
 	}
 
 	/** True once loaded with no customers and no jobs: the first-run state. */

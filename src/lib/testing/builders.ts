@@ -168,7 +168,8 @@ export const settings = (x: Partial<Settings> = {}): Settings => ({
 		email: 'billing@rivera.example',
 		taxId: '12-3456789',
 		remitTo: 'PO Box 42, Springfield, IL 62704',
-		invoiceFooter: 'Late payments accrue 1.5% per month'
+		invoiceFooter: 'Late payments accrue 1.5% per month',
+		logoDataUrl: ''
 	},
 	invoicePrefix: 'INV-',
 	nextInvoiceNo: 1042,
