@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { newCustomer, newInvoice, newInvoiceLine } from '../../domain/factories';
+import { defaultSettings, type Invoice, type InvoiceLine } from '../../domain/records';
+import { toQuickBooksCsv, toXeroCsv, XERO_MAX_INVOICES, type AccountingExport, type AccountingExportInput } from './accounting';
+import { splitAddress } from './accounting-xero';
+
+const parseRows = (result: AccountingExport): string[][] => {
+	if (!result.ok) throw new Error(`export refused: ${result.problems.map((p) => p.message).join(' | ')}`);
+	return Papa.parse<string[]>(result.csv, { skipEmptyLines: true }).data;
+};
+
+const acme = newCustomer('c1', { name: 'Acme Facilities', apEmail: 'ap@acme.test', billingAddress: '100 Main St\nSuite 4\nDayton, OH 45402' });
+const beta = newCustomer('c2', { name: 'Beta Corp', billingAddress: 'PO Box 9' });
+
+const inv1 = newInvoice('i1', 'INV-1001', 'c1', '2027-01-15', '2/10 Net 30', { poNumber: '4500012345', workOrderNumbers: ['WO-18472'], status: 'sent' });
+const inv2 = newInvoice('i2', 'INV-1002', 'c2', '2027-02-01', '', { notes: '=HYPERLINK("x")' });
+const lines: InvoiceLine[] = [
+	newInvoiceLine('l2', 'i1', 2, { kind: 'material', description: 'Filter, 20x25', qtyMilli: 2000, rateCents: 1250, poLineNo: 2, buyerItemCode: 'FLT-2025' }),
+	newInvoiceLine('l1', 'i1', 1, { kind: 'labor', description: 'Replace compressor', qtyMilli: 1500, rateCents: 9500, poLineNo: 1, buyerItemCode: 'LAB-HVAC' }),
+	newInvoiceLine('l3', 'i1', 3, { kind: 'tax', description: 'Sales tax 8.25%', qtyMilli: 1000, rateCents: 1382 }),
+	newInvoiceLine('l4', 'i2', 1, { kind: 'fee', description: 'Trip charge', qtyMilli: 1000, rateCents: 7500 }),
+	newInvoiceLine('l5', 'i2', 2, { kind: 'discount', description: '', qtyMilli: 1000, rateCents: -500 }),
+	newInvoiceLine('lx', 'other', 1, { description: 'not selected' })
+];
+const input = (x: Partial<AccountingExportInput> = {}): AccountingExportInput => ({
+	invoices: [inv1, inv2],
+	lines,
+	customers: [acme, beta],
+	settings: defaultSettings(),
+	...x
+});
+
+const problems = (result: AccountingExport) => (result.ok ? [] : result.problems);
+
+describe('QuickBooks Online invoice import CSV', () => {
+	it('writes the template header exactly', () => {
+		const result = toQuickBooksCsv(input());
+		expect(result.ok && result.csv.split('\r\n')[0]).toBe(
+			'*InvoiceNo,*Customer,*InvoiceDate,*DueDate,Terms,Location,Memo,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,*ItemAmount,Taxable,TaxRate,Service Date'
+		);
+	});
+
+	it('writes one row per line, cell by cell, lines in line-number order', () => {
+		const result = toQuickBooksCsv(input());
+		expect(result.ok && [result.invoiceCount, result.rowCount]).toEqual([2, 5]);
+		const memo1 = 'PO 4500012345; Job WO-18472';
+		expect(parseRows(result).slice(1)).toEqual([
+			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Labor', 'Replace compressor (PO line 1, item LAB-HVAC)', '1.5', '95.00', '142.50', 'N', '', ''],
+			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Materials', 'Filter, 20x25 (PO line 2, item FLT-2025)', '2', '12.50', '25.00', 'N', '', ''],
+			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Sales Tax', 'Sales tax 8.25%', '1', '13.82', '13.82', 'N', '', ''],
+			// Blank terms fall back to the settings' default; Feb 1 + 30 days is Mar 3 in 2027.
+			['INV-1002', 'Beta Corp', '02/01/2027', '03/03/2027', 'Net 30', '', '\'=HYPERLINK("x")', 'Fee', 'Trip charge', '1', '75.00', '75.00', 'N', '', ''],
+			['INV-1002', 'Beta Corp', '02/01/2027', '03/03/2027', 'Net 30', '', '\'=HYPERLINK("x")', 'Discount', 'Discount', '1', '-5.00', '-5.00', 'N', '', '']
+		]);
+	});
+
+	it('books each kind to the product/service given', () => {
+		const rows = parseRows(toQuickBooksCsv(input(), { itemByKind: { labor: 'Service:HVAC labor' } }));
+		expect(rows.map((r) => r[7])).toEqual(['Item(Product/Service)', 'Service:HVAC labor', 'Materials', 'Sales Tax', 'Fee', 'Discount']);
+	});
+
+	it('refuses an invoice number longer than QuickBooks keeps', () => {
+		const long = { ...inv1, number: 'INV-2027-0000000000001' };
+		expect(problems(toQuickBooksCsv(input({ invoices: [long] })))).toEqual([
+			{ invoiceNumber: 'INV-2027-0000000000001', message: 'Invoice INV-2027-0000000000001 has a number longer than QuickBooks allows (21 characters).' }
+		]);
+		expect(toXeroCsv(input({ invoices: [long] })).ok).toBe(true);
+	});
+});
+
+describe('Xero sales invoice import CSV', () => {
+	it('writes the template header exactly', () => {
+		const result = toXeroCsv(input());
+		expect(result.ok && result.csv.split('\r\n')[0]).toBe(
+			'*ContactName,EmailAddress,POAddressLine1,POAddressLine2,POAddressLine3,POAddressLine4,POCity,PORegion,POPostalCode,POCountry,*InvoiceNumber,Reference,*InvoiceDate,*DueDate,Total,InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,*AccountCode,*TaxType,TaxAmount,TrackingName1,TrackingOption1,TrackingName2,TrackingOption2,Currency,BrandingTheme'
+		);
+	});
+
+	it('writes one row per line, cell by cell, with the PO and job in Reference', () => {
+		const acmeCells = ['Acme Facilities', 'ap@acme.test', '100 Main St', 'Suite 4', '', '', 'Dayton', 'OH', '45402', '', 'INV-1001', 'PO 4500012345; Job WO-18472', '01/15/2027', '02/14/2027', '', ''];
+		const betaCells = ['Beta Corp', '', 'PO Box 9', '', '', '', '', '', '', '', 'INV-1002', '', '02/01/2027', '03/03/2027', '', ''];
+		const tail = ['200', 'Tax Exempt', '', '', '', '', '', '', ''];
+		expect(parseRows(toXeroCsv(input())).slice(1)).toEqual([
+			[...acmeCells, 'Replace compressor (PO line 1, item LAB-HVAC)', '1.5', '95.00', '', ...tail],
+			[...acmeCells, 'Filter, 20x25 (PO line 2, item FLT-2025)', '2', '12.50', '', ...tail],
+			[...acmeCells, 'Sales tax 8.25%', '1', '13.82', '', ...tail],
+			[...betaCells, 'Trip charge', '1', '75.00', '', ...tail],
+			[...betaCells, 'Discount', '1', '-5.00', '', ...tail]
+		]);
+	});
+
+	it('writes day-first dates, account codes, tax type and currency as chosen', () => {
+		const rows = parseRows(toXeroCsv(input(), { dateOrder: 'dmy', accountCode: '4000', accountCodeByKind: { tax: '2200' }, taxType: 'No VAT', currency: 'USD' }));
+		const row = (i: number) => rows[i]!;
+		expect([row(1)[12], row(1)[13]]).toEqual(['15/01/2027', '14/02/2027']);
+		expect(rows.slice(1).map((r) => r[20])).toEqual(['4000', '4000', '2200', '4000', '4000']);
+		expect(new Set(rows.slice(1).map((r) => `${r[21]}|${r[27]}`))).toEqual(new Set(['No VAT|USD']));
+	});
+
+	it(`refuses more than ${XERO_MAX_INVOICES} invoices, saying how many were selected`, () => {
+		const many: Invoice[] = Array.from({ length: 501 }, (_, i) => ({ ...inv2, id: `m${i}`, number: `M-${i}` }));
+		const manyLines = many.map((inv) => newInvoiceLine(`ml${inv.id}`, inv.id, 1, { rateCents: 100 }));
+		const result = toXeroCsv(input({ invoices: many, lines: manyLines }));
+		expect(problems(result)).toEqual([
+			{ invoiceNumber: null, message: 'Xero imports at most 500 invoices per file and 501 are selected: export them in batches of 500 or fewer.' }
+		]);
+		expect(toXeroCsv(input({ invoices: many.slice(0, 500), lines: manyLines })).ok).toBe(true);
+		expect(toQuickBooksCsv(input({ invoices: many, lines: manyLines })).ok).toBe(true);
+	});
+});
+
+describe('checks before either export', () => {
+	const both = (x: Partial<AccountingExportInput>) => {
+		const qb = problems(toQuickBooksCsv(input(x)));
+		expect(problems(toXeroCsv(input(x)))).toEqual(qb);
+		return qb;
+	};
+
+	it('refuses an empty selection', () => {
+		expect(both({ invoices: [] })).toEqual([{ invoiceNumber: null, message: 'No invoices are selected.' }]);
+	});
+
+	it('refuses an invoice number selected twice, however it is spaced', () => {
+		const twin = { ...inv2, id: 'i3', number: ' INV-1001 ' };
+		expect(both({ invoices: [inv1, twin], lines: [...lines, newInvoiceLine('l9', 'i3', 1, { rateCents: 100 })] })).toEqual([
+			{ invoiceNumber: 'INV-1001', message: 'Invoice number INV-1001 is selected 2 times; each invoice number must be unique in the file.' }
+		]);
+	});
+
+	it('refuses an invoice without lines, naming it', () => {
+		expect(both({ lines: lines.filter((l) => l.invoiceId !== 'i2') })).toEqual([{ invoiceNumber: 'INV-1002', message: 'Invoice INV-1002 has no lines.' }]);
+	});
+
+	it('refuses a void invoice rather than quietly leaving it out', () => {
+		expect(both({ invoices: [inv1, { ...inv2, status: 'void' }] })).toEqual([
+			{ invoiceNumber: 'INV-1002', message: 'Invoice INV-1002 is void: leave it out of the selection (a void invoice is not imported into accounting).' }
+		]);
+	});
+
+	it('refuses a missing or nameless customer', () => {
+		expect(both({ customers: [beta] })).toEqual([{ invoiceNumber: 'INV-1001', message: 'Invoice INV-1001 has no customer (its customer record was not found).' }]);
+		expect(both({ customers: [acme, { ...beta, name: '  ' }] })).toEqual([{ invoiceNumber: 'INV-1002', message: 'Invoice INV-1002 has a customer with no name.' }]);
+	});
+
+	it('refuses terms that give no due date, and a blank invoice number', () => {
+		expect(both({ invoices: [{ ...inv1, terms: 'whenever' }] })).toEqual([
+			{ invoiceNumber: 'INV-1001', message: 'Invoice INV-1001 has terms "whenever" that give no due date (e.g. "Net 30", "2/10 Net 30", "Due on receipt").' }
+		]);
+		expect(both({ invoices: [inv1, { ...inv2, number: ' ' }] })).toEqual([{ invoiceNumber: null, message: 'The invoice in position 2 of the selection has no invoice number.' }]);
+	});
+
+	it('refuses an invoice whose total is below zero (a credit note, not an invoice)', () => {
+		const credit = [newInvoiceLine('c1', 'i2', 1, { kind: 'discount', rateCents: -100 })];
+		expect(both({ invoices: [inv2], lines: credit })).toEqual([
+			{ invoiceNumber: 'INV-1002', message: 'Invoice INV-1002 totals -1.00, below zero: enter it in the accounting system as a credit note instead.' }
+		]);
+	});
+
+	it('lists every problem at once, not just the first', () => {
+		expect(both({ invoices: [{ ...inv1, status: 'void' }, inv2], customers: [acme] }).map((p) => p.invoiceNumber)).toEqual(['INV-1001', 'INV-1002']);
+	});
+});
+
+describe('splitAddress', () => {
+	it('reads a US last line as city, state and ZIP', () => {
+		expect(splitAddress('100 Main St\r\nDayton, oh 45402-1234')).toEqual(['100 Main St', '', '', '', 'Dayton', 'OH', '45402-1234']);
+	});
+
+	it('keeps anything else in the lines and folds extra lines into the fourth', () => {
+		expect(splitAddress('a\nb\n\nc\nd\ne\nLondon SW1A 1AA')).toEqual(['a', 'b', 'c', 'd, e, London SW1A 1AA', '', '', '']);
+		expect(splitAddress('')).toEqual(['', '', '', '', '', '', '']);
+	});
+});
