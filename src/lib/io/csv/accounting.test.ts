@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import Papa from 'papaparse';
+import { addDays } from '../../domain/dates';
+import { parseMoney } from '../../domain/money';
+import { lineAmount, parseQuantity } from '../../domain/quantity';
+import { invoiceTotals } from '../../domain/totals';
 import { newCustomer, newInvoice, newInvoiceLine } from '../../domain/factories';
-import { defaultSettings, type Invoice, type InvoiceLine } from '../../domain/records';
+import { defaultSettings, INVOICE_LINE_KINDS, type Invoice, type InvoiceLine } from '../../domain/records';
 import { toQuickBooksCsv, toXeroCsv, XERO_MAX_INVOICES, type AccountingExport, type AccountingExportInput } from './accounting';
 import { splitAddress } from './accounting-xero';
 
@@ -171,4 +176,107 @@ describe('splitAddress', () => {
 		expect(splitAddress('a\nb\n\nc\nd\ne\nLondon SW1A 1AA')).toEqual(['a', 'b', 'c', 'd, e, London SW1A 1AA', '', '', '']);
 		expect(splitAddress('')).toEqual(['', '', '', '', '', '', '']);
 	});
+});
+
+/** Random selections with hostile text: formula triggers, quotes, commas, line breaks in every field. */
+const hostileText = fc.oneof(fc.string(), fc.constantFrom('=SUM(A1)', '+1', '-2', '@cmd', '\tx', '\rx', 'a,"b"\nc'));
+const selection = fc
+	.uniqueArray(fc.string({ minLength: 1, maxLength: 21 }).filter((s) => s.trim() !== ''), { minLength: 1, maxLength: 6, selector: (s) => s.trim() })
+	.chain((numbers) =>
+		fc.record({
+			invoices: fc.tuple(
+				...numbers.map((number, i) =>
+					fc.record({
+						number: fc.constant(number),
+						day: fc.integer({ min: 0, max: 3000 }),
+						terms: fc.constantFrom('Net 30', '2/10 Net 30', 'Due on receipt', '', 'N45'),
+						poNumber: hostileText,
+						notes: hostileText,
+						customer: fc.constant(`c${i}`)
+					})
+				)
+			),
+			names: fc.array(hostileText.filter((s) => s.trim() !== ''), { minLength: numbers.length, maxLength: numbers.length }),
+			lines: fc.array(
+				fc.record({
+					invoice: fc.nat({ max: numbers.length - 1 }),
+					kind: fc.constantFrom(...INVOICE_LINE_KINDS),
+					qtyMilli: fc.integer({ min: 0, max: 10_000_000 }),
+					rateCents: fc.integer({ min: -100_000, max: 10_000_000 }),
+					description: hostileText,
+					buyerItemCode: hostileText
+				}),
+				{ minLength: numbers.length, maxLength: 40 }
+			)
+		})
+	)
+	.map(({ invoices, names, lines }) => {
+		const invs = invoices.map((x, i) =>
+			newInvoice(`i${i}`, x.number, x.customer, addDays('2025-01-01', x.day), x.terms, { poNumber: x.poNumber, notes: x.notes, workOrderNumbers: ['WO-1'] })
+		);
+		// Every invoice gets at least its own line; the rest fall where the generator put them.
+		const all = lines.map((l, j) => newInvoiceLine(`l${j}`, `i${j < invs.length ? j : l.invoice}`, j + 1, { ...l }));
+		return input({ invoices: invs, lines: all, customers: names.map((name, i) => newCustomer(`c${i}`, { name, billingAddress: name, apEmail: name })) });
+	});
+
+const NUMERAL = /^-?\d+(\.\d{1,3})?$/;
+const TRIGGER = /^[=+\-@\t\r]/;
+
+describe('properties over random selections', () => {
+	const targets = [
+		{ name: 'QuickBooks', run: toQuickBooksCsv, numeric: [9, 10, 11], amount: (r: string[]) => parseMoney(r[11]!) },
+		{
+			name: 'Xero',
+			run: toXeroCsv,
+			numeric: [17, 18],
+			// Xero's line amount is Quantity x UnitAmount, rounded to the cent as the workbook does.
+			amount: (r: string[]) => {
+				const q = parseQuantity(r[17]!);
+				const p = parseMoney(r[18]!);
+				return q.ok && p.ok ? { ok: true as const, value: lineAmount(q.value, p.value) } : { ok: false as const };
+			}
+		}
+	];
+	for (const t of targets) {
+		it(`${t.name}: each invoice's line amounts add up to its invoiceTotals total, or it is refused as below zero`, () => {
+			fc.assert(
+				fc.property(selection, (sel) => {
+					const byInvoice = sel.invoices.map((inv) => sel.lines.filter((l) => l.invoiceId === inv.id));
+					const totals = byInvoice.map((ls) => invoiceTotals(ls).total);
+					const result = t.run(sel);
+					if (totals.some((x) => x < 0)) {
+						expect(problems(result).length).toBe(totals.filter((x) => x < 0).length);
+						return;
+					}
+					const rows = parseRows(result).slice(1);
+					expect(rows.length).toBe(sel.lines.length);
+					let at = 0;
+					byInvoice.forEach((ls, i) => {
+						const sum = rows.slice(at, at + ls.length).reduce((acc, r) => {
+							const a = t.amount(r);
+							if (!a.ok) throw new Error(`not an amount in ${JSON.stringify(r)}`);
+							return acc + a.value;
+						}, 0);
+						expect(sum).toBe(totals[i]);
+						at += ls.length;
+					});
+				})
+			);
+		});
+
+		it(`${t.name}: no text cell starts with a formula trigger and every number is plain`, () => {
+			fc.assert(
+				fc.property(selection, (sel) => {
+					const result = t.run(sel);
+					if (!result.ok) return;
+					for (const row of parseRows(result).slice(1)) {
+						row.forEach((cell, c) => {
+							if (t.numeric.includes(c)) expect(cell).toMatch(NUMERAL);
+							else expect(TRIGGER.test(cell)).toBe(false);
+						});
+					}
+				})
+			);
+		});
+	}
 });
