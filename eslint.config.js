@@ -58,6 +58,25 @@ export default ts.config(
 		}
 	},
 	{
+		// Files in and out (CSV, PDF) turn bytes into domain records and back: they run in workers
+		// and in Node tests, so they reach neither storage, nor state, nor the page.
+		files: ['src/lib/io/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['dexie', 'dexie/*', 'dexie-*'], message: 'Files in and out do not touch storage: the caller writes the records.' },
+						{ group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'], message: 'Files in and out do not depend on Svelte.' },
+						{ group: ['ag-grid-*', 'ag-grid-community/*'], message: 'Files in and out do not depend on AG Grid.' },
+						{ group: ['$lib/db/*', '$lib/grid/*', '$lib/state/*', '$lib/ui/*', '$lib/reconcile/*'], message: 'Files in and out import only the domain.' }
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/']
 	}
 );

@@ -206,6 +206,8 @@ export interface Settings {
 	/** Work orders open longer than this many days are flagged as stale. */
 	staleDays: number;
 	lastBackupOn: LocalDate | null;
+	/** Exported CSV starts with a byte-order mark, so Excel reads accents right. */
+	csvBom: boolean;
 }
 
 export const ZERO_TOLERANCES: Tolerances = { qtyBp: 0, priceBp: 0, absCents: 0 };
@@ -220,7 +222,8 @@ export function defaultSettings(): Settings {
 		taxRateBp: 0,
 		tolerances: { ...ZERO_TOLERANCES },
 		staleDays: 30,
-		lastBackupOn: null
+		lastBackupOn: null,
+		csvBom: true
 	};
 }
 

@@ -17,21 +17,23 @@ import {
 } from '$lib/domain/codecs';
 import { formatMoney } from '$lib/domain/money';
 import { ok } from '$lib/domain/result';
+import type { ExportAs, ExportContext } from './export';
 
 /** What a column edits: the record field and how its text is read. The grid never writes rows itself. */
-export interface EditContext {
+export interface EditContext extends ExportContext {
 	field: string;
 	codec: Codec<unknown>;
 }
 
 type Opts<T> = Partial<ColDef<T>>;
 
-function editable<T>(field: keyof T & string, headerName: string, codec: Codec<never>, opts: Opts<T> = {}): ColDef<T> {
+function editable<T>(field: keyof T & string, headerName: string, codec: Codec<never>, opts: Opts<T> = {}, exportAs: ExportAs = 'text'): ColDef<T> {
 	return {
 		field: field as unknown as ColDef<T>["field"],
 		headerName,
 		editable: true,
-		context: { field, codec } satisfies EditContext as EditContext,
+		// AG Grid copies column definitions, so the kind is named here rather than read off the codec later.
+		context: { field, codec, exportAs } satisfies EditContext as EditContext,
 		valueFormatter: (p: ValueFormatterParams<T>) => (codec as Codec<unknown>).format(p.value),
 		cellEditorParams: { useFormatter: true },
 		...opts
@@ -43,13 +45,13 @@ const NUM: Opts<never> = { type: 'rightAligned', cellClass: 'num', filter: 'agNu
 export const textCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, textCodec as Codec<never>, { filter: 'agTextColumnFilter', ...o });
 export const requiredTextCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) =>
 	editable<T>(f, h, requiredTextCodec as Codec<never>, { filter: 'agTextColumnFilter', ...o });
-export const moneyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, moneyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 120, ...o });
+export const moneyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, moneyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 120, ...o }, 'money');
 export const optionalMoneyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) =>
-	editable<T>(f, h, optionalMoneyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 120, ...o });
-export const qtyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, qtyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 90, ...o });
-export const intCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, intCodec as Codec<never>, { ...(NUM as Opts<T>), width: 80, ...o });
+	editable<T>(f, h, optionalMoneyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 120, ...o }, 'money');
+export const qtyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, qtyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 90, ...o }, 'qty');
+export const intCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, intCodec as Codec<never>, { ...(NUM as Opts<T>), width: 80, ...o }, 'int');
 export const optionalIntCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) =>
-	editable<T>(f, h, optionalIntCodec as Codec<never>, { ...(NUM as Opts<T>), width: 80, ...o });
+	editable<T>(f, h, optionalIntCodec as Codec<never>, { ...(NUM as Opts<T>), width: 80, ...o }, 'int');
 export const dateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, dateCodec as Codec<never>, { width: 120, ...o });
 export const optionalDateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, optionalDateCodec as Codec<never>, { width: 120, ...o });
 export const tolerancesCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, tolerancesCodec as Codec<never>, { width: 220, ...o });
@@ -113,6 +115,7 @@ export function computedMoneyCol<T>(colId: string, headerName: string, get: (row
 	return computedCol<T>(colId, headerName, get, {
 		type: 'rightAligned',
 		cellClass: ['computed', 'num'],
+		context: { exportAs: 'money' } satisfies ExportContext,
 		width: 120,
 		filter: 'agNumberColumnFilter',
 		valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatMoney(p.value as number)),

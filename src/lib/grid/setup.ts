@@ -1,5 +1,7 @@
 import {
+	CellApiModule,
 	CellStyleModule,
+	ColumnApiModule,
 	ClientSideRowModelApiModule,
 	ClientSideRowModelModule,
 	ExternalFilterModule,
@@ -30,7 +32,7 @@ export function registerGridModules(): void {
 		ClientSideRowModelApiModule,
 		TextEditorModule,
 		SelectEditorModule,
-			TextFilterModule,
+		TextFilterModule,
 		ValueCacheModule,
 		NumberFilterModule,
 		QuickFilterModule,
@@ -38,10 +40,13 @@ export function registerGridModules(): void {
 		RowSelectionModule,
 		CellStyleModule,
 		RowStyleModule,
-			RowApiModule,
+		RowApiModule,
 		ScrollApiModule,
 		RenderApiModule,
-				// Names a missing module in the console during development; dropped from production builds.
+		// CSV export reads displayed columns and formatted cell values.
+		ColumnApiModule,
+		CellApiModule,
+		// Names a missing module in the console during development; dropped from production builds.
 		...(import.meta.env.DEV ? [ValidationModule] : [])
 	]);
 }

@@ -178,5 +178,6 @@ export const settings = (x: Partial<Settings> = {}): Settings => ({
 	tolerances: { qtyBp: 0, priceBp: 0, absCents: 0 },
 	staleDays: 30,
 	lastBackupOn: '2027-01-01',
+	csvBom: true,
 	...x
 });

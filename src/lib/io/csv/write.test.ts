@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { neutralise, toCsv } from './write';
+import { csvNumber, neutralise, toCsv } from './write';
 
 describe('CSV writing', () => {
 	it('neutralised cells never start with a formula trigger', () => {
@@ -29,5 +29,16 @@ describe('CSV writing', () => {
 
 	it('writes numbers plain and can add a BOM for Excel', () => {
 		expect(toCsv(['n'], [[-12.5]], { bom: true })).toBe('\ufeffn\r\n-12.5\r\n');
+	});
+
+	it('writes exact decimal numbers as they are, and anything posing as one as neutralised text', () => {
+		expect(toCsv(['amount', 'note'], [[csvNumber('-150.00'), csvNumber('-1+2')]])).toBe("amount,note\r\n-150.00,'-1+2\r\n");
+		fc.assert(
+			fc.property(fc.string(), (s) => {
+				const cell = toCsv(['x'], [[csvNumber(s)]]).split('\r\n')[1] ?? '';
+				const isNumber = /^-?\d+(\.\d+)?$/.test(s);
+				expect(isNumber || !/^[=+\-@\t\r]/.test(cell.replace(/^"/, ''))).toBe(true);
+			})
+		);
 	});
 });

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { expect, gridSection, loadSample, openGrid, rowCount, test } from './fixtures';
+
+test('Export CSV writes the columns and filtered rows the grid shows, numbers plain, with a BOM for Excel', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	await grid.getByRole('searchbox', { name: 'Filter All PO lines' }).fill('HVAC');
+	await expect(rowCount(grid)).toHaveText('2 of 13 rows');
+
+	const [download] = await Promise.all([page.waitForEvent('download'), grid.getByRole('button', { name: 'Export CSV' }).click()]);
+	expect(download.suggestedFilename()).toMatch(/^tieout-all-po-lines-\d{4}-\d{2}-\d{2}\.csv$/);
+	const text = await readFile(await download.path(), 'utf8');
+	expect(text.startsWith('\ufeff')).toBe(true);
+	const [header, ...rows] = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+
+	// Every header the grid renders is in the file, in the grid's order (AG Grid may not render off-screen columns).
+	const shownHeaders = (await grid.locator('.ag-header-cell-text').allTextContents()).map((h) => h.trim()).filter((h) => h !== '');
+	expect(header![0]).toBe('Findings');
+	expect(header!.filter((h) => shownHeaders.includes(h))).toEqual(shownHeaders);
+	expect(header).toEqual(expect.arrayContaining(['PO', 'Customer', 'Buyer item', 'Description', 'Unit price', 'Qty × price']));
+	expect(rows).toHaveLength(2);
+	const col = (name: string) => header!.indexOf(name);
+	const std = rows.find((r) => r[col('Buyer item')] === 'HVAC-LAB-STD');
+	expect(std, 'the HVAC standard-time line is exported').toBeTruthy();
+	expect(std![col('Unit price')]).toBe('125.00');
+	expect(std![col('Qty × price')]).toBe('2000.00');
+	expect(std![col('Description')]).toBe('HVAC technician labor, standard time');
+});
+
+test('Exporting an invoice line whose description starts with "=" neutralises it', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const first = grid.locator('[role="row"][row-id]').first().locator('[col-id="description"]');
+	await first.dblclick();
+	await first.locator('input').fill('=HYPERLINK("http://evil.example","x")');
+	await first.locator('input').press('Enter');
+	await expect(first).toHaveText('=HYPERLINK("http://evil.example","x")');
+	await gridSection(page, 'All invoice lines').getByRole('searchbox').fill('HYPERLINK');
+	await expect(rowCount(grid)).toHaveText('1 of 15 rows');
+
+	const [download] = await Promise.all([page.waitForEvent('download'), grid.getByRole('button', { name: 'Export CSV' }).click()]);
+	const text = await readFile(await download.path(), 'utf8');
+	expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+});
