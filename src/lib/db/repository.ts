@@ -105,7 +105,8 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 	await db.transaction('rw', ALL(db), async () => {
 		for (const table of RECORD_TABLES) {
 			const rows = batch[table];
-			if (rows?.length) await db.table(table).bulkAdd(rows);
+			// The one settings record is replaced; every other record is new and must not overwrite one.
+			if (rows?.length) await (table === 'settings' ? db.table(table).bulkPut(rows) : db.table(table).bulkAdd(rows));
 		}
 		// With the whole batch in place, the same reference and uniqueness checks as a single
 		// save; a problem throws and the transaction takes every record back out.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sampleWorkbook } from './sample-workbook';
-import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './records';
+import { sampleSettings, sampleWorkbook } from './sample-workbook';
+import { validateSettings } from './validate';
+import { defaultSettings, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './records';
 import { validateChangeOrder, validateCustomer, validateInvoice, validateInvoiceLine, validatePoLine, validatePurchaseOrder, validateSite, validateTask, validateWorkOrder } from './validate';
 
 let n = 0;
@@ -55,5 +56,22 @@ describe('sample workbook', () => {
 		// A job with an NTE cap and an unapproved change order.
 		const capped = wb.workOrders.find((w) => w.nteCents !== null)!;
 		expect(wb.changeOrders.find((c) => c.workOrderId === capped.id)?.status).toBe('pending');
+	});
+});
+
+describe('sampleSettings', () => {
+	it('gives an empty profile the sample contractor and moves the counter past the sample invoices', () => {
+		const s = sampleSettings(defaultSettings());
+		expect(s.business.legalName).toBe('Alvarez Mechanical & Electric LLC');
+		expect(s.business.remitTo).toContain('PO Box');
+		expect(s.nextInvoiceNo).toBe(1045);
+		expect(validateSettings(s)).toEqual([]);
+	});
+
+	it('keeps a profile the person filled in and a counter already further on', () => {
+		const mine = { ...defaultSettings(), nextInvoiceNo: 2001, business: { ...defaultSettings().business, legalName: 'Mine LLC' } };
+		const s = sampleSettings(mine);
+		expect(s.business.legalName).toBe('Mine LLC');
+		expect(s.nextInvoiceNo).toBe(2001);
 	});
 });

@@ -19,6 +19,7 @@ import type {
 	InvoiceLine,
 	PoLine,
 	PurchaseOrder,
+	Settings,
 	Site,
 	Task,
 	WorkOrder
@@ -200,4 +201,25 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 		['Zone valve actuator', 'material', 1, 'ea', 21400, 'WO-18476', 'T2', null, '']
 	]);
 	return wb;
+}
+
+/**
+ * The sample contractor's business profile, so a newcomer's first invoice PDF has a sender.
+ * A profile the person already filled in is kept; the invoice counter moves past the sample's
+ * INV-1041..1044 so the next invoice made is not refused as a duplicate.
+ */
+export function sampleSettings(current: Settings): Settings {
+	const business = current.business.legalName
+		? current.business
+		: {
+				...current.business,
+				legalName: 'Alvarez Mechanical & Electric LLC',
+				address: '2150 Foundry Street, Suite 4\nSpringfield, IL 62703',
+				phone: '(217) 555-0148',
+				email: 'billing@alvarez-mech.example',
+				taxId: 'EIN 37-1234567',
+				remitTo: 'Alvarez Mechanical & Electric LLC\nPO Box 8812\nSpringfield, IL 62791',
+				invoiceFooter: 'Thank you for your business. Please reference the invoice and PO numbers with your payment.'
+			};
+	return { ...current, business, nextInvoiceNo: Math.max(current.nextInvoiceNo, 1045) };
 }

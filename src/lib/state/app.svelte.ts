@@ -1,5 +1,5 @@
 import { localDateOf, type LocalDate } from '$lib/domain/dates';
-import { sampleWorkbook } from '$lib/domain/sample-workbook';
+import { sampleSettings, sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, type TableName } from '$lib/db/database';
 import { describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
@@ -94,7 +94,7 @@ export const updateOne = <K extends TableName>(table: K, id: string, patch: Part
 export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
 
 export async function loadSampleData(): Promise<string | null> {
-	const error = await attempt(() => saveBatch(app.wb.db, sampleWorkbook(today(), newId)));
+	const error = await attempt(() => saveBatch(app.wb.db, { ...sampleWorkbook(today(), newId), settings: [sampleSettings(app.wb.settings)] }));
 	if (!error) notices.push('success', 'Sample workbook loaded: 3 customers, 12 work orders, 3 POs, 4 invoices.');
 	return error;
 }
