@@ -3,7 +3,7 @@ import { isLocalDate, type LocalDate } from '../../domain/dates';
 import { formatMoneyPlain, type Cents } from '../../domain/money';
 import { formatQuantity, type Milli } from '../../domain/quantity';
 import { invoiceSchedule, invoiceTotals } from '../../domain/totals';
-import { toCsv } from './write';
+import type { CsvNumber } from './write';
 
 /** What the accounting exports are given: the selection plus whatever it refers to. */
 export interface AccountingExportInput {
@@ -118,21 +118,6 @@ export const DEFAULT_ITEM_BY_KIND: Readonly<Record<InvoiceLineKind, string>> = {
 	discount: 'Discount'
 };
 
-/** A number already formatted by us: written as is, never neutralised (a negative amount is not a formula). */
-export interface Numeral {
-	numeral: string;
-}
-export type Cell = string | Numeral | null;
-
-export const money = (cents: Cents): Numeral => ({ numeral: formatMoneyPlain(cents) });
-export const quantity = (q: Milli): Numeral => ({ numeral: formatQuantity(q) });
-
-/**
- * toCsv writes a number with String(), which drops the cents of `150.00`, and a negative amount
- * passed as text would be neutralised to `'-150.00`. So numerals are written here, and every
- * text cell still goes through toCsv itself (a one-cell header line is exactly that cell).
- */
-export function accountingCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-	const cell = (c: Cell) => (c === null ? '' : typeof c === 'string' ? toCsv([c], []).slice(0, -2) : c.numeral);
-	return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
+/** Amounts and quantities as exact decimal text: `150.00`, `-5.00`, `1.5`; toCsv writes them plain, not as text. */
+export const money = (cents: Cents): CsvNumber => ({ num: formatMoneyPlain(cents) });
+export const quantity = (q: Milli): CsvNumber => ({ num: formatQuantity(q) });

@@ -1,7 +1,6 @@
 import type { InvoiceLineKind } from '../../domain/records';
 import { invoiceLineAmount } from '../../domain/totals';
 import {
-	accountingCsv,
 	DEFAULT_ITEM_BY_KIND,
 	invoiceReference,
 	lineDescription,
@@ -10,9 +9,9 @@ import {
 	quantity,
 	slashDate,
 	type AccountingExport,
-	type AccountingExportInput,
-	type Cell
+	type AccountingExportInput
 } from './accounting-common';
+import { toCsv, type CsvCell } from './write';
 
 /**
  * QuickBooks Online's invoice import template (Sales > Invoices > Import invoices), in its
@@ -66,7 +65,7 @@ export function toQuickBooksCsv(input: AccountingExportInput, options: QuickBook
 	}
 	if (problems.length) return { ok: false, problems };
 	const item = (kind: InvoiceLineKind) => options.itemByKind?.[kind]?.trim() || DEFAULT_ITEM_BY_KIND[kind];
-	const rows: Cell[][] = [];
+	const rows: CsvCell[][] = [];
 	for (const r of ready) {
 		const memo = [invoiceReference(r.invoice), r.invoice.notes.trim()].filter(Boolean).join('; ');
 		for (const line of r.lines) {
@@ -89,5 +88,5 @@ export function toQuickBooksCsv(input: AccountingExportInput, options: QuickBook
 			]);
 		}
 	}
-	return { ok: true, csv: accountingCsv(QUICKBOOKS_HEADER, rows), invoiceCount: ready.length, rowCount: rows.length };
+	return { ok: true, csv: toCsv(QUICKBOOKS_HEADER, rows), invoiceCount: ready.length, rowCount: rows.length };
 }

@@ -1,6 +1,5 @@
 import type { InvoiceLineKind } from '../../domain/records';
 import {
-	accountingCsv,
 	DEFAULT_ITEM_BY_KIND,
 	invoiceReference,
 	lineDescription,
@@ -9,9 +8,9 @@ import {
 	quantity,
 	slashDate,
 	type AccountingExport,
-	type AccountingExportInput,
-	type Cell
+	type AccountingExportInput
 } from './accounting-common';
+import { toCsv, type CsvCell } from './write';
 
 /**
  * Xero's sales invoice import template (Business > Invoices > Import, SalesInvoiceTemplate.csv),
@@ -84,7 +83,7 @@ export function toXeroCsv(input: AccountingExportInput, options: XeroOptions = {
 	const order = options.dateOrder ?? 'mdy';
 	const taxType = options.taxType?.trim() || 'Tax Exempt';
 	const account = (kind: InvoiceLineKind) => options.accountCodeByKind?.[kind]?.trim() || options.accountCode?.trim() || '200';
-	const rows: Cell[][] = [];
+	const rows: CsvCell[][] = [];
 	for (const r of ready) {
 		const address = splitAddress(r.customer.billingAddress);
 		const reference = invoiceReference(r.invoice);
@@ -116,7 +115,7 @@ export function toXeroCsv(input: AccountingExportInput, options: XeroOptions = {
 			]);
 		}
 	}
-	return { ok: true, csv: accountingCsv(XERO_HEADER, rows), invoiceCount: ready.length, rowCount: rows.length };
+	return { ok: true, csv: toCsv(XERO_HEADER, rows), invoiceCount: ready.length, rowCount: rows.length };
 }
 
 /**
