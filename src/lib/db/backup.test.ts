@@ -3,6 +3,7 @@ import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, RECORD_TABLES } from './database';
 import { BACKUP_FORMAT, clearWorkbook, exportBackup, restoreBackup } from './backup';
 import { saveBatch } from './repository';
+import { addAttachment, attachmentsOf } from './attachments';
 import { refused } from '$lib/testing/db';
 
 let a: TieoutDB;
@@ -30,6 +31,29 @@ describe('backup and restore', () => {
 		const records = RECORD_TABLES.reduce((sum, t) => sum + (file.tables[t]?.length ?? 0), 0);
 		expect(await restoreBackup(b, file)).toBe(records);
 		expect(await snapshot(b)).toEqual(await snapshot(a));
+	});
+
+	it('carries sign-off attachments through JSON, byte for byte', async () => {
+		const wb = sampleWorkbook('2027-01-15', ids);
+		await saveBatch(a, wb);
+		const wo = wb.workOrders[0]!;
+		const bytes = new Uint8Array(70000).map((_, i) => (i * 31) % 256);
+		await addAttachment(a, wo.id, { name: 'gauge reading.jpg', type: 'image/jpeg', data: new Blob([bytes], { type: 'image/jpeg' }) }, '2027-01-14', 'att-1');
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, '2027-01-15T10:00:00Z')));
+		await restoreBackup(b, file);
+		const [restored] = await attachmentsOf(b, wo.id);
+		expect(restored).toMatchObject({ id: 'att-1', name: 'gauge reading.jpg', type: 'image/jpeg', addedOn: '2027-01-14' });
+		expect(new Uint8Array(await restored!.data.arrayBuffer())).toEqual(bytes);
+	});
+
+	it('refuses a backup whose attachment points at a missing work order, and changes nothing', async () => {
+		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+		const before = await snapshot(b);
+		const file = JSON.parse(JSON.stringify(await exportBackup(b, '2027-01-15T10:00:00Z')));
+		file.tables.attachments = [{ id: 'x', workOrderId: 'nope', name: 'photo.png', type: 'image/png', addedOn: '2027-01-01', base64: 'AAAA' }];
+		const err = await refused(restoreBackup(b, file));
+		expect(err.message).toContain('attachment photo.png: its work order is not in the backup');
+		expect(await snapshot(b)).toEqual(before);
 	});
 
 	it('refuses a file that is not a backup and changes nothing', async () => {

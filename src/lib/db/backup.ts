@@ -1,4 +1,4 @@
-import { RECORD_TABLES, type TableName, type TieoutDB } from './database';
+import { RECORD_TABLES, type Attachment, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { describeRecord, validateRecord } from './repository';
 import { VERSIONS } from './schema';
@@ -7,22 +7,72 @@ import type { AnyRecord } from './records';
 export const BACKUP_FORMAT = 'tieout-backup';
 const CURRENT = VERSIONS[VERSIONS.length - 1]!.version;
 
+/** An attachment as JSON can carry it: the file's bytes in base64. */
+export interface BackedUpAttachment extends Omit<Attachment, 'data'> {
+	base64: string;
+}
+
 export interface Backup {
 	format: typeof BACKUP_FORMAT;
 	schemaVersion: number;
 	exportedAt: string;
-	tables: Partial<Record<TableName | 'mappings' | 'poRevisions', unknown[]>>;
+	tables: Partial<Record<TableName | 'mappings' | 'poRevisions', unknown[]>> & { attachments?: BackedUpAttachment[] };
 }
 
 const EXTRA_TABLES = ['mappings', 'poRevisions'] as const;
 
-/** Everything in the workbook as one JSON document (attachments are kept by the browser and not in it yet). */
+function toBase64(bytes: Uint8Array): string {
+	let binary = '';
+	// In slices: String.fromCharCode with a multi-megabyte spread overflows the call stack.
+	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
+
+/** Everything in the workbook as one JSON document, sign-off photos and readings included. */
 export async function exportBackup(db: TieoutDB, exportedAt: string): Promise<Backup> {
-	return db.transaction('r', [...RECORD_TABLES, ...EXTRA_TABLES].map((t) => db.table(t)), async () => {
+	const { tables, attachments } = await db.transaction('r', [...RECORD_TABLES, ...EXTRA_TABLES, 'attachments'].map((t) => db.table(t)), async () => {
 		const tables: Backup['tables'] = {};
 		for (const t of [...RECORD_TABLES, ...EXTRA_TABLES]) tables[t] = await db.table(t).toArray();
-		return { format: BACKUP_FORMAT, schemaVersion: CURRENT, exportedAt, tables };
+		return { tables, attachments: await db.attachments.toArray() };
 	});
+	// Blobs are read after the transaction: awaiting a non-IndexedDB promise inside it would end it early.
+	tables.attachments = await Promise.all(
+		attachments.map(async ({ data, ...rest }) => ({ ...rest, base64: toBase64(new Uint8Array(await data.arrayBuffer())) }))
+	);
+	return { format: BACKUP_FORMAT, schemaVersion: CURRENT, exportedAt, tables };
+}
+
+function attachmentsFrom(backup: Backup, problems: string[]): Attachment[] {
+	const rows = backup.tables.attachments ?? [];
+	if (!Array.isArray(rows)) {
+		problems.push('attachments: not a list');
+		return [];
+	}
+	const workOrders = new Set(((backup.tables.workOrders ?? []) as { id: string }[]).map((w) => w.id));
+	const out: Attachment[] = [];
+	for (const a of rows) {
+		const name = typeof a?.name === 'string' ? a.name : '(unnamed)';
+		if (typeof a?.id !== 'string' || typeof a.base64 !== 'string' || typeof a.type !== 'string' || typeof a.addedOn !== 'string') {
+			problems.push(`attachment ${name}: incomplete`);
+		} else if (!workOrders.has(a.workOrderId)) {
+			problems.push(`attachment ${name}: its work order is not in the backup`);
+		} else {
+			try {
+				const { base64, ...rest } = a;
+				out.push({ ...rest, data: new Blob([fromBase64(base64)], { type: a.type }) });
+			} catch {
+				problems.push(`attachment ${name}: its data is not base64`);
+			}
+		}
+	}
+	return out;
 }
 
 /**
@@ -59,16 +109,19 @@ export async function restoreBackup(db: TieoutDB, input: unknown): Promise<numbe
 		}
 		count += rows.length;
 	}
+	const attachments = attachmentsFrom(backup, problems);
 	if (problems.length) {
 		throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'The backup was not restored');
 	}
 	const tables = [...RECORD_TABLES, ...EXTRA_TABLES];
-	await db.transaction('rw', tables.map((t) => db.table(t)), async () => {
+	await db.transaction('rw', [...tables, 'attachments'].map((t) => db.table(t)), async () => {
 		for (const t of tables) {
 			await db.table(t).clear();
 			const rows = backup.tables[t];
 			if (Array.isArray(rows) && rows.length) await db.table(t).bulkAdd(rows);
 		}
+		await db.attachments.clear();
+		if (attachments.length) await db.attachments.bulkAdd(attachments);
 	});
 	return count;
 }
