@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { TieoutDB } from './database';
 import { describeStorageError, RecordError } from './errors';
-import { deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
+import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
 import * as b from '$lib/testing/builders';
 import { counts, empty, refused, seedLinked } from '$lib/testing/db';
 
@@ -275,5 +275,51 @@ describe('describeStorageError', () => {
 		expect(describeStorageError(new RecordError([{ field: 'number', message: 'is taken' }], 'Work order WO-1'))).toBe('Work order WO-1: is taken');
 		expect(describeStorageError(new Error('disk on fire'))).toBe('Saving failed and nothing was stored: disk on fire');
 		expect(describeStorageError(null)).toMatch(/^Saving failed and nothing was stored: null/);
+	});
+});
+
+describe('applyChanges', () => {
+	it('adds, changes and removes together, keeping ids, and records the revision', async () => {
+		const { po, pol } = await seedLinked(db);
+		const line2 = b.poLine({ poId: po.id, lineNo: 2, buyerItemCode: 'MAT-1' });
+		await applyChanges(db, { put: { poLines: [line2] } });
+		const changed = { ...pol, unitPriceCents: 13_000 };
+		const line3 = b.poLine({ poId: po.id, lineNo: 3 });
+		await applyChanges(db, {
+			put: { purchaseOrders: [{ ...po, revision: 2 }], poLines: [changed, line3] },
+			remove: { poLines: [line2.id] },
+			revisions: [{ id: 'rev-2', poId: po.id, revision: 2, appliedOn: '2027-01-20', summary: '1 changed, 1 added, 1 removed' }]
+		});
+		const lines = await db.poLines.where('poId').equals(po.id).sortBy('lineNo');
+		expect(lines.map((l) => [l.id, l.lineNo, l.unitPriceCents])).toEqual([
+			[pol.id, 1, 13_000],
+			[line3.id, 3, line3.unitPriceCents]
+		]);
+		expect((await db.purchaseOrders.get(po.id))?.revision).toBe(2);
+		expect(await db.poRevisions.where('poId').equals(po.id).count()).toBe(1);
+	});
+
+	it('refuses the whole set when one record breaks uniqueness, and changes nothing', async () => {
+		const { po, pol } = await seedLinked(db);
+		const before = await counts(db);
+		const err = await refused(
+			applyChanges(db, {
+				put: { purchaseOrders: [{ ...po, revision: 2 }], poLines: [{ ...pol, unitPriceCents: 1 }, b.poLine({ poId: po.id, lineNo: 1 })] },
+				revisions: [{ id: 'rev-x', poId: po.id, revision: 2, appliedOn: '2027-01-20', summary: '' }]
+			})
+		);
+		expect(err.message).toMatch(/line 1/);
+		expect(await counts(db)).toEqual(before);
+		expect((await db.poLines.get(pol.id))?.unitPriceCents).toBe(pol.unitPriceCents);
+		expect((await db.purchaseOrders.get(po.id))?.revision).toBe(po.revision);
+		expect(await db.poRevisions.count()).toBe(0);
+	});
+
+	it('refuses an invalid record before writing anything', async () => {
+		const { po } = await seedLinked(db);
+		const before = await counts(db);
+		const err = await refused(applyChanges(db, { put: { poLines: [b.poLine({ poId: po.id, lineNo: 0 })] } }));
+		expect(err.message).toContain('Nothing was saved');
+		expect(await counts(db)).toEqual(before);
 	});
 });

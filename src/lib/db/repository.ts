@@ -11,7 +11,8 @@ import {
 	validateWorkOrder
 } from '$lib/domain/validate';
 import type { Problem } from '$lib/domain/result';
-import { RECORD_TABLES, type TableName, type TieoutDB } from './database';
+import { Dexie } from 'dexie';
+import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
@@ -117,5 +118,63 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 			}
 		}
 		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'The batch was not saved');
+	});
+}
+
+/** Several records created, changed and removed together: an import, a revision, an invoice made from jobs. */
+export interface ChangeSet {
+	put?: Batch;
+	/** Ids to remove. Owned parts go with them; references elsewhere are left for reconciliation to flag. */
+	remove?: { [K in TableName]?: string[] };
+	revisions?: PoRevision[];
+	mappings?: ColumnMapping[];
+}
+
+/**
+ * Apply a change set in one transaction, all or nothing. Every record is validated before the
+ * transaction starts; uniqueness and references are checked with the whole set in place, so
+ * records that point at each other (a PO and its new lines) can arrive together.
+ */
+export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<void> {
+	const put = changes.put ?? {};
+	const problems: string[] = [];
+	for (const table of RECORD_TABLES) {
+		for (const x of (put[table] ?? []) as AnyRecord[]) {
+			for (const p of validateRecord(table, x as never)) problems.push(`${describeRecord(table, x)}: ${p.message}`);
+		}
+	}
+	if (problems.length) throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
+	await db.transaction('rw', [...ALL(db), db.mappings], async () => {
+		for (const table of RECORD_TABLES) {
+			for (const id of changes.remove?.[table] ?? []) {
+				await cascadeDelete(db, table, id);
+				await db.table(table).delete(id);
+			}
+		}
+		const renamed: [TableName, AnyRecord, AnyRecord][] = [];
+		for (const table of RECORD_TABLES) {
+			const rows = (put[table] ?? []) as AnyRecord[];
+			if (!rows.length) continue;
+			const before = await db.table(table).bulkGet(rows.map((r) => r.id));
+			before.forEach((b, i) => b && renamed.push([table, b as AnyRecord, rows[i]!]));
+			try {
+				await db.table(table).bulkPut(rows);
+			} catch (err) {
+				// A unique index refused some rows: name them (rethrowing still aborts the transaction).
+				if (!(err instanceof Dexie.BulkError)) throw err;
+				const clashes = Object.keys(err.failuresByPos).map((i) => ({ field: '', message: `${describeRecord(table, rows[Number(i)]!)}: its number is already used by another record` }));
+				throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
+			}
+		}
+		const refused: string[] = [];
+		for (const table of RECORD_TABLES) {
+			for (const x of (put[table] ?? []) as AnyRecord[]) {
+				for (const p of await integrityProblems(db, table, x as never)) refused.push(`${describeRecord(table, x)}: ${p.message}`);
+			}
+		}
+		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
+		for (const [table, before, after] of renamed) await propagateRename(db, table, before as never, after as never);
+		if (changes.revisions?.length) await db.poRevisions.bulkAdd(changes.revisions);
+		if (changes.mappings?.length) await db.mappings.bulkPut(changes.mappings);
 	});
 }
