@@ -1,0 +1,173 @@
+import type { Problem } from '$lib/domain/result';
+import type { Parsed } from '$lib/domain/result';
+import type { Customer, Id, IdGen, Site } from '$lib/domain/records';
+import type { LocalDate } from '$lib/domain/dates';
+import { fieldDef, type ImportKind } from './fields';
+import type { FieldMapping } from './mapping';
+import type { ParsedTable, TableRow } from './parse';
+import { capProblems, hasErrors, refuse, warn, type ImportProblem } from './problem';
+import { cellText, type ValueOptions } from './values';
+
+export type ConvertOptions = ValueOptions;
+
+export interface ConvertContext {
+	fileName: string;
+	/** PO kind: the customer chosen in the wizard. Work orders and invoices: the customer for rows whose Customer cell is blank or unmapped. */
+	customerId: Id | null;
+	/** Every customer, to find a Customer cell's customer by name (and a PO's default terms). */
+	customers: readonly Customer[];
+	/** Every site, to find a work order's Site cell by name within its customer. */
+	sites?: readonly Site[];
+	today: LocalDate;
+	idGen: IdGen;
+}
+
+/** Every record the file holds, or every problem that stops it (then nothing is imported). */
+export type Converted<T> =
+	| {
+			ok: true;
+			groups: T[];
+			warnings: ImportProblem[];
+			/** The fields the mapping fills: a re-import leaves fields it does not fill as they are. */
+			mapped: string[];
+	  }
+	| { ok: false; problems: ImportProblem[] };
+
+/** Reads mapped cells of a parsed table and collects problems located by row and column header. */
+export class Sheet {
+	readonly problems: ImportProblem[] = [];
+	private readonly index = new Map<string, number>();
+
+	constructor(
+		readonly kind: ImportKind,
+		readonly table: ParsedTable,
+		readonly mapping: FieldMapping,
+		readonly file: string
+	) {
+		for (const [key, column] of Object.entries(mapping)) {
+			const i = table.header.indexOf(column);
+			if (column !== '' && i !== -1) this.index.set(key, i);
+		}
+	}
+
+	has(key: string): boolean {
+		return this.index.has(key);
+	}
+
+	get mapped(): string[] {
+		return [...this.index.keys()];
+	}
+
+	column(key: string): string | null {
+		return this.has(key) ? this.mapping[key]! : null;
+	}
+
+	label(key: string): string {
+		return fieldDef(this.kind, key)?.label ?? key;
+	}
+
+	/** The cell as the record gets it; '' when the field is unmapped. */
+	text(r: TableRow, key: string): string {
+		const i = this.index.get(key);
+		return i === undefined ? '' : cellText(r.cells[i]!);
+	}
+
+	error(row: number | null, key: string | null, message: string) {
+		this.problems.push(refuse(this.file, row, key === null ? null : this.column(key), message));
+	}
+
+	warning(row: number | null, key: string | null, message: string) {
+		this.problems.push(warn(this.file, row, key === null ? null : this.column(key), message));
+	}
+
+	/** A parsed cell, or `fallback` when it is blank or unmapped; a bad value is a problem and yields the fallback. */
+	value<T>(r: TableRow, key: string, parse: (text: string) => Parsed<T>, fallback: T, requiredWhenMapped = false): T {
+		const text = this.text(r, key);
+		if (text === '') {
+			if (requiredWhenMapped && this.has(key)) this.error(r.row, key, `${this.label(key)} is empty`);
+			return fallback;
+		}
+		const p = parse(text);
+		if (p.ok) return p.value;
+		this.error(r.row, key, `${this.label(key)}: ${p.error}`);
+		return fallback;
+	}
+
+	/** Domain validator problems, moved onto the row and the column that filled the field. */
+	validated(row: number, problems: Problem[], keyOf: Record<string, string>) {
+		for (const p of problems) this.error(row, keyOf[p.field] ?? null, p.message);
+	}
+
+	result<T>(groups: T[]): Converted<T> {
+		if (hasErrors(this.problems)) return { ok: false, problems: capProblems(this.problems, this.file) };
+		return { ok: true, groups, warnings: capProblems(this.problems, this.file), mapped: this.mapped };
+	}
+}
+
+/**
+ * The header fields of one PO, job or invoice, repeated on each of its rows. A blank cell on a
+ * later row repeats nothing (report-style exports fill the header on the first row only); a
+ * different value is an error naming both rows, never a silent pick.
+ */
+export class HeaderFields {
+	private readonly seen = new Map<string, { text: string; value: unknown; row: number }>();
+
+	constructor(
+		private readonly sheet: Sheet,
+		private readonly what: string
+	) {}
+
+	take<T>(r: TableRow, key: string, parse: (text: string) => Parsed<T>) {
+		const text = this.sheet.text(r, key);
+		if (text === '') return;
+		const p = parse(text);
+		if (!p.ok) {
+			this.sheet.error(r.row, key, `${this.sheet.label(key)}: ${p.error}`);
+			return;
+		}
+		const before = this.seen.get(key);
+		if (!before) this.seen.set(key, { text, value: p.value, row: r.row });
+		else if (JSON.stringify(before.value) !== JSON.stringify(p.value)) {
+			this.sheet.error(r.row, key, `${this.what}: ${this.sheet.label(key)} is "${before.text}" on row ${before.row} but "${text}" on row ${r.row}`);
+		}
+	}
+
+	/** The value given on some row, or undefined when no row gave one. */
+	get<T>(key: string): T | undefined {
+		return this.seen.get(key)?.value as T | undefined;
+	}
+
+	/** The fields some row of this record gave a value for. */
+	given(): string[] {
+		return [...this.seen.keys()];
+	}
+}
+
+export const normaliseName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Rows grouped by a key cell, in the order each key first appears. */
+export function groupRows(sheet: Sheet, key: string, what: string): Map<string, TableRow[]> {
+	const groups = new Map<string, TableRow[]>();
+	for (const r of sheet.table.rows) {
+		const k = sheet.text(r, key);
+		if (k === '') {
+			sheet.error(r.row, key, `${sheet.label(key)} is empty: every row names its ${what}`);
+			continue;
+		}
+		const g = groups.get(k);
+		if (g) g.push(r);
+		else groups.set(k, [r]);
+	}
+	return groups;
+}
+
+/** An error for each row that repeats a number another row of the same record already uses. */
+export function checkUnique(sheet: Sheet, rows: readonly { row: number; value: string | number }[], key: string, what: string) {
+	const first = new Map<string | number, number>();
+	for (const { row, value } of rows) {
+		const before = first.get(value);
+		if (before === undefined) first.set(value, row);
+		else sheet.error(row, key, `${what}: ${sheet.label(key)} ${value} is on row ${before} and again on row ${row}`);
+	}
+}
+

@@ -1,0 +1,80 @@
+import { fieldsOf, normaliseHeader, type ImportKind } from './fields';
+
+/** Field key -> the header name (as the file spells it) of the column that fills it. */
+export type FieldMapping = Record<string, string>;
+
+/**
+ * Suggested columns for the fields of one kind, from header synonyms. Exact matches (after
+ * normalising) win; then a header that starts with a synonym (`Unit Price (USD)`), longest
+ * synonym first. Each column fills at most one field.
+ */
+export function suggestMapping(kind: ImportKind, header: readonly string[]): FieldMapping {
+	const mapping: FieldMapping = {};
+	const used = new Set<number>();
+	const norm = header.map(normaliseHeader);
+	const defs = fieldsOf(kind);
+	for (const def of defs) {
+		const names = new Set([def.label, ...def.synonyms].map(normaliseHeader));
+		const i = norm.findIndex((h, j) => !used.has(j) && h !== '' && names.has(h));
+		if (i !== -1) {
+			mapping[def.key] = header[i]!;
+			used.add(i);
+		}
+	}
+	const prefixes = defs
+		.filter((d) => !(d.key in mapping))
+		.flatMap((d) => [d.label, ...d.synonyms].map((s) => ({ key: d.key, s: normaliseHeader(s) })))
+		.filter((x) => x.s.length >= 3)
+		.sort((a, b) => b.s.length - a.s.length);
+	for (const { key, s } of prefixes) {
+		if (key in mapping) continue;
+		const i = norm.findIndex((h, j) => !used.has(j) && h.startsWith(s));
+		if (i !== -1) {
+			mapping[key] = header[i]!;
+			used.add(i);
+		}
+	}
+	return mapping;
+}
+
+/**
+ * The same headers give the same signature whatever their order, case or punctuation, so a
+ * mapping saved for one buyer's export is found again for their next export.
+ */
+export function headerSignature(header: readonly string[]): string {
+	return [...new Set(header.map(normaliseHeader).filter((h) => h !== ''))].sort().join('|');
+}
+
+export interface MappingProblem {
+	/** The field at fault; null when the problem is a column. */
+	field: string | null;
+	column: string | null;
+	message: string;
+}
+
+/** Why a mapping cannot be used on this header: a required field unmapped, a column that is not there, or one column filling two fields. */
+export function validateMapping(kind: ImportKind, mapping: FieldMapping, header: readonly string[]): MappingProblem[] {
+	const problems: MappingProblem[] = [];
+	const defs = fieldsOf(kind);
+	const present = new Set(header);
+	for (const def of defs) {
+		const column = mapping[def.key];
+		if (column === undefined || column === '') {
+			if (def.required) problems.push({ field: def.key, column: null, message: `Choose the column that holds ${def.label}` });
+		} else if (!present.has(column)) {
+			problems.push({ field: def.key, column, message: `${def.label} is mapped to "${column}", which is not a column of this file` });
+		}
+	}
+	for (const key of Object.keys(mapping)) {
+		if (mapping[key] !== '' && !defs.some((d) => d.key === key)) problems.push({ field: key, column: mapping[key]!, message: `"${key}" is not a field of this import` });
+	}
+	const byColumn = new Map<string, string[]>();
+	for (const def of defs) {
+		const column = mapping[def.key];
+		if (column) byColumn.set(column, [...(byColumn.get(column) ?? []), def.label]);
+	}
+	for (const [column, labels] of byColumn) {
+		if (labels.length > 1) problems.push({ field: null, column, message: `Column "${column}" is mapped to both ${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}: one column fills one field` });
+	}
+	return problems;
+}

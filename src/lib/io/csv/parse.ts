@@ -1,0 +1,124 @@
+import Papa from 'papaparse';
+import { refuse, warn, type ImportProblem } from './problem';
+import { guessNewline, type Delimiter } from './sniff';
+import type { ImportError } from './decode';
+
+export interface TableRow {
+	/** Spreadsheet row number: the record's 1-based place in the file, title and blank rows counted. */
+	row: number;
+	/** Exactly as many cells as the header; short rows are padded with ''. */
+	cells: string[];
+}
+
+export interface ParsedTable {
+	ok: true;
+	/** Column names, unique and never blank (a blank header cell becomes `Column 4`, a repeat `Qty (2)`). */
+	header: string[];
+	headerRow: number;
+	rows: TableRow[];
+	warnings: ImportProblem[];
+}
+
+export interface ParseOptions {
+	delimiter: Delimiter;
+	/** Spreadsheet row number of the header row; the rows above it are titles and are skipped. */
+	headerRow: number;
+	fileName: string;
+}
+
+/** Progress as a fraction 0..1 of the text read. */
+export type OnProgress = (fraction: number) => void;
+
+/** Parsed in slices so a worker can report progress on a large file without holding up the parse. */
+const CHUNK = 1024 * 1024;
+
+/** A row cut by a chunk boundary is parsed again with the next chunk, so its quote problem may be reported twice. */
+function unique(problems: ImportProblem[]): ImportProblem[] {
+	const seen = new Set<string>();
+	return problems.filter((p) => {
+		const key = `${p.row}|${p.message}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+function uniqueHeader(cells: readonly string[]): string[] {
+	const seen = new Map<string, number>();
+	return cells.map((raw, i) => {
+		const base = raw.trim() === '' ? `Column ${i + 1}` : raw.trim();
+		const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+		seen.set(base.toLowerCase(), n);
+		return n === 1 ? base : `${base} (${n})`;
+	});
+}
+
+/**
+ * The table under the header row, with every row's spreadsheet row number. A row with more
+ * non-empty cells than the header, a malformed or unterminated quote, a missing header row and a
+ * header without rows refuse the whole file: every such problem is listed, nothing is half-read.
+ */
+export function parseTable(text: string, options: ParseOptions, onProgress?: OnProgress): ParsedTable | ImportError {
+	const { fileName, delimiter, headerRow } = options;
+	const problems: ImportProblem[] = [];
+	const warnings: ImportProblem[] = [];
+	let header: string[] | null = null;
+	let rawWidth = 0;
+	const rows: TableRow[] = [];
+	let record = 0;
+	const total = text.length || 1;
+
+	const take = (cells: string[], row: number) => {
+		if (row < headerRow) return;
+		if (row === headerRow) {
+			header = uniqueHeader(cells);
+			rawWidth = cells.length;
+			header.forEach((name, i) => {
+				if (name !== cells[i]!.trim()) warnings.push(warn(fileName, row, name, cells[i]!.trim() === '' ? `Column ${i + 1} has no header; it is called "${name}"` : `Another column is also called "${cells[i]!.trim()}"; this one is called "${name}"`));
+			});
+			return;
+		}
+		if (isBlank(cells)) return;
+		if (cells.length > rawWidth) {
+			const extra = cells.slice(rawWidth);
+			if (extra.some((c) => c.trim() !== '')) {
+				problems.push(refuse(fileName, row, null, `Row ${row} has ${cells.length} cells but the header (row ${headerRow}) has ${rawWidth}: cells ${rawWidth + 1}–${cells.length} are under no column`));
+				return;
+			}
+			cells = cells.slice(0, rawWidth);
+		}
+		while (cells.length < rawWidth) cells.push('');
+		rows.push({ row, cells });
+	};
+
+	Papa.parse<string[]>(text, {
+		delimiter,
+		newline: guessNewline(text),
+		skipEmptyLines: false,
+		chunkSize: CHUNK,
+		worker: false,
+		// A string with a chunk callback is parsed synchronously, chunk by chunk (PapaParse's
+		// typings only admit chunking for files).
+		complete() {},
+		chunk(results: Papa.ParseResult<string[]>) {
+			const base = record;
+			for (const e of results.errors) {
+				const row = base + (e.row ?? 0) + 1;
+				if (e.code === 'MissingQuotes') problems.push(refuse(fileName, row, null, `A quote opened on row ${row} is never closed, so the rest of the file would be read as one cell`));
+				else if (e.code === 'InvalidQuotes') problems.push(refuse(fileName, row, null, `Row ${row} has a quoted cell with text after its closing quote (a quote inside a cell must be doubled: "")`));
+			}
+			for (const cells of results.data) take(cells, ++record);
+			onProgress?.(Math.min(1, results.meta.cursor / total));
+		}
+	});
+	onProgress?.(1);
+
+	if (header === null) return { ok: false, problems: [refuse(fileName, headerRow, null, `${fileName} has no row ${headerRow} to use as the header: it has ${record} rows`)] };
+	const h: string[] = header;
+	if (isBlank(h)) problems.unshift(refuse(fileName, headerRow, null, `The header row (row ${headerRow}) is empty: choose the row that names the columns`));
+	if (problems.length > 0) return { ok: false, problems: unique(problems) };
+	if (rows.length === 0) return { ok: false, problems: [refuse(fileName, headerRow, null, `${fileName} has a header (row ${headerRow}) but no rows`)] };
+	return { ok: true, header: h, headerRow, rows, warnings };
+}
