@@ -1,0 +1,31 @@
+import { pdfFileName } from './file-name';
+import { layoutInvoice, type InvoiceDocInput } from './invoice-layout';
+import { layoutJobSheet, type JobSheetDocInput } from './job-sheet-layout';
+import type { DocLayout } from './model';
+import { measureWith, newDocument, renderLayout } from './render';
+
+/** What the worker is asked for. Plain data only: it crosses threads by structured clone. */
+export type PdfRequest = { kind: 'invoice'; input: InvoiceDocInput } | { kind: 'jobSheet'; input: JobSheetDocInput };
+export type PdfKind = PdfRequest['kind'];
+
+export interface PdfResult {
+	bytes: ArrayBuffer;
+	fileName: string;
+	pageCount: number;
+}
+
+/** Lays out and draws one document. Imports jsPDF, so load this module only when a PDF is wanted. */
+export function generatePdf(request: PdfRequest): PdfResult {
+	const doc = newDocument();
+	const measure = measureWith(doc);
+	let layout: DocLayout;
+	let fileName: string;
+	if (request.kind === 'invoice') {
+		layout = layoutInvoice(request.input, measure);
+		fileName = pdfFileName('Invoice', request.input.invoice.number);
+	} else {
+		layout = layoutJobSheet(request.input, measure);
+		fileName = pdfFileName('JobSheet', request.input.workOrder.number);
+	}
+	return { bytes: renderLayout(doc, layout), fileName, pageCount: layout.pages.length };
+}

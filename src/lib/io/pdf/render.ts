@@ -1,0 +1,82 @@
+import { jsPDF } from 'jspdf';
+import type { DocLayout, Measure } from './model';
+
+/** A blank US Letter document in points, the unit the layout model speaks. */
+export function newDocument(): jsPDF {
+	return new jsPDF({ unit: 'pt', format: 'letter', orientation: 'portrait', compress: true });
+}
+
+/**
+ * Helvetica's real metrics, as jsPDF will draw them (jsPDF does not kern the standard fonts when
+ * drawing, so neither does the measure). Widths per font are cached: tables repeat their words.
+ */
+export function measureWith(doc: jsPDF): Measure {
+	doc.setFont('helvetica', 'bold');
+	const boldFont = doc.getFont();
+	doc.setFont('helvetica', 'normal');
+	const regularFont = doc.getFont();
+	const cache = new Map<string, number>();
+	return (text, size, bold) => {
+		const key = (bold ? 'b' : 'r') + text;
+		let unit = cache.get(key);
+		if (unit === undefined) {
+			unit = doc.getStringUnitWidth(text, { font: bold ? boldFont : regularFont, doKerning: false });
+			cache.set(key, unit);
+		}
+		return unit * size;
+	};
+}
+
+/** Draws the layout page for page, as laid out: the renderer never moves or re-paginates anything. */
+export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
+	doc.setProperties({ title: layout.title, subject: layout.subject, author: layout.author, creator: 'Tieout' });
+	doc.setLineCap('butt');
+	let font = '';
+	let images = 0;
+	const aliases = new Map<string, string>();
+	layout.pages.forEach((page, i) => {
+		if (i > 0) doc.addPage('letter', 'portrait');
+		for (const block of page.blocks) {
+			for (const op of block.ops) {
+				switch (op.op) {
+					case 'text': {
+						const want = op.bold ? 'bold' : 'normal';
+						if (font !== want) {
+							doc.setFont('helvetica', want);
+							font = want;
+						}
+						doc.setFontSize(op.size);
+						doc.setTextColor(op.color);
+						doc.text(op.text, op.x, op.y, { align: op.align, baseline: 'alphabetic' });
+						break;
+					}
+					case 'line':
+						doc.setDrawColor(op.color);
+						doc.setLineWidth(op.width);
+						doc.line(op.x1, op.y1, op.x2, op.y2);
+						break;
+					case 'rect': {
+						if (op.fill) doc.setFillColor(op.fill);
+						if (op.stroke) {
+							doc.setDrawColor(op.stroke);
+							doc.setLineWidth(op.width);
+						}
+						doc.rect(op.x, op.y, op.w, op.h, op.fill && op.stroke ? 'FD' : op.fill ? 'F' : 'S');
+						break;
+					}
+					case 'image': {
+						// One embedded copy per distinct image, however often it is drawn.
+						let alias = aliases.get(op.dataUrl);
+						if (!alias) {
+							alias = `img${images++}`;
+							aliases.set(op.dataUrl, alias);
+						}
+						doc.addImage(op.dataUrl, op.format, op.x, op.y, op.w, op.h, alias, 'FAST');
+						break;
+					}
+				}
+			}
+		}
+	});
+	return doc.output('arraybuffer');
+}
