@@ -63,15 +63,25 @@ function guessHeaderRow(rows: string[][], width: number): number {
 	return first === -1 ? 1 : first + 1;
 }
 
+/**
+ * How well a delimiter explains the sample: rows sharing the table's width, weighted by that
+ * width (a quoted line break splits rows for the wrong delimiter and must not win by count alone),
+ * and far more for a row that names known fields (PO Number, Qty, ...) when split by it.
+ */
+function score(rows: string[][]): { width: number; score: number } {
+	const { width, votes } = tableWidth(rows);
+	if (width < 2) return { width, score: 0 };
+	const named = Math.max(0, ...rows.slice(0, 30).map(knownCells));
+	return { width, score: votes * width + (named >= 2 ? 100 * named : 0) };
+}
+
 /** A guess at the delimiter and the header row; the user can change both. */
 export function sniffTable(text: string): Sniffed {
-	let best: { delimiter: Delimiter; width: number; votes: number; rows: string[][] } | null = null;
+	let best: { delimiter: Delimiter; width: number; score: number; rows: string[][] } | null = null;
 	for (const delimiter of DELIMITERS) {
 		const rows = sampleRows(text, delimiter);
-		const { width, votes } = tableWidth(rows);
-		const score = width > 1 ? votes : 0;
-		const bestScore = best && best.width > 1 ? best.votes : 0;
-		if (!best || score > bestScore || (score === bestScore && score > 0 && width > best.width)) best = { delimiter, width, votes, rows };
+		const s = score(rows);
+		if (!best || s.score > best.score) best = { delimiter, ...s, rows };
 	}
 	const chosen = best!;
 	return { delimiter: chosen.delimiter, headerRow: guessHeaderRow(chosen.rows, chosen.width) };

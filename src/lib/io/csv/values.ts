@@ -16,8 +16,15 @@ export function unneutralise(cell: string): string {
 	return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** A cell as the record gets it: surrounding spaces trimmed (exports pad cells), then un-neutralised. */
-export const cellText = (raw: string): string => unneutralise(raw.trim());
+/**
+ * A cell as the record gets it: surrounding spaces trimmed (exports pad cells). A neutralised
+ * cell is taken exactly as written after its apostrophe: its text may end in the tab or CR that
+ * made it a formula trigger.
+ */
+export function cellText(raw: string): string {
+	const start = raw.trimStart();
+	return /^'[=+\-@\t\r]/.test(start) ? start.slice(1) : raw.trim();
+}
 
 /** Zeros past the last kept decimal (`12.3400` from an ERP) carry nothing; dropping them invents no cent. */
 function dropTrailingZeros(text: string, decimal: DecimalSeparator, keep: number): string {
@@ -31,14 +38,14 @@ export function moneyCell(text: string, o: ValueOptions): Parsed<Cents> {
 	const cleaned = dropTrailingZeros(text.replace(CURRENCY, ''), o.decimal, 2);
 	const r = parseMoney(cleaned, { decimal: o.decimal });
 	if (!r.ok && /more than 2 decimals/.test(r.error)) return fail(`"${text}" has more than 2 decimals; amounts are kept in whole cents`);
-	if (!r.ok) return fail(`"${text}" is not an amount${o.decimal === ',' ? ' (with decimal comma)' : ''}`);
+	if (!r.ok && /is not an amount/.test(r.error)) return fail(`"${text}" is not an amount${o.decimal === ',' ? ' (with decimal comma)' : ''}`);
 	return r;
 }
 
 export function quantityCell(text: string, o: ValueOptions): Parsed<Milli> {
 	const r = parseQuantity(dropTrailingZeros(text, o.decimal, 3), o.decimal);
 	if (!r.ok && /more than 3 decimals/.test(r.error)) return fail(`"${text}" has more than 3 decimals`);
-	if (!r.ok) return fail(`"${text}" is not a quantity${o.decimal === ',' ? ' (with decimal comma)' : ''}`);
+	if (!r.ok && /is not a number/.test(r.error)) return fail(`"${text}" is not a quantity${o.decimal === ',' ? ' (with decimal comma)' : ''}`);
 	return r;
 }
 
