@@ -257,6 +257,14 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 	const totalsH = totalRows.length * 15 + 8 + 24 + (earlyLine ? 14 : 0);
 	const remitH = remitWrapped.length === 0 ? 0 : 12 + remitWrapped.length * leading(9) + (questions ? 16 : 0);
 	const closingH = Math.max(totalsH, remitH) + 10;
+	// The totals, notes and footer note end the invoice together on one page when they fit on one;
+	// only notes longer than a page flow on after the totals.
+	const notesText = invoice.notes.trim();
+	const footerText = business.invoiceFooter.trim();
+	const notesH = notesText ? 16 + wrapText(notesText, W, 9, false, measure).length * leading(9) + 6 : 0;
+	const footerH = footerText ? 8 + wrapText(footerText, W, 8.5, false, measure).length * leading(8.5) : 0;
+	const endingH = closingH + 8 + notesH + footerH;
+	if (!flow.fits(endingH) && endingH <= flow.continuationBody) flow.newPage();
 	flow.keep('totals', closingH + 8, (top0) => {
 		const top = top0 + 10;
 		const tx = R - 220;
@@ -279,16 +287,16 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		return ops;
 	});
 
-	if (invoice.notes.trim()) {
-		flow.ensure(12 + leading(9) * 2);
+	if (notesText) {
+		flow.ensure(16 + leading(9) * 2);
 		flow.add({ kind: 'notesLabel', ops: [label(L, flow.y + 4, 'Notes')] });
 		flow.y += 16;
-		flow.paragraph('notes', invoice.notes, { size: 9 });
+		flow.paragraph('notes', notesText, { size: 9 });
 		flow.y += 6;
 	}
-	if (business.invoiceFooter.trim()) {
+	if (footerText) {
 		flow.y += 8;
-		flow.paragraph('footerNote', business.invoiceFooter, { size: 8.5, muted: true });
+		flow.paragraph('footerNote', footerText, { size: 8.5, muted: true });
 	}
 
 	const running = ellipsize([`Invoice ${invoice.number}`, po ? `PO ${po}` : '', jobs ? `Job ${jobs}` : ''].filter((s) => s !== '').join('  ·  '), W - 90, 7.5, false, measure);

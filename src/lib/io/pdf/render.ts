@@ -31,8 +31,17 @@ export function measureWith(doc: jsPDF): Measure {
 export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
 	doc.setProperties({ title: layout.title, subject: layout.subject, author: layout.author, creator: 'Tieout' });
 	doc.setLineCap('butt');
+	// jsPDF writes every state change into the page stream: set each only when it changes.
 	let font = '';
+	let size = 0;
+	let textColor = '';
+	let drawColor = '';
+	let lineWidth = -1;
 	let images = 0;
+	const stroke = (color: string, width: number) => {
+		if (color !== drawColor) doc.setDrawColor((drawColor = color));
+		if (width !== lineWidth) doc.setLineWidth((lineWidth = width));
+	};
 	const aliases = new Map<string, string>();
 	layout.pages.forEach((page, i) => {
 		if (i > 0) doc.addPage('letter', 'portrait');
@@ -45,22 +54,18 @@ export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
 							doc.setFont('helvetica', want);
 							font = want;
 						}
-						doc.setFontSize(op.size);
-						doc.setTextColor(op.color);
+						if (op.size !== size) doc.setFontSize((size = op.size));
+						if (op.color !== textColor) doc.setTextColor((textColor = op.color));
 						doc.text(op.text, op.x, op.y, { align: op.align, baseline: 'alphabetic' });
 						break;
 					}
 					case 'line':
-						doc.setDrawColor(op.color);
-						doc.setLineWidth(op.width);
+						stroke(op.color, op.width);
 						doc.line(op.x1, op.y1, op.x2, op.y2);
 						break;
 					case 'rect': {
 						if (op.fill) doc.setFillColor(op.fill);
-						if (op.stroke) {
-							doc.setDrawColor(op.stroke);
-							doc.setLineWidth(op.width);
-						}
+						if (op.stroke) stroke(op.stroke, op.width);
 						doc.rect(op.x, op.y, op.w, op.h, op.fill && op.stroke ? 'FD' : op.fill ? 'F' : 'S');
 						break;
 					}
