@@ -104,7 +104,9 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 			from.push(image(business.logoDataUrl, logo.format, L, y, w, h));
 			y += h + 10;
 		}
-		const name = wrapped(L, y, 290, businessName, 15, measure, { bold: true, max: 2 });
+		// A long legal name is set smaller rather than cut: it is who the buyer pays.
+		const nameSize = wrapText(businessName, 300, 15, true, measure).length <= 2 ? 15 : 12;
+		const name = wrapped(L, y, 300, businessName, nameSize, measure, { bold: true, max: 3 });
 		from.push(...name.ops);
 		y = name.bottom + 2;
 		const contact = [business.address.trim(), joinRefs([business.phone, business.email]).replace(', ', '  ·  '), business.taxId.trim() ? `Tax ID ${business.taxId.trim()}` : '']
@@ -136,19 +138,22 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 
 		// What AP matches on, in one band: PO, jobs, due date, amount.
 		const top = Math.max(leftBottom, ry) + 14;
-		const cells: [string, string, number][] = [
-			['PO number', po || 'None', 118],
-			['Job number' + (invoice.workOrderNumbers.length > 1 ? 's' : ''), jobs || 'None', 190],
-			['Due date', dueText, 108],
-			['Amount due', formatMoney(totals.total), W - 118 - 190 - 108]
+		// The PO number, due date and amount stay on one line (set smaller if need be): AP keys them in.
+		const cells: [string, string, number, boolean][] = [
+			['PO number', po || 'None', 132, false],
+			['Job number' + (invoice.workOrderNumbers.length > 1 ? 's' : ''), jobs || 'None', W - 132 - 100 - 112, true],
+			['Due date', dueText, 100, false],
+			['Amount due', formatMoney(totals.total), 112, false]
 		];
 		const band: DrawOp[] = [];
 		let cx = L;
 		let bandBottom = top;
 		const cellOps: DrawOp[] = [];
-		for (const [k, v, w] of cells) {
+		for (const [k, v, w, wraps] of cells) {
 			cellOps.push(label(cx + 10, top + 8, k));
-			const value = wrapped(cx + 10, top + 19, w - 20, v, 12, measure, { bold: true });
+			let size = 12;
+			while (!wraps && size > 8 && measure(v, size, true) > w - 20) size -= 0.5;
+			const value = wrapped(cx + 10, top + 19, w - 20, v, size, measure, { bold: true });
 			cellOps.push(...value.ops);
 			bandBottom = Math.max(bandBottom, value.bottom + 6);
 			cx += w;

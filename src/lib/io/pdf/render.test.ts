@@ -64,6 +64,39 @@ describe('invoice PDF', () => {
 		expect(text).toContain('Café “quoted” – 5 ft² <= 10 ft ? ?');
 	});
 
+	it('an awkward invoice (several jobs and sites, long names, discount, tax, notes) keeps every figure', () => {
+		const input = bigInvoiceInput(14, {
+			workOrderNumbers: ['WO-18472', 'WO-18473', 'WO-18474', 'WO-18475', 'WO-18476', 'WO-18477', 'WO-18478'],
+			poNumber: '4500098231-REV2',
+			terms: '2% 10 Net 45',
+			notes: 'Work performed under master service agreement MSA-2025-017. Readings and photos are on the signed service reports, available on request.'
+		});
+		input.lines.push(
+			{ ...input.lines[0]!, id: 'disc', lineNo: 15, kind: 'discount', description: 'Volume discount 5%', qtyMilli: 1000, rateCents: -250000, buyerItemCode: '', poLineNo: null, woNumber: '', taskCode: '' },
+			{ ...input.lines[0]!, id: 'tax', lineNo: 16, kind: 'tax', description: 'Sales tax 7.25% on materials', qtyMilli: 1000, rateCents: 123456, buyerItemCode: '', poLineNo: null, woNumber: '', taskCode: '' }
+		);
+		input.business = { ...business, legalName: 'Alvarez Mechanical, Electrical & Refrigeration Services of Greater Dayton LLC', logoDataUrl: logoDataUrl(120, 120) };
+		input.customer = { ...input.customer, name: 'Mercy General Hospital System, Southwest Ohio Region, Facilities Accounts Payable' };
+		input.sites = [
+			{ name: 'Main Hospital: Loading Dock / Chiller Plant', address: '1200 Mercy Way, Dayton, OH 45409', costCenter: 'CC-4410' },
+			{ name: 'Mercy West Clinic', address: '880 W Third St, Dayton, OH 45402', costCenter: 'CC-4520' },
+			{ name: 'Mercy North Imaging Center', address: '51 Needmore Rd, Dayton, OH 45414', costCenter: 'CC-4610' }
+		];
+		const totals = invoiceTotals(input.lines);
+		const { result, text, pages } = produce('invoice-awkward.pdf', { kind: 'invoice', input });
+		expect(pages).toBe(result.pageCount);
+		const flat = text.replace(/\s+/g, ' ');
+		for (const s of ['4500098231-REV2', 'WO-18478', formatMoney(totals.total), formatMoney(totals.tax), formatMoney(totals.discount), 'CC-4610', 'MSA-2025-017']) expect(flat).toContain(s);
+	});
+
+	it('an invoice with no lines is still a readable page', () => {
+		const input = { ...sampleInvoiceInput('INV-1044'), lines: [] };
+		const { text, pages } = produce('invoice-empty.pdf', { kind: 'invoice', input });
+		expect(pages).toBe(1);
+		expect(text).toContain('No lines on this invoice.');
+		expect(text).toContain('$0.00');
+	});
+
 	it('a 1,000-line invoice is generated in reasonable time', () => {
 		const input = bigInvoiceInput(1000);
 		generatePdf({ kind: 'invoice', input: bigInvoiceInput(20) });

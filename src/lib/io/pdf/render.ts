@@ -29,6 +29,9 @@ export function measureWith(doc: jsPDF): Measure {
 
 /** Draws the layout page for page, as laid out: the renderer never moves or re-paginates anything. */
 export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
+	// Right and centred text is placed with the same (unkerned) widths the layout wrapped with;
+	// jsPDF's own alignment measures kerned widths but draws unkerned, so long lines would overshoot.
+	const measure = measureWith(doc);
 	doc.setProperties({ title: layout.title, subject: layout.subject, author: layout.author, creator: 'Tieout' });
 	doc.setLineCap('butt');
 	// jsPDF writes every state change into the page stream: set each only when it changes.
@@ -56,7 +59,9 @@ export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
 						}
 						if (op.size !== size) doc.setFontSize((size = op.size));
 						if (op.color !== textColor) doc.setTextColor((textColor = op.color));
-						doc.text(op.text, op.x, op.y, { align: op.align, baseline: 'alphabetic' });
+						const width = op.align === 'left' ? 0 : measure(op.text, op.size, op.bold);
+						const x = op.align === 'right' ? op.x - width : op.align === 'center' ? op.x - width / 2 : op.x;
+						doc.text(op.text, x, op.y, { baseline: 'alphabetic' });
 						break;
 					}
 					case 'line':
