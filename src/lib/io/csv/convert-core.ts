@@ -120,12 +120,14 @@ export class HeaderFields {
 	take<T>(r: TableRow, key: string, parse: (text: string) => Parsed<T>) {
 		const text = this.sheet.text(r, key);
 		if (text === '') return;
+		const before = this.seen.get(key);
+		// The same text as an earlier row: nothing new to read (the common case, on every row of a big PO).
+		if (before && before.text === text) return;
 		const p = parse(text);
 		if (!p.ok) {
 			this.sheet.error(r.row, key, `${this.sheet.label(key)}: ${p.error}`);
 			return;
 		}
-		const before = this.seen.get(key);
 		if (!before) this.seen.set(key, { text, value: p.value, row: r.row });
 		else if (JSON.stringify(before.value) !== JSON.stringify(p.value)) {
 			this.sheet.error(r.row, key, `${this.what}: ${this.sheet.label(key)} is "${before.text}" on row ${before.row} but "${text}" on row ${r.row}`);

@@ -26,10 +26,16 @@ export function cellText(raw: string): string {
 	return /^'[=+\-@\t\r]/.test(start) ? start.slice(1) : raw.trim();
 }
 
+const TRAILING_ZEROS: Record<string, RegExp> = {
+	'.2': /(\.\d{2})0+(?=\D*$)/,
+	',2': /(,\d{2})0+(?=\D*$)/,
+	'.3': /(\.\d{3})0+(?=\D*$)/,
+	',3': /(,\d{3})0+(?=\D*$)/
+};
+
 /** Zeros past the last kept decimal (`12.3400` from an ERP) carry nothing; dropping them invents no cent. */
-function dropTrailingZeros(text: string, decimal: DecimalSeparator, keep: number): string {
-	const re = decimal === '.' ? new RegExp(`(\\.\\d{${keep}})0+(?=\\D*$)`) : new RegExp(`(,\\d{${keep}})0+(?=\\D*$)`);
-	return text.replace(re, '$1');
+function dropTrailingZeros(text: string, decimal: DecimalSeparator, keep: 2 | 3): string {
+	return text.replace(TRAILING_ZEROS[decimal + keep]!, '$1');
 }
 
 const CURRENCY = /\s*(€|£|EUR|GBP|CAD|AUD)\s*/gi;
