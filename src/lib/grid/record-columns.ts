@@ -71,7 +71,8 @@ export const workOrderColumns = (wb: Workbook): ColDef<WorkOrder>[] => [
 	refCol<WorkOrder>('siteId', 'Site', sitesOf(wb), { width: 200 }),
 	textCol<WorkOrder>('description', 'Description', { width: 260 }),
 	enumCol<WorkOrder>('type', 'Type', WORK_ORDER_TYPES, { width: 110 }),
-	enumCol<WorkOrder>('status', 'Status', WORK_ORDER_STATUSES, { width: 110 }),
+	// Status moves only through the actions beside the grid, which enforce sign-off and billing rules.
+	enumCol<WorkOrder>('status', 'Status', WORK_ORDER_STATUSES, { width: 110, editable: false, cellClass: 'computed' }),
 	enumCol<WorkOrder>('priority', 'Priority', PRIORITIES, { width: 90 }),
 	optionalDateCol<WorkOrder>('scheduledStart', 'Scheduled'),
 	textCol<WorkOrder>('poNumber', 'PO', { width: 100 }),
@@ -156,7 +157,7 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 		termsCol<Invoice>('terms', 'Terms'),
 		computedCol<Invoice>('due', 'Due', (i) => invoiceSchedule(i, totals(i))?.dueDate ?? null, { width: 120, valueFormatter: (p) => formatDate(p.value as string) }),
 		computedMoneyCol<Invoice>('total', 'Total', (i) => totals(i).total),
-		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90 }),
+		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90, editable: false, cellClass: 'computed' }),
 		computedCol<Invoice>(
 			'apReady',
 			'AP-ready',

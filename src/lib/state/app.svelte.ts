@@ -3,7 +3,7 @@ import { sampleSettings, sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, type TableName } from '$lib/db/database';
 import { describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
-import { deleteRecord, saveBatch, saveRecord, updateRecord } from '$lib/db/repository';
+import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord, type ChangeSet } from '$lib/db/repository';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
 import { LiveFindings } from './findings.svelte';
@@ -92,6 +92,9 @@ export const updateOne = <K extends TableName>(table: K, id: string, patch: Part
 	}, notify);
 
 export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
+
+/** Several records at once (an invoice made from jobs, an import): all stored, or none and the reason shown. */
+export const applySet = (changes: ChangeSet, notify = true) => attempt(() => applyChanges(app.wb.db, changes), notify);
 
 export async function loadSampleData(): Promise<string | null> {
 	const error = await attempt(() => saveBatch(app.wb.db, { ...sampleWorkbook(today(), newId), settings: [sampleSettings(app.wb.settings)] }));

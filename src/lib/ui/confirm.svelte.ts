@@ -2,6 +2,7 @@ interface Request {
 	title: string;
 	body: string;
 	action: string;
+	cancel: string;
 	resolve: (ok: boolean) => void;
 }
 
@@ -9,10 +10,10 @@ class Confirmer {
 	current = $state<Request | null>(null);
 
 	/** Ask before something that cannot be undone; resolves true only on an explicit yes. */
-	ask(title: string, body: string, action = 'Delete'): Promise<boolean> {
+	ask(title: string, body: string, action = 'Delete', cancel = 'Cancel'): Promise<boolean> {
 		this.current?.resolve(false);
 		return new Promise((resolve) => {
-			this.current = { title, body, action, resolve };
+			this.current = { title, body, action, cancel, resolve };
 		});
 	}
 

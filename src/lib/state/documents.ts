@@ -1,0 +1,60 @@
+import { naturalCompare } from '$lib/domain/invoicing';
+import type { Invoice, WorkOrder } from '$lib/domain/records';
+import type { InvoiceDocInput } from '$lib/io/pdf/invoice-layout';
+import type { JobSheetDocInput } from '$lib/io/pdf/job-sheet-layout';
+import { makePdf, type MadePdf } from '$lib/io/pdf/pdf-client';
+import { downloadBlob } from '$lib/ui/download';
+import { app } from './app.svelte';
+import { linesOf } from './lookups';
+import { notices } from './notices.svelte';
+
+/** What the invoice PDF prints, gathered from the workbook as plain records. */
+export function invoiceDoc(inv: Invoice): InvoiceDocInput {
+	const wb = app.wb;
+	const customer = wb.tables.customers.get(inv.customerId);
+	const jobs = wb.tables.workOrders.rows().filter((w) => inv.workOrderNumbers.includes(w.number));
+	const siteIds = [...new Set(jobs.map((w) => w.siteId).filter((id): id is string => !!id))];
+	return {
+		invoice: inv,
+		lines: [...linesOf(wb).invoiceLines(inv.id)].sort((a, b) => a.lineNo - b.lineNo),
+		customer: {
+			name: customer?.name ?? '',
+			billingAddress: customer?.billingAddress ?? '',
+			apContact: customer?.apContact ?? '',
+			apEmail: customer?.apEmail ?? ''
+		},
+		sites: siteIds.flatMap((id) => {
+			const s = wb.tables.sites.get(id);
+			return s ? [{ name: s.name, address: s.address, costCenter: s.costCenter }] : [];
+		}),
+		business: wb.settings.business
+	};
+}
+
+export function jobSheetDoc(wo: WorkOrder): JobSheetDocInput {
+	const wb = app.wb;
+	const site = wo.siteId ? wb.tables.sites.get(wo.siteId) : undefined;
+	return {
+		workOrder: wo,
+		tasks: [...linesOf(wb).tasks(wo.id)].sort((a, b) => naturalCompare(a.code, b.code)),
+		changeOrders: linesOf(wb).changeOrders(wo.id),
+		customer: { name: wb.tables.customers.get(wo.customerId)?.name ?? '' },
+		site: site ? { name: site.name, address: site.address, accessNotes: site.accessNotes, costCenter: site.costCenter } : null,
+		business: wb.settings.business
+	};
+}
+
+async function download(made: Promise<MadePdf>): Promise<boolean> {
+	try {
+		const pdf = await made;
+		downloadBlob(new Blob([pdf.bytes], { type: 'application/pdf' }), pdf.fileName);
+		notices.push('success', `${pdf.fileName} downloaded (${pdf.pageCount} page${pdf.pageCount === 1 ? '' : 's'}).`);
+		return true;
+	} catch (err) {
+		notices.push('error', err instanceof Error ? err.message : String(err));
+		return false;
+	}
+}
+
+export const downloadInvoicePdf = (inv: Invoice) => download(makePdf('invoice', invoiceDoc(inv)));
+export const downloadJobSheet = (wo: WorkOrder) => download(makePdf('jobSheet', jobSheetDoc(wo)));

@@ -1,0 +1,139 @@
+import { approveChangeOrder, rejectChangeOrder } from '$lib/domain/change-orders';
+import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidInvoice } from '$lib/domain/invoicing';
+import { availableActions, cancelWork, closeWork, completeWork, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
+import type { Invoice, WorkOrder } from '$lib/domain/records';
+import { confirmer } from '$lib/ui/confirm.svelte';
+import { app, applySet, newId, today } from './app.svelte';
+import { linesOf } from './lookups';
+import { notices } from './notices.svelte';
+
+/** Life-cycle moves of jobs, change orders and invoices: the domain decides, this stores and tells the person. */
+
+const wb = () => app.wb;
+
+function billed(): Set<string> {
+	return billedTaskKeys(wb().tables.invoices.rows(), wb().tables.invoiceLines.rows());
+}
+
+export function workOrderActions(wo: WorkOrder): WorkOrderAction[] {
+	return availableActions(wo, {
+		tasks: linesOf(wb()).tasks(wo.id),
+		alreadyBilled: billed(),
+		billingInvoices: invoicesBilling(wo.number, wb().tables.invoices.rows())
+	});
+}
+
+/** Stores an allowed move, shows its warnings; shows a refusal. Resolves true when stored. */
+async function store<T>(outcome: Outcome<T>, write: (value: T) => Parameters<typeof applySet>[0], done: string): Promise<boolean> {
+	if (!outcome.ok) {
+		notices.push('error', outcome.reason);
+		return false;
+	}
+	if (await applySet(write(outcome.value))) return false;
+	notices.push('success', done);
+	for (const w of outcome.warnings) notices.push('info', w);
+	return true;
+}
+
+const putJob = (wo: WorkOrder) => ({ put: { workOrders: [wo] } });
+
+export function startJob(wo: WorkOrder) {
+	return store(startWork(wo), putJob, `${wo.number} started.`);
+}
+
+export function completeJob(wo: WorkOrder, signOff: SignOff) {
+	return store(completeWork(wo, signOff, linesOf(wb()).tasks(wo.id), today()), putJob, `${wo.number} is complete, signed off by ${signOff.signedOffBy.trim()}.`);
+}
+
+export function reopenJob(wo: WorkOrder) {
+	return store(reopen(wo), putJob, wo.status === 'cancelled' ? `${wo.number} reinstated.` : `${wo.number} reopened.`);
+}
+
+export function closeJob(wo: WorkOrder) {
+	return store(closeWork(wo), putJob, `${wo.number} closed.`);
+}
+
+export async function cancelJob(wo: WorkOrder) {
+	const outcome = cancelWork(wo, invoicesBilling(wo.number, wb().tables.invoices.rows()));
+	if (outcome.ok && !(await confirmer.ask(`Cancel ${wo.number}?`, 'A cancelled job is never invoiced. You can reinstate it later.', 'Cancel job'))) return false;
+	return store(outcome, putJob, `${wo.number} cancelled.`);
+}
+
+export function decideChangeOrder(coId: string, decision: 'approve' | 'reject', by: string, on: string) {
+	const co = wb().tables.changeOrders.get(coId);
+	if (!co) return Promise.resolve(false);
+	const outcome = (decision === 'approve' ? approveChangeOrder : rejectChangeOrder)(co, { by, on }, today());
+	return store(outcome, (c) => ({ put: { changeOrders: [c] } }), `${co.number} ${decision === 'approve' ? 'approved' : 'rejected'}.`);
+}
+
+/** Complete jobs that could share an invoice with `wo`: same customer and PO, not yet billed. */
+export function invoiceCompanions(wo: WorkOrder): WorkOrder[] {
+	const done = billed();
+	return wb()
+		.tables.workOrders.rows()
+		.filter((w) => w.id !== wo.id && w.status === 'complete' && w.customerId === wo.customerId && w.poNumber === wo.poNumber && w.type !== 'internal')
+		.filter((w) => linesOf(wb()).tasks(w.id).some((t) => t.done && !done.has(`${w.number}|${t.code}`)));
+}
+
+/** Builds one invoice from complete jobs and stores it with the advanced counter. Resolves to the invoice id. */
+export async function createInvoiceFrom(workOrders: WorkOrder[]): Promise<string | null> {
+	const w = wb();
+	const first = workOrders[0];
+	if (!first) return null;
+	const customer = w.tables.customers.get(first.customerId);
+	if (!customer) {
+		notices.push('error', `The customer of ${first.number} is not on file.`);
+		return null;
+	}
+	const po = first.poNumber ? (w.tables.purchaseOrders.rows().find((p) => p.customerId === customer.id && p.number === first.poNumber) ?? null) : null;
+	const settings = w.settings;
+	const built = buildInvoice({
+		workOrders,
+		tasksByWo: new Map(workOrders.map((wo) => [wo.id, linesOf(w).tasks(wo.id)])),
+		customer,
+		po,
+		poLines: po ? linesOf(w).poLines(po.id) : [],
+		settings,
+		today: today(),
+		idGen: newId,
+		existingInvoiceNumbers: w.tables.invoices.rows().map((i) => i.number),
+		alreadyBilled: billed()
+	});
+	if (!built.ok) {
+		notices.push('error', `No invoice was made. ${built.reasons.join(' ')}`);
+		return null;
+	}
+	const { invoice, lines, settingsPatch, notes } = built.value;
+	// The counter moves in the same transaction as the invoice, so two invoices never share a number.
+	const refused = await applySet({ put: { invoices: [invoice], invoiceLines: lines, settings: [{ ...settings, ...settingsPatch }] } });
+	if (refused) return null;
+	notices.push('success', `Invoice ${invoice.number} created with ${lines.length} line${lines.length === 1 ? '' : 's'} from ${workOrders.map((x) => x.number).join(', ')}.`);
+	for (const n of notes) notices.push('info', n);
+	return invoice.id;
+}
+
+const jobsOf = (inv: Invoice) => wb().tables.workOrders.rows().filter((w) => inv.workOrderNumbers.includes(w.number));
+
+/** Draft → sent; the jobs become invoiced. Resolves to the job numbers that may now be closed. */
+export async function sendInv(inv: Invoice): Promise<string[]> {
+	const outcome = sendInvoice(inv, jobsOf(inv));
+	const ok = await store(outcome, (m) => ({ put: { invoices: [m.invoice], workOrders: m.workOrders } }), `Invoice ${inv.number} marked sent.`);
+	return ok && outcome.ok ? [...outcome.value.closable].sort(naturalCompare) : [];
+}
+
+export async function closeJobs(numbers: string[]) {
+	const jobs = wb().tables.workOrders.rows().filter((w) => numbers.includes(w.number));
+	const closed = jobs.map(closeWork).flatMap((o) => (o.ok ? [o.value] : []));
+	if (!closed.length) return;
+	if (!(await applySet({ put: { workOrders: closed } }))) notices.push('success', `Closed ${closed.map((w) => w.number).join(', ')}.`);
+}
+
+export function payInv(inv: Invoice) {
+	return store(markPaid(inv), (m) => ({ put: { invoices: [m.invoice] } }), `Invoice ${inv.number} marked paid.`);
+}
+
+export async function voidInv(inv: Invoice) {
+	const outcome = voidInvoice(inv, jobsOf(inv), wb().tables.invoices.rows());
+	if (outcome.ok && !(await confirmer.ask(`Void invoice ${inv.number}?`, 'A void invoice stays on file under its number, bills nothing and cannot be sent again. Its jobs go back to complete.', 'Void invoice'))) return false;
+	return store(outcome, (m) => ({ put: { invoices: [m.invoice], workOrders: m.workOrders } }), `Invoice ${inv.number} voided.`);
+}
