@@ -163,7 +163,7 @@ export class PageFlow {
 				if ('checkbox' in cell) {
 					if (from > 0) return;
 					const bx = cellX(i) - (columns[i]!.align === 'center' ? CHECKBOX / 2 : columns[i]!.align === 'right' ? CHECKBOX : 0);
-					const by = top + style.padY + (lh - CHECKBOX) / 2;
+					const by = top + style.padY + (lh - CHECKBOX) / 2 - 1.5;
 					ops.push(rect(bx, by, CHECKBOX, CHECKBOX, { stroke: INK, width: 0.75 }));
 					if (cell.checkbox) {
 						ops.push(line(bx + 2, by + 2, bx + CHECKBOX - 2, by + CHECKBOX - 2, 1, INK), line(bx + 2, by + CHECKBOX - 2, bx + CHECKBOX - 2, by + 2, 1, INK));

@@ -18,7 +18,7 @@ describe('job sheet layout', () => {
 		for (const s of ['JOB SHEET', 'WO-18472', 'Corrective', 'High', 'Invoiced', 'Mercy General Hospital', 'Main Hospital: Loading Dock / Chiller Plant', '1200 Mercy Way, Dayton, OH 45409', 'Chiller CH-2 (Trane RTAC)', 'R. Alvarez', '884120', 'No cap', 'Badge at security desk B; escort required in plant room', 'Startup labor, standard time', 'Labor', 'Material']) {
 			expect(all).toContain(s);
 		}
-		expect(all).toContain('Dec 18, 2026 to Dec 19, 2026');
+		expect(all).toContain('Dec 18 – Dec 19, 2026');
 		// Safety notes are prominent: their own box, bold, right after the scope.
 		const safety = blocks(l, 'safety')[0]!;
 		expect(textsOf([safety])).toEqual(['SAFETY', 'Lockout/tagout on CH-2 disconnect']);

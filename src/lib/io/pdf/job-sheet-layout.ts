@@ -30,7 +30,9 @@ function scheduleText(wo: WorkOrder): string {
 	if (!start && !end) return 'Not scheduled';
 	if (!end || end === start) return start || `by ${end}`;
 	if (!start) return `by ${end}`;
-	return `${start} to ${end}`;
+	// `Dec 18 – Dec 19, 2026`: the year once when both days share it.
+	const sameYear = wo.scheduledStart!.slice(0, 4) === wo.scheduledEnd!.slice(0, 4);
+	return `${sameYear ? start.replace(/, \d{4}$/, '') : start} – ${end}`;
 }
 
 /** The job sheet as pages of positioned blocks. */
@@ -51,11 +53,11 @@ export function layoutJobSheet(input: JobSheetDocInput, measure: Measure): DocLa
 		ops.push(text(R, baseline(TOP + 24, 15), ellipsize(wo.number, 190, 15, true, measure), { size: 15, bold: true, align: 'right' }));
 		const top = TOP + 50;
 		const cells: [string, string, number][] = [
-			['Type', words(wo.type), 96],
-			['Priority', words(wo.priority), 80],
-			['Status', words(wo.status), 92],
-			['Scheduled', scheduleText(wo), 150],
-			['PO number', wo.poNumber.trim() || 'None', W - 96 - 80 - 92 - 150]
+			['Type', words(wo.type), 92],
+			['Priority', words(wo.priority), 72],
+			['Status', words(wo.status), 88],
+			['Scheduled', scheduleText(wo), 160],
+			['PO number', wo.poNumber.trim() || 'None', W - 92 - 72 - 88 - 160]
 		];
 		const band: DrawOp[] = [rect(L, top, W, 36, { fill: BAND })];
 		let cx = L;
@@ -102,7 +104,7 @@ export function layoutJobSheet(input: JobSheetDocInput, measure: Measure): DocLa
 			flow.y += 10;
 			return;
 		}
-		flow.keep(kind, h + 8, (top) => {
+		flow.keep(kind, h + 12, (top) => {
 			const ops: DrawOp[] = framed
 				? [rect(L, top, W, h, { stroke: INK, width: 1.5 }), rect(L, top, W, 14, { fill: INK }), label(L + 10, top + 4, title, '#ffffff')]
 				: [rect(L, top, W, h, { stroke: '#9a9a9a', width: 0.75 }), label(L + 10, top + 6, title)];

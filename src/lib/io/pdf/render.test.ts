@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatDate } from '$lib/domain/dates';
 import { formatMoney } from '$lib/domain/money';
 import { invoiceSchedule, invoiceTotals } from '$lib/domain/totals';
+import { newTask } from '$lib/domain/factories';
 import { bigInvoiceInput, business, logoDataUrl, sampleInvoiceInput, sampleJobSheetInput } from './fixtures.test-helper';
 import { generatePdf, type PdfRequest } from './generate';
 import { layoutInvoice } from './invoice-layout';
@@ -118,5 +119,16 @@ describe('job sheet PDF', () => {
 		// The rates are not on the sheet (the NTE cap is, on purpose).
 		expect(text).not.toContain('$187.50');
 		expect(text).not.toContain('$125.00');
+	});
+
+	it('a long job sheet repeats its header row and keeps the sign-off whole', () => {
+		const input = sampleJobSheetInput('WO-18472');
+		input.tasks = Array.from({ length: 45 }, (_, i) => newTask(`t${i}`, input.workOrder.id, `T${i + 1}`, { description: i % 7 === 0 ? `Check compressor ${i + 1}: oil level, suction and discharge pressures, superheat and subcooling; record on the log sheet` : `Inspect and log unit ${i + 1}`, kind: i % 4 === 0 ? 'material' : 'labor', done: i < 10 }));
+		const { result, text, pages } = produce('jobsheet-long.pdf', { kind: 'jobSheet', input });
+		expect(pages).toBe(result.pageCount);
+		expect(pages).toBeGreaterThan(1);
+		expect(text).toContain('Lockout/tagout on CH-2 disconnect');
+		expect(text).toContain(`Page ${pages} of ${pages}`);
+		for (const t of input.tasks) expect(text).toMatch(new RegExp(`\\b${t.code}\\b`));
 	});
 });
