@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { FIELDS } from './fields';
+import { headerSignature, suggestMapping, validateMapping } from './mapping';
+
+describe('column mapping', () => {
+	it('suggests fields from header synonyms, case- and punctuation-insensitively', () => {
+		expect(suggestMapping('po', ['P.O. #', 'Pos.', 'Material', 'Bezeichnung', 'Menge', 'Einheit', 'Nettopreis', 'Line Total', 'Kostenstelle', 'Delivery Date'])).toEqual({
+			poNumber: 'P.O. #',
+			lineNo: 'Pos.',
+			buyerItemCode: 'Material',
+			description: 'Bezeichnung',
+			quantity: 'Menge',
+			unit: 'Einheit',
+			unitPrice: 'Nettopreis',
+			extended: 'Line Total',
+			costCenter: 'Kostenstelle',
+			needBy: 'Delivery Date'
+		});
+		expect(suggestMapping('po', ['Order No', 'Line Num', 'Buyer Part', 'Desc', 'Qty Ordered', 'UoM', 'Unit Cost', 'Ext Amount', 'Building', 'Due'])).toMatchObject({
+			poNumber: 'Order No',
+			lineNo: 'Line Num',
+			buyerItemCode: 'Buyer Part',
+			quantity: 'Qty Ordered',
+			unitPrice: 'Unit Cost',
+			extended: 'Ext Amount',
+			costCenter: 'Building',
+			needBy: 'Due'
+		});
+	});
+
+	it('falls back to a header that starts with a synonym, and never maps one column twice', () => {
+		const m = suggestMapping('po', ['PO Number', 'Unit Price (USD)', 'Qty (EA)', 'Description']);
+		expect(m).toMatchObject({ unitPrice: 'Unit Price (USD)', quantity: 'Qty (EA)' });
+		const columns = Object.values(m);
+		expect(new Set(columns).size).toBe(columns.length);
+	});
+
+	it('every field label maps back to its own field (so an export is read back without help)', () => {
+		for (const [kind, defs] of Object.entries(FIELDS)) {
+			const m = suggestMapping(kind as 'po', defs.map((d) => d.label));
+			expect(m).toEqual(Object.fromEntries(defs.map((d) => [d.key, d.label])));
+		}
+	});
+
+	it('the same headers in another order or spelling have the same signature', () => {
+		expect(headerSignature(['PO #', 'Qty', 'Unit Price'])).toBe(headerSignature(['unit price', 'qty', 'po']));
+		expect(headerSignature(['PO', 'Qty'])).not.toBe(headerSignature(['PO', 'Qty', 'Price']));
+	});
+
+	it('validation names an unmapped required field, a missing column and a column used twice', () => {
+		const header = ['PO', 'Line', 'Desc', 'Qty'];
+		expect(validateMapping('po', { poNumber: 'PO', lineNo: 'Line', description: 'Desc', quantity: 'Qty', unitPrice: 'Qty', extended: 'Amount' }, header)).toEqual([
+			{ field: 'extended', column: 'Amount', message: 'Extended Amount is mapped to "Amount", which is not a column of this file' },
+			{ field: null, column: 'Qty', message: 'Column "Qty" is mapped to both Quantity and Unit Price: one column fills one field' }
+		]);
+		expect(validateMapping('po', { poNumber: 'PO' }, header).map((p) => p.message)).toEqual([
+			'Choose the column that holds Line',
+			'Choose the column that holds Description',
+			'Choose the column that holds Quantity',
+			'Choose the column that holds Unit Price'
+		]);
+	});
+});
