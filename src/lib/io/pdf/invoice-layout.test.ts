@@ -164,6 +164,9 @@ describe('invoice layout', () => {
 		expectWellFormed(l, input);
 		expect(textsOf(blocks(l, 'tableEmpty'))).toEqual(['No lines on this invoice.']);
 		expect(textsOf(blocks(l, 'totals'))).toEqual(expect.arrayContaining(['Subtotal', 'Total due (USD)', '$0.00']));
+		// No early-payment discount is offered on nothing.
+		expect(textsOf(blocks(l, 'terms')).join(' ')).toBe('PAYMENT TERMS 2/10 Net 30: pay $0.00 by Jan 20, 2027.');
+		expect(textsOf(blocks(l, 'totals')).some((t) => t.includes('if paid by'))).toBe(false);
 	});
 
 	it('places the logo with its proportions, and leaves out one it cannot read', () => {

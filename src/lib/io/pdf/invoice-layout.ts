@@ -50,7 +50,8 @@ export function termsSentence(invoice: Pick<Invoice, 'terms' | 'invoiceDate'>, t
 	if (!schedule) return terms === '' ? 'No payment terms stated.' : `${terms}.`;
 	const parsed = parseTerms(terms);
 	const full = formatMoney(totals.total);
-	if (schedule.discountDate && parsed.ok) {
+	// A discount worth nothing (an empty or credit invoice) is not offered.
+	if (schedule.discountDate && schedule.discountCents > 0 && parsed.ok) {
 		const early = formatMoney(totals.total - schedule.discountCents);
 		return `${terms}: pay ${early} by ${formatDate(schedule.discountDate)} (${percent(parsed.value.discountBp)} early-payment discount of ${formatMoney(schedule.discountCents)}), or the full ${full} by ${formatDate(schedule.dueDate)}.`;
 	}
@@ -258,7 +259,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 	const remit = business.remitTo.trim() || [business.legalName.trim(), business.address.trim()].filter((s) => s !== '').join('\n');
 	const remitWrapped = wrapText(remit, 260, 9, false, measure).slice(0, 8);
 	const questions = joinRefs([business.phone, business.email]).replace(', ', '  ·  ');
-	const earlyLine = schedule?.discountDate ? `or ${formatMoney(totals.total - schedule.discountCents)} if paid by ${formatDate(schedule.discountDate)}` : '';
+	const earlyLine = schedule?.discountDate && schedule.discountCents > 0 ? `or ${formatMoney(totals.total - schedule.discountCents)} if paid by ${formatDate(schedule.discountDate)}` : '';
 	const totalsH = totalRows.length * 15 + 8 + 24 + (earlyLine ? 14 : 0);
 	const remitH = remitWrapped.length === 0 ? 0 : 12 + remitWrapped.length * leading(9) + (questions ? 16 : 0);
 	const closingH = Math.max(totalsH, remitH) + 10;
