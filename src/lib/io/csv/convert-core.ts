@@ -99,8 +99,10 @@ export class Sheet {
 	}
 
 	result<T>(groups: T[]): Converted<T> {
-		if (hasErrors(this.problems)) return { ok: false, problems: capProblems(this.problems, this.file) };
-		return { ok: true, groups, warnings: capProblems(this.problems, this.file), mapped: this.mapped };
+		// In file order, as the user will fix them; problems of the whole file first.
+		const sorted = [...this.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+		if (hasErrors(sorted)) return { ok: false, problems: capProblems(sorted, this.file) };
+		return { ok: true, groups, warnings: capProblems(sorted, this.file), mapped: this.mapped };
 	}
 }
 
@@ -173,3 +175,21 @@ export function checkUnique(sheet: Sheet, rows: readonly { row: number; value: s
 	}
 }
 
+
+/**
+ * The customer of a job or invoice: its Customer cell matched by name, else the customer chosen
+ * in the wizard. A name that matches no customer is an error, never a customer made up.
+ */
+export function customerFor(sheet: Sheet, head: HeaderFields, row: number, what: string, ctx: ConvertContext): Customer | null {
+	const name = head.get<string>('customer');
+	if (name !== undefined) {
+		const hit = ctx.customers.find((c) => normaliseName(c.name) === normaliseName(name));
+		if (!hit) sheet.error(row, 'customer', `${what}: no customer is named "${name}"; add the customer first or fix the name`);
+		return hit ?? null;
+	}
+	const chosen = ctx.customers.find((c) => c.id === ctx.customerId) ?? null;
+	if (!chosen) sheet.error(row, sheet.has('customer') ? 'customer' : null, `${what}: no customer: fill the Customer column or choose a customer for the whole file`);
+	return chosen;
+}
+
+export const text = (t: string): Parsed<string> => ({ ok: true, value: t });

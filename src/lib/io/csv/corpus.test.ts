@@ -190,14 +190,14 @@ describe('CSV corpus: files that are refused, with the problem and its row', () 
 			[2, 'PO Date', 'error'],
 			[3, 'Buyer', 'error'],
 			[3, 'Unit Price', 'error'],
+			[4, 'Line', 'error'],
 			[5, 'Extended', 'warning'],
-			[6, 'Description', 'error'],
-			[4, 'Line', 'error']
+			[6, 'Description', 'error']
 		]);
 		expect(p[0]!.message).toMatch(/"13\/45\/2027" is not a real calendar date/);
 		expect(p[1]!.message).toBe('PO 6001: Buyer is "Ann" on row 2 but "Bob" on row 3');
 		expect(p[2]!.message).toMatch(/"five" is not an amount/);
-		expect(p[4]!.message).toBe('Description is required');
-		expect(p[5]!.message).toBe('PO 6001: Line 2 is on row 3 and again on row 4');
+		expect(p[3]!.message).toBe('PO 6001: Line 2 is on row 3 and again on row 4');
+		expect(p[5]!.message).toBe('Description is required');
 	});
 });

@@ -66,6 +66,8 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
 		f('openedOn', 'Opened On', 'date', true, false, ['Opened On', 'Opened', 'Open Date', 'Date Opened', 'Created', 'Date']),
 		f('signedOffBy', 'Signed Off By', 'text', true, false, ['Signed Off By', 'Sign Off By', 'Signed By', 'Approved By']),
 		f('signedOffOn', 'Signed Off On', 'date', true, false, ['Signed Off On', 'Sign Off Date', 'Signed On', 'Completed On', 'Completion Date']),
+		f('assignedTo', 'Assigned To', 'text', true, false, ['Assigned To', 'Technician', 'Tech', 'Assignee']),
+		f('warrantyOf', 'Warranty Of', 'code', true, false, ['Warranty Of', 'Original Job', 'Original WO', 'Callback Of']),
 		f('taskCode', 'Task Code', 'code', false, true, ['Task Code', 'Task', 'Task No', 'Task #', 'Task ID', 'Step', 'Line', 'Line No']),
 		f('taskDescription', 'Task Description', 'text', false, true, ['Task Description', 'Description', 'Desc', 'Task Desc', 'Work Description']),
 		f('kind', 'Kind', 'enum', false, false, ['Kind', 'Task Kind', 'Task Type', 'Category', 'Cost Type']),
