@@ -9,9 +9,6 @@ export interface ImportProblem {
 	severity: 'error' | 'warning';
 }
 
-/** A step that either yields its value or refuses the file with every problem it found. */
-export type Outcome<T> = { ok: true; value: T; warnings: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
-
 export const refuse = (file: string, row: number | null, column: string | null, message: string): ImportProblem => ({
 	file,
 	row,

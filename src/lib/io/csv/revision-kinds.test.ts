@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { newCustomer } from '$lib/domain/factories';
+import { convertInvoices } from './convert-invoices';
+import { convertWorkOrders } from './convert-work-orders';
+import { suggestMapping } from './mapping';
+import { parseTable } from './parse';
+import { planInvoiceImport, planWorkOrderImport } from './revision-kinds';
+import { counter } from './test-helpers';
+
+const customers = [newCustomer('c1', { name: 'Acme' })];
+const opts = { decimal: '.', dateOrder: 'mdy' } as const;
+const ctx = (name: string) => ({ fileName: name, customerId: 'c1', customers, today: '2027-02-01', idGen: counter(name) });
+const table = (text: string) => {
+	const t = parseTable(text, { delimiter: ',', headerRow: 1, fileName: 'f.csv' });
+	if (!t.ok) throw new Error(t.problems[0]!.message);
+	return t;
+};
+function jobs(text: string, name: string) {
+	const t = table(text);
+	const r = convertWorkOrders(t, suggestMapping('workOrder', t.header), opts, ctx(name));
+	if (!r.ok) throw new Error(r.problems[0]!.message);
+	return r;
+}
+function invoices(text: string, name: string) {
+	const t = table(text);
+	const r = convertInvoices(t, suggestMapping('invoice', t.header), opts, ctx(name));
+	if (!r.ok) throw new Error(r.problems[0]!.message);
+	return r;
+}
+
+const JOBS = 'WO,Status,Task,Description,Hours,Rate\nWO-1,open,T1,Diagnose,1,95\nWO-1,open,T2,Repair,2,95\nWO-1,open,T3,Test,1,95\n';
+const JOBS2 = 'WO,Status,Task,Description,Hours,Rate\nWO-1,in progress,T1,Diagnose,1.5,95\nWO-1,in progress,T2,Repair,2,95\nWO-1,in progress,T4,Clean up,1,60\n';
+
+describe('work order re-import', () => {
+	it('same file twice: nothing to write; a changed file: tasks by code, ids kept, exact diff', () => {
+		const first = jobs(JOBS, 'a.csv');
+		const p1 = planWorkOrderImport(first.groups, first.mapped, { workOrders: [], tasks: [] }, 'a.csv');
+		expect(p1.plans.map((p) => p.status)).toEqual(['new']);
+		const stored = { workOrders: p1.write.put.workOrders, tasks: p1.write.put.tasks };
+		const again = jobs(JOBS, 'a.csv');
+		const p2 = planWorkOrderImport(again.groups, again.mapped, stored, 'a.csv');
+		expect(p2.changed).toBe(false);
+		expect(p2.write).toEqual({ put: { workOrders: [], tasks: [] }, delete: { tasks: [] } });
+
+		const revised = jobs(JOBS2, 'b.csv');
+		const p3 = planWorkOrderImport(revised.groups, revised.mapped, stored, 'b.csv');
+		const plan = p3.plans[0]!;
+		const idOf = (code: string) => stored.tasks.find((t) => t.code === code)!.id;
+		expect(plan.record.id).toBe(stored.workOrders[0]!.id);
+		expect(plan.headerChanges).toEqual([{ field: 'status', label: 'status', from: '"open"', to: '"in_progress"' }]);
+		expect(plan.changed).toEqual([{ key: 'T1', id: idOf('T1'), changes: [{ field: 'qtyMilli', label: 'quantity', from: '1', to: '1.5' }] }]);
+		expect(plan.added.map((t) => [t.code, t.workOrderId])).toEqual([['T4', stored.workOrders[0]!.id]]);
+		expect(p3.write.delete.tasks).toEqual([idOf('T3')]);
+		expect(p3.write.put.tasks.map((t) => t.code)).toEqual(['T1', 'T4']);
+		expect(plan.summary).toBe('Work order WO-1 from b.csv: status "open" → "in_progress"; T1: quantity 1 → 1.5; added task T4 (Clean up); removed task T3 (Test)');
+	});
+});
+
+describe('invoice re-import', () => {
+	it('same file twice: nothing to write; a changed rate: that line only, its id kept', () => {
+		const text = 'Invoice,Line,Description,Qty,Rate,WO\nINV-1,1,Labor,2,95,WO-1\nINV-1,2,Trip,1,45,WO-1\n';
+		const first = invoices(text, 'a.csv');
+		const p1 = planInvoiceImport(first.groups, first.mapped, { invoices: [], invoiceLines: [] }, 'a.csv');
+		const stored = { invoices: p1.write.put.invoices, invoiceLines: p1.write.put.invoiceLines };
+		const again = invoices(text, 'a.csv');
+		expect(planInvoiceImport(again.groups, again.mapped, stored, 'a.csv').changed).toBe(false);
+		const revised = invoices(text.replace('Trip,1,45', 'Trip,1,50'), 'b.csv');
+		const p3 = planInvoiceImport(revised.groups, revised.mapped, stored, 'b.csv');
+		expect(p3.plans[0]!.changed).toEqual([{ key: 2, id: stored.invoiceLines[1]!.id, changes: [{ field: 'rateCents', label: 'rate', from: '$45.00', to: '$50.00' }] }]);
+		expect(p3.write.put.invoices.map((v) => v.id)).toEqual([stored.invoices[0]!.id]);
+		expect(p3.write.put.invoiceLines.map((l) => l.id)).toEqual([stored.invoiceLines[1]!.id]);
+	});
+});

@@ -1,0 +1,96 @@
+import type { Id, Invoice, InvoiceLine, Task, WorkOrder } from '$lib/domain/records';
+import type { ImportedInvoice } from './convert-invoices';
+import type { ImportedWorkOrder } from './convert-work-orders';
+import { planMatched, writesOf, type MatchSpec, type RecordPlan } from './plan-core';
+
+const WO_SPEC: MatchSpec<WorkOrder, Task> = {
+	name: (w) => `Work order ${w.number}`,
+	key: (w) => w.number,
+	childKey: (t) => t.code,
+	childName: (t) => `task ${t.code} (${t.description})`,
+	parentOf: (t) => t.workOrderId,
+	withParent: (t, workOrderId) => ({ ...t, workOrderId }),
+	headerFields: [
+		{ key: 'customer', field: 'customerId', label: 'customer', as: 'text' },
+		{ key: 'site', field: 'siteId', label: 'site', as: 'text' },
+		{ key: 'type', field: 'type', label: 'type', as: 'text' },
+		{ key: 'status', field: 'status', label: 'status', as: 'text' },
+		{ key: 'priority', field: 'priority', label: 'priority', as: 'text' },
+		{ key: 'description', field: 'description', label: 'description', as: 'text' },
+		{ key: 'poNumber', field: 'poNumber', label: 'PO number', as: 'text' },
+		{ key: 'nte', field: 'nteCents', label: 'NTE', as: 'moneyOrNone' },
+		{ key: 'openedOn', field: 'openedOn', label: 'opened on', as: 'date' },
+		{ key: 'signedOffBy', field: 'signedOffBy', label: 'signed off by', as: 'text' },
+		{ key: 'signedOffOn', field: 'signedOffOn', label: 'signed off on', as: 'date' },
+		{ key: 'assignedTo', field: 'assignedTo', label: 'assigned to', as: 'text' },
+		{ key: 'warrantyOf', field: 'warrantyOf', label: 'warranty of', as: 'text' }
+	],
+	childFields: [
+		{ key: 'taskDescription', field: 'description', label: 'description', as: 'text' },
+		{ key: 'kind', field: 'kind', label: 'kind', as: 'text' },
+		{ key: 'quantity', field: 'qtyMilli', label: 'quantity', as: 'quantity' },
+		{ key: 'unit', field: 'unit', label: 'unit', as: 'text' },
+		{ key: 'rate', field: 'rateCents', label: 'rate', as: 'money' },
+		{ key: 'buyerItemCode', field: 'buyerItemCode', label: 'item code', as: 'text' },
+		{ key: 'poLine', field: 'poLineNo', label: 'PO line', as: 'integer' },
+		{ key: 'done', field: 'done', label: 'done', as: 'boolean' }
+	]
+};
+
+const INVOICE_SPEC: MatchSpec<Invoice, InvoiceLine> = {
+	name: (v) => `Invoice ${v.number}`,
+	key: (v) => v.number,
+	childKey: (l) => l.lineNo,
+	childName: (l) => `line ${l.lineNo} (${l.description})`,
+	parentOf: (l) => l.invoiceId,
+	withParent: (l, invoiceId) => ({ ...l, invoiceId }),
+	headerFields: [
+		{ key: 'customer', field: 'customerId', label: 'customer', as: 'text' },
+		{ key: 'invoiceDate', field: 'invoiceDate', label: 'invoice date', as: 'date' },
+		{ key: 'terms', field: 'terms', label: 'terms', as: 'text' },
+		{ key: 'poNumber', field: 'poNumber', label: 'PO number', as: 'text' },
+		{ key: 'woNumbers', field: 'workOrderNumbers', label: 'work orders', as: 'list' },
+		{ key: 'status', field: 'status', label: 'status', as: 'text' }
+	],
+	childFields: [
+		{ key: 'description', field: 'description', label: 'description', as: 'text' },
+		{ key: 'kind', field: 'kind', label: 'kind', as: 'text' },
+		{ key: 'quantity', field: 'qtyMilli', label: 'quantity', as: 'quantity' },
+		{ key: 'unit', field: 'unit', label: 'unit', as: 'text' },
+		{ key: 'rate', field: 'rateCents', label: 'rate', as: 'money' },
+		{ key: 'woNumber', field: 'woNumber', label: 'work order', as: 'text' },
+		{ key: 'taskCode', field: 'taskCode', label: 'task', as: 'text' },
+		{ key: 'poLine', field: 'poLineNo', label: 'PO line', as: 'integer' },
+		{ key: 'buyerItemCode', field: 'buyerItemCode', label: 'item code', as: 'text' }
+	]
+};
+
+export interface WorkOrderImportPlan {
+	plans: RecordPlan<WorkOrder, Task>[];
+	changed: boolean;
+	write: { put: { workOrders: WorkOrder[]; tasks: Task[] }; delete: { tasks: Id[] } };
+}
+
+/**
+ * Jobs matched by number, tasks by code; matched records keep their ids. A customer or site
+ * filled only by the wizard's choice (no Customer column) is not a change to a stored job.
+ */
+export function planWorkOrderImport(imported: readonly ImportedWorkOrder[], mapped: readonly string[], stored: { workOrders: readonly WorkOrder[]; tasks: readonly Task[] }, fileName: string): WorkOrderImportPlan {
+	const plans = planMatched(WO_SPEC, imported.map((i) => ({ record: i.workOrder, children: i.tasks, given: i.given })), mapped, { records: stored.workOrders, children: stored.tasks }, fileName);
+	const w = writesOf(plans);
+	return { plans, changed: w.records.length > 0, write: { put: { workOrders: w.records, tasks: w.children }, delete: { tasks: w.deleteChildren } } };
+}
+
+export interface InvoiceImportPlan {
+	plans: RecordPlan<Invoice, InvoiceLine>[];
+	changed: boolean;
+	write: { put: { invoices: Invoice[]; invoiceLines: InvoiceLine[] }; delete: { invoiceLines: Id[] } };
+}
+
+/** Invoices matched by number, lines by line number; matched records keep their ids. */
+export function planInvoiceImport(imported: readonly ImportedInvoice[], mapped: readonly string[], stored: { invoices: readonly Invoice[]; invoiceLines: readonly InvoiceLine[] }, fileName: string): InvoiceImportPlan {
+	const given = (i: ImportedInvoice) => (mapped.includes('woNumbers') ? i.given : [...i.given, 'woNumbers']);
+	const plans = planMatched(INVOICE_SPEC, imported.map((i) => ({ record: i.invoice, children: i.lines, given: given(i) })), mapped, { records: stored.invoices, children: stored.invoiceLines }, fileName);
+	const w = writesOf(plans);
+	return { plans, changed: w.records.length > 0, write: { put: { invoices: w.records, invoiceLines: w.children }, delete: { invoiceLines: w.deleteChildren } } };
+}
