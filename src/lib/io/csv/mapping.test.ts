@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from './fields';
-import { headerSignature, suggestMapping, validateMapping } from './mapping';
+import { headerSignature, initialMapping, suggestMapping, validateMapping } from './mapping';
 
 describe('column mapping', () => {
 	it('suggests fields from header synonyms, case- and punctuation-insensitively', () => {
@@ -59,5 +59,22 @@ describe('column mapping', () => {
 			'Choose the column that holds Quantity',
 			'Choose the column that holds Unit Price'
 		]);
+	});
+});
+
+describe('initialMapping', () => {
+	const header = ['Order', 'Pos', 'Text', 'Menge', 'Preis', 'Notes'];
+	const mine = { poNumber: 'Order', lineNo: 'Pos', description: 'Notes', quantity: 'Menge', unitPrice: 'Preis' };
+	const saved = [{ customerId: 'c1', kind: 'po' as const, headerSignature: headerSignature(header), mapping: mine }];
+
+	it('uses the mapping saved for this customer and these headers, in any column order', () => {
+		expect(initialMapping('po', [...header].reverse(), 'c1', saved)).toEqual({ mapping: mine, saved: true });
+	});
+
+	it('falls back to suggestions for another customer, other headers, or a saved mapping that no longer fits', () => {
+		expect(initialMapping('po', header, 'c2', saved).saved).toBe(false);
+		expect(initialMapping('po', [...header, 'Extra'], 'c1', saved).saved).toBe(false);
+		const broken = [{ ...saved[0]!, mapping: { ...mine, quantity: 'Gone' } }];
+		expect(initialMapping('po', header, 'c1', broken)).toEqual({ mapping: suggestMapping('po', header), saved: false });
 	});
 });

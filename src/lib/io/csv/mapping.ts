@@ -78,3 +78,22 @@ export function validateMapping(kind: ImportKind, mapping: FieldMapping, header:
 	}
 	return problems;
 }
+
+/** The stored shape of a saved mapping (ColumnMapping in src/lib/db/database.ts); io does not import the database. */
+export interface SavedMapping {
+	customerId: string;
+	kind: ImportKind;
+	headerSignature: string;
+	mapping: FieldMapping;
+}
+
+/**
+ * The mapping to start the wizard with: the one saved for this customer and these headers when it
+ * still fits the file, else the suggestion from synonyms. `saved` says which it is.
+ */
+export function initialMapping(kind: ImportKind, header: readonly string[], customerId: string | null, stored: readonly SavedMapping[]): { mapping: FieldMapping; saved: boolean } {
+	const signature = headerSignature(header);
+	const hit = stored.find((m) => m.kind === kind && m.customerId === (customerId ?? '') && m.headerSignature === signature);
+	if (hit && validateMapping(kind, hit.mapping, header).length === 0) return { mapping: { ...hit.mapping }, saved: true };
+	return { mapping: suggestMapping(kind, header), saved: false };
+}
