@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Module workers: jsPDF's optional DOM helpers stay in their own chunks instead of being inlined into the PDF worker.
+	worker: { format: 'es' },
 	server: { port: 5173, strictPort: true },
 	preview: { port: 4173, strictPort: true },
 	test: {

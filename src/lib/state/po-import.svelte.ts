@@ -1,0 +1,187 @@
+import type { ColumnMapping } from '$lib/db/database';
+import { fieldsOf } from '$lib/io/csv/fields';
+import { headerSignature, suggestMapping, validateMapping, type FieldMapping, type MappingProblem } from '$lib/io/csv/mapping';
+import type { ImportProblem } from '$lib/io/csv/problem';
+import type { Delimiter } from '$lib/io/csv/sniff';
+import type { ValueOptions } from '$lib/io/csv/values';
+import { CsvWorker } from '$lib/io/csv/worker/client';
+import type { PlanOutcome, TableSummary } from '$lib/io/csv/worker/protocol';
+import { app, applySet, newId, today } from './app.svelte';
+import { linesOf } from './lookups';
+import { notices } from './notices.svelte';
+
+export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review';
+
+/**
+ * The PO import wizard's state: file → table (in a worker) → mapping → checked plan → one
+ * transaction. Nothing is written before `apply()`, so cancelling at any step changes nothing.
+ */
+export class PoImport {
+	step = $state<Step>('file');
+	fileName = $state('');
+	progress = $state(0);
+	// Raw, not deeply reactive: large, replaced whole, and written to IndexedDB (which cannot clone proxies).
+	summary = $state.raw<TableSummary | null>(null);
+	problems = $state.raw<ImportProblem[]>([]);
+	delimiter = $state<Delimiter | null>(null);
+	headerRow = $state<number | null>(null);
+	options = $state<ValueOptions>({ decimal: '.', dateOrder: 'mdy' });
+	customerId = $state<string | null>(null);
+	mapping = $state<FieldMapping>({});
+	/** Where the mapping came from, said to the person: remembered for this customer, or guessed from the headers. */
+	mappingSource = $state<'saved' | 'suggested'>('suggested');
+	outcome = $state.raw<PlanOutcome | null>(null);
+	#bytes: ArrayBuffer | null = null;
+	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
+	#generation = 0;
+	#worker = new CsvWorker();
+
+	get mappingProblems(): MappingProblem[] {
+		return this.summary ? validateMapping('po', this.mapping, this.summary.header) : [];
+	}
+
+	async open(file: File): Promise<void> {
+		this.reset();
+		this.fileName = file.name;
+		this.#bytes = await file.arrayBuffer();
+		await this.#read();
+	}
+
+	/** The person changed the delimiter or the header row: read the same bytes again. */
+	async reread(): Promise<void> {
+		if (this.#bytes) await this.#read();
+	}
+
+	async #read(): Promise<void> {
+		const generation = this.#generation;
+		this.step = 'reading';
+		this.progress = 0;
+		this.outcome = null;
+		try {
+			const chosen = { ...(this.delimiter ? { delimiter: this.delimiter } : {}), ...(this.headerRow ? { headerRow: this.headerRow } : {}) };
+			const r = await this.#worker.read(this.#bytes!, this.fileName, chosen, (f) => (this.progress = f));
+			if (generation !== this.#generation) return;
+			if (!r.ok) {
+				this.problems = r.problems;
+				this.step = 'refused';
+				return;
+			}
+			this.summary = r.summary;
+			this.delimiter = r.summary.delimiter;
+			this.headerRow = r.summary.headerRow;
+			this.problems = [];
+			await this.#chooseMapping(r.summary.header);
+			this.step = 'map';
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.problems = [{ file: this.fileName, row: null, column: null, message: e instanceof Error ? e.message : String(e), severity: 'error' }];
+			this.step = 'refused';
+		}
+	}
+
+	/** The mapping saved when these headers were imported before (for this customer if chosen), else a suggestion. */
+	async #chooseMapping(header: string[]): Promise<void> {
+		const signature = headerSignature(header);
+		// A handful of records: read them all rather than index on the signature.
+		const saved = (await app.wb.db.mappings.toArray()).filter((m) => m.kind === 'po' && m.headerSignature === signature);
+		// The same headers seen before for another buyer also name that buyer: a buyer's export has its own headers.
+		const mine = saved.find((m) => m.customerId === this.customerId) ?? saved[0];
+		if (mine) {
+			this.customerId = mine.customerId;
+			this.mapping = Object.fromEntries(Object.entries(mine.mapping).filter(([, col]) => header.includes(col)));
+			this.mappingSource = 'saved';
+		} else {
+			this.mapping = suggestMapping('po', header);
+			this.mappingSource = 'suggested';
+		}
+		this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
+	}
+
+	/** Converts every row and compares with what is stored; shows all problems, writes nothing. */
+	async check(): Promise<void> {
+		if (!this.summary || this.mappingProblems.length) return;
+		const generation = this.#generation;
+		this.step = 'checking';
+		const wb = app.wb;
+		const purchaseOrders = wb.tables.purchaseOrders.rows().filter((p) => p.customerId === this.customerId);
+		const poLines = purchaseOrders.flatMap((p) => linesOf(wb).poLines(p.id));
+		try {
+			this.outcome = await this.#worker.planPo({
+				mapping: $state.snapshot(this.mapping),
+				options: $state.snapshot(this.options),
+				customerId: this.customerId,
+				customers: wb.tables.customers.rows(),
+				sites: wb.tables.sites.rows(),
+				today: today(),
+				stored: { purchaseOrders, poLines },
+				references: this.#references(purchaseOrders)
+			});
+			if (generation !== this.#generation) return;
+			this.step = 'review';
+		} catch (e) {
+			if (generation !== this.#generation) return;
+			this.outcome = { ok: false, problems: [{ file: this.fileName, row: null, column: null, message: e instanceof Error ? e.message : String(e), severity: 'error' }] };
+			this.step = 'review';
+		}
+	}
+
+	/** Tasks and invoice lines that point at each stored PO line, so the diff can warn before one is removed. */
+	#references(purchaseOrders: { id: string; number: string; customerId: string }[]): Record<string, string[]> {
+		const wb = app.wb;
+		const out: Record<string, string[]> = {};
+		const add = (key: string, what: string) => (out[key] ??= []).push(what);
+		for (const po of purchaseOrders) {
+			for (const wo of wb.tables.workOrders.rows().filter((w) => w.poNumber === po.number && w.customerId === po.customerId)) {
+				for (const t of linesOf(wb).tasks(wo.id)) if (t.poLineNo !== null) add(`${po.id}|${t.poLineNo}`, `task ${t.code} of ${wo.number}`);
+			}
+			for (const inv of wb.tables.invoices.rows().filter((i) => i.poNumber === po.number && i.customerId === po.customerId && i.status !== 'void')) {
+				for (const l of linesOf(wb).invoiceLines(inv.id)) if (l.poLineNo !== null) add(`${po.id}|${l.poLineNo}`, `${inv.number} line ${l.lineNo}`);
+			}
+		}
+		return out;
+	}
+
+	/** Writes the plan and remembers the mapping, in one transaction. Resolves to the first PO's id. */
+	async apply(): Promise<string | null> {
+		const o = this.outcome;
+		if (!o?.ok || !this.summary || !this.customerId) return null;
+		const { write, pos } = o.plan;
+		const signature = headerSignature(this.summary.header);
+		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([this.customerId, 'po']).toArray()).find((m) => m.headerSignature === signature);
+		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId: this.customerId, kind: 'po', headerSignature: signature, mapping: $state.snapshot(this.mapping) };
+		const refused = await applySet({
+			put: { purchaseOrders: write.put.purchaseOrders, poLines: write.put.poLines },
+			remove: { poLines: write.delete.poLines },
+			revisions: write.revisions,
+			mappings: [mapping]
+		});
+		if (refused) return null;
+		const counts = { new: pos.filter((p) => p.status === 'new').length, changed: pos.filter((p) => p.status === 'changed').length };
+		const lines = pos.reduce((n, p) => n + p.added.length + p.changed.length + p.removed.length, 0);
+		notices.push('success', `${this.fileName}: ${counts.new} new PO${counts.new === 1 ? '' : 's'}, ${counts.changed} revised, ${lines} line${lines === 1 ? '' : 's'} added, changed or removed.`);
+		const first = pos.find((p) => p.status !== 'unchanged') ?? pos[0];
+		this.reset();
+		return first?.po.id ?? null;
+	}
+
+	cancel(): void {
+		this.#worker.cancel();
+		this.reset();
+	}
+
+	reset(): void {
+		this.#generation++;
+		this.step = 'file';
+		this.fileName = '';
+		this.progress = 0;
+		this.summary = null;
+		this.problems = [];
+		this.delimiter = null;
+		this.headerRow = null;
+		this.mapping = {};
+		this.outcome = null;
+		this.#bytes = null;
+	}
+
+	fields = fieldsOf('po');
+}

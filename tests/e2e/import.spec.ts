@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
+const wizard = (page: Page) => page.getByRole('region', { name: 'Import purchase orders' });
+
+async function importFile(page: Page, name: string) {
+	await wizard(page).getByLabel('Import CSV').setInputFiles(fixture(name));
+}
+
+test('A buyer PO export imports through the wizard; the revised file shows its diff and becomes revision 1', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'po-original.csv');
+	const w = wizard(page);
+	await expect(w.getByText('po-original.csv: UTF-8, comma-separated, header on row 1, 3 data rows.')).toBeVisible();
+	await expect(w.getByRole('table', { name: 'Preview of the file' }).getByRole('row')).toHaveCount(4);
+	await w.getByLabel('Customer').selectOption({ label: 'Harbor Point Property Management LLC' });
+	// Suggested from the headers.
+	await expect(w.getByLabel('Column for Unit Price')).toHaveValue('Unit Price');
+	await expect(w.getByLabel('Column for Line')).toHaveValue('Line');
+	await w.getByRole('button', { name: 'Check 3 rows' }).click();
+	await expect(w.getByRole('heading', { name: 'PO PO-3001 · new, 3 lines' })).toBeVisible();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(rowCount(pos)).toHaveText('4 rows');
+	const lines = gridSection(page, 'Lines of PO PO-3001');
+	await expect(rowCount(lines)).toHaveText('3 rows');
+	await expect(cellOf(await stableRow(lines, 'lineNo', '1'), 'unitPriceCents')).toHaveText('$250.00');
+
+	// The same buyer's revised export: the mapping is remembered, the changes shown before anything is written.
+	await importFile(page, 'po-revised.csv');
+	await expect(w.getByText('remembered from the last import of these headers')).toBeVisible();
+	await expect(w.getByLabel('Customer')).toHaveValue(await w.getByLabel('Customer').locator('option', { hasText: 'Harbor Point' }).getAttribute('value') ?? '');
+	await w.getByRole('button', { name: 'Check 3 rows' }).click();
+	await expect(w.getByRole('heading', { name: 'PO PO-3001 · revision 0 → 1' })).toBeVisible();
+	await expect(w.getByText(/^~ line 1: unit price \$250\.00 → \$275\.00/)).toBeVisible();
+	await expect(w.getByText('+ line 4: Belts')).toBeVisible();
+	await expect(w.getByText('− line 3: Trip charge')).toBeVisible();
+	// Lines are unchanged until applied.
+	await expect(rowCount(lines)).toHaveText('3 rows');
+	await expect(cellOf(await stableRow(lines, 'lineNo', '1'), 'unitPriceCents')).toHaveText('$250.00');
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(rowCount(pos)).toHaveText('4 rows');
+	const po = await stableRow(pos, 'number', 'PO-3001');
+	await expect(cellOf(po, 'revision')).toHaveText('1');
+	await expect(cellOf(await stableRow(lines, 'lineNo', '1'), 'unitPriceCents')).toHaveText('$275.00');
+	await expect(rowWithLine(lines, '4')).toHaveCount(1);
+	await expect(rowWithLine(lines, '3')).toHaveCount(0);
+
+	// Importing the same file again changes nothing.
+	await importFile(page, 'po-revised.csv');
+	await w.getByRole('button', { name: 'Check 3 rows' }).click();
+	await expect(w.getByText('Nothing to change: this file matches what is stored.')).toBeVisible();
+});
+
+const rowWithLine = (grid: ReturnType<typeof gridSection>, n: string) =>
+	grid.locator('[role="row"][row-id]').filter({ has: grid.page().locator('[col-id="lineNo"]', { hasText: new RegExp(`^${n}$`) }) });
+
+test('A file with an unterminated quote is refused with its row, and nothing changes', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'unterminated-quote.csv');
+	const alert = wizard(page).getByRole('alert');
+	await expect(alert).toContainText('unterminated-quote.csv cannot be imported');
+	await expect(alert).toContainText('row 3');
+	await expect(rowCount(pos)).toHaveText('3 rows');
+});
+
+test('A file with bad values lists every problem with row and column and imports nothing', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'bad-values.csv');
+	const w = wizard(page);
+	await w.getByRole('button', { name: /^Check \d+ rows?$/ }).click();
+	const alert = w.getByRole('alert');
+	await expect(alert).toContainText('Nothing was imported');
+	await expect(alert.getByRole('listitem')).not.toHaveCount(0);
+	await expect(alert).toContainText(/row \d+/);
+	await expect(rowCount(pos)).toHaveText('3 rows');
+});
+
+test('A Windows-1252 export keeps its accents', async ({ page }) => {
+	await loadSample(page);
+	await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'windows-1252.csv');
+	const w = wizard(page);
+	await expect(w.getByText(/Windows-1252/)).toBeVisible();
+	await w.getByRole('button', { name: /^Check \d+ rows?$/ }).click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'windows-1252.csv' })).toBeVisible();
+	const all = await openGrid(page, '/lines/po-lines', 'All PO lines', Number((await readFile(fixture('windows-1252.csv'), 'latin1')).trim().split(/\r?\n/).length - 1) + 13);
+	await expect(all.getByText(/Café/).first()).toBeVisible();
+});
