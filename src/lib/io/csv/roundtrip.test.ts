@@ -9,17 +9,12 @@ import { importPoBytes } from './test-helpers';
 
 const date = fc.integer({ min: 0, max: 20000 }).map((n) => addDays('2000-01-01', n));
 const piece = fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }), fc.constantFrom(',', '"', ';', '\t', '\n', '\r\n', ' ', "'", '""'));
-/**
- * Text as a record holds it: no surrounding spaces (the import trims padded cells). An apostrophe
- * followed by a formula character at the start is left out: write.ts's neutralise does not escape
- * it yet, so it cannot survive (reported to the lead).
- */
+/** Text as a record holds it: no surrounding spaces (the import trims padded cells). */
 const text = fc
 	.array(piece, { maxLength: 5 })
-	.map((parts) => parts.join('').trim())
-	.filter((s) => !/^'[=+\-@\t\r]/.test(s));
+	.map((parts) => parts.join('').trim());
 const nonEmpty = text.filter((s) => s !== '');
-const trigger = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\t=', '=-');
+const trigger = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\t=', '=-', "'=", "''+");
 const triggered = fc.tuple(trigger, text).map(([t, s]) => t + s);
 /** A description is required, so it holds more than the trigger. */
 const description = fc.oneof(nonEmpty, fc.tuple(trigger, nonEmpty).map(([t, s]) => t + s));

@@ -13,7 +13,7 @@ export interface ValueOptions {
 
 /** Undo what write.ts's `neutralise` did on export (`'=SUM` back to `=SUM`), so export → import round-trips. */
 export function unneutralise(cell: string): string {
-	return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+	return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /**
@@ -23,7 +23,7 @@ export function unneutralise(cell: string): string {
  */
 export function cellText(raw: string): string {
 	const start = raw.trimStart();
-	return /^'[=+\-@\t\r]/.test(start) ? start.slice(1) : raw.trim();
+	return /^'+[=+\-@\t\r]/.test(start) ? start.slice(1) : raw.trim();
 }
 
 const TRAILING_ZEROS: Record<string, RegExp> = {

@@ -16,6 +16,9 @@ describe('CSV writing', () => {
 		expect(neutralise('Trip charge')).toBe('Trip charge');
 		expect(neutralise('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
 		expect(neutralise('-5')).toBe("'-5");
+		// Regression: text that already looked neutralised came back one apostrophe short after import.
+		expect(neutralise("'=x")).toBe("''=x");
+		expect(neutralise("It's fine")).toBe("It's fine");
 	});
 
 	it('round-trips any text through a CSV parser (after the apostrophe a formula gets)', () => {

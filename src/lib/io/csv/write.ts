@@ -1,5 +1,9 @@
-/** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make a spreadsheet read a cell as a formula (CSV injection). Text already
+ * starting with apostrophes before one gets another, so the importer's one-apostrophe strip
+ * gives back exactly the original text.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** A text cell a spreadsheet would run as a formula gets a leading apostrophe: shown, not run. */
 export function neutralise(text: string): string {
