@@ -93,3 +93,36 @@ test('A Windows-1252 export keeps its accents', async ({ page }) => {
 	const all = await openGrid(page, '/lines/po-lines', 'All PO lines', Number((await readFile(fixture('windows-1252.csv'), 'latin1')).trim().split(/\r?\n/).length - 1) + 13);
 	await expect(all.getByText(/Café/).first()).toBeVisible();
 });
+
+test('Work orders with their tasks import from a spreadsheet, customers and sites found by name', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	const w = page.getByRole('region', { name: 'Import work orders' });
+	await w.getByLabel('Import CSV').setInputFiles(fixture('work-orders.csv'));
+	await w.getByRole('button', { name: 'Check 3 rows' }).click();
+	await expect(w.getByRole('heading', { name: 'Work order WO-20001 · new, 2 tasks' })).toBeVisible();
+	await expect(w.getByRole('heading', { name: 'Work order WO-20002 · new, 1 task' })).toBeVisible();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(rowCount(grid)).toHaveText('14 rows');
+	const job = await stableRow(grid, 'number', 'WO-20001');
+	await expect(cellOf(job, 'customerId')).toHaveText('Harbor Point Property Management LLC');
+	await expect(cellOf(job, 'siteId')).toHaveText('Harbor Point Tower A');
+	const all = await openGrid(page, '/lines/tasks', 'All tasks', 25);
+	await expect(cellOf(await stableRow(all, 'description', 'Grease trap pump-out'), 'rateCents')).toHaveText('$1,250.00');
+});
+
+test('Invoice lines import as an invoice that reconciles against its PO and job', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
+	const w = page.getByRole('region', { name: 'Import invoices' });
+	await w.getByLabel('Import CSV').setInputFiles(fixture('invoice-lines.csv'));
+	await w.getByRole('button', { name: 'Check 2 rows' }).click();
+	await expect(w.getByRole('heading', { name: 'Invoice INV-2001 · new, 2 lines' })).toBeVisible();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(rowCount(grid)).toHaveText('5 rows');
+	const inv = await stableRow(grid, 'number', 'INV-2001');
+	await expect(cellOf(inv, 'total')).toHaveText('$220.00');
+	// Line 2 names no task: reconciliation flags it like any typed line.
+	await expect(rowCount(gridSection(page, 'Lines of INV-2001'))).toHaveText('2 rows');
+	await expect(cellOf(inv, 'apReady')).toContainText('error');
+});

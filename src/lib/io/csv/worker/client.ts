@@ -1,4 +1,4 @@
-import type { PlanOutcome, TableSummary, WorkerRequest, WorkerResponse } from './protocol';
+import type { PlanOutcome, PlanRequest, TableSummary, WorkerRequest, WorkerResponse } from './protocol';
 import type { ImportProblem } from '../problem';
 
 type Req = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -56,9 +56,9 @@ export class CsvWorker {
 		return r.ok ? { ok: true, summary: r.summary } : { ok: false, problems: r.problems };
 	}
 
-	async planPo(req: Omit<Extract<Req, { type: 'planPo' }>, 'type'>): Promise<PlanOutcome> {
-		const r = await this.#ask({ type: 'planPo', ...req });
-		if (r.type !== 'planPo') throw new Error('Unexpected answer from the import worker');
+	async plan(req: PlanRequest): Promise<PlanOutcome> {
+		const r = await this.#ask({ type: 'plan', ...req });
+		if (r.type !== 'plan') throw new Error('Unexpected answer from the import worker');
 		return r.outcome;
 	}
 

@@ -1,7 +1,6 @@
-import { convertPos } from '../convert-po';
 import type { ParsedTable } from '../parse';
 import { readTable } from '../read';
-import { planPoImport } from '../revision';
+import { planTable } from './plan-view';
 import { PREVIEW_ROWS, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** The file last read: kept here so mapping and checking never copy a large table back and forth. */
@@ -35,22 +34,8 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 			];
 		}
 		if (!current) return [{ type: 'failed', id: req.id, error: 'No file has been read yet.' }];
-		const converted = convertPos(current.table, req.mapping, req.options, {
-			fileName: current.fileName,
-			customerId: req.customerId,
-			customers: req.customers,
-			sites: req.sites,
-			today: req.today,
-			idGen: () => crypto.randomUUID()
-		});
-		if (!converted.ok) return [{ type: 'planPo', id: req.id, outcome: { ok: false, problems: converted.problems } }];
-		const plan = planPoImport(converted.groups, converted.mapped, req.stored, {
-			fileName: current.fileName,
-			today: req.today,
-			idGen: () => crypto.randomUUID(),
-			referencesTo: (po, lineNo) => req.references[`${po.id}|${lineNo}`] ?? []
-		});
-		return [{ type: 'planPo', id: req.id, outcome: { ok: true, plan, warnings: converted.warnings, mapped: converted.mapped } }];
+		const { type: _type, id: _id, ...plan } = req;
+		return [{ type: 'plan', id: req.id, outcome: planTable(current.table, current.fileName, plan, () => crypto.randomUUID()) }];
 	} catch (e) {
 		return [{ type: 'failed', id: req.id, error: e instanceof Error ? e.message : String(e) }];
 	}

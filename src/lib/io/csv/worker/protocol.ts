@@ -1,31 +1,43 @@
-import type { Customer, PoLine, PurchaseOrder, Site } from '$lib/domain/records';
+import type { Customer, Invoice, InvoiceLine, PoLine, PurchaseOrder, Site, Task, WorkOrder } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
 import type { Encoding } from '../decode';
+import type { ImportKind } from '../fields';
 import type { FieldMapping } from '../mapping';
 import type { TableRow } from '../parse';
 import type { ImportProblem } from '../problem';
-import type { PoImportPlan } from '../revision';
+import type { PoRevisionRecord } from '../revision';
 import type { Delimiter } from '../sniff';
 import type { ValueOptions } from '../values';
 
 /** How many rows the wizard previews: enough to check the mapping, small enough to send at once. */
 export const PREVIEW_ROWS = 12;
 
+/** What is stored now, for the records the file may match (by number). */
+export interface StoredRecords {
+	purchaseOrders?: PurchaseOrder[];
+	poLines?: PoLine[];
+	workOrders?: WorkOrder[];
+	tasks?: Task[];
+	invoices?: Invoice[];
+	invoiceLines?: InvoiceLine[];
+}
+
+export interface PlanRequest {
+	kind: ImportKind;
+	mapping: FieldMapping;
+	options: ValueOptions;
+	customerId: string | null;
+	customers: Customer[];
+	sites: Site[];
+	today: LocalDate;
+	stored: StoredRecords;
+	/** What points at each stored PO line, by `poId|lineNo`, so removing it can be flagged. */
+	references: Record<string, string[]>;
+}
+
 export type WorkerRequest =
 	| { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string; chosen: { delimiter?: Delimiter; headerRow?: number } }
-	| {
-			type: 'planPo';
-			id: number;
-			mapping: FieldMapping;
-			options: ValueOptions;
-			customerId: string | null;
-			customers: Customer[];
-			sites: Site[];
-			today: LocalDate;
-			stored: { purchaseOrders: PurchaseOrder[]; poLines: PoLine[] };
-			/** What points at each stored PO line, by `poId|lineNo`, so removing it can be flagged. */
-			references: Record<string, string[]>;
-	  };
+	| ({ type: 'plan'; id: number } & PlanRequest);
 
 /** What the wizard shows of a file that was read: the table itself stays in the worker. */
 export interface TableSummary {
@@ -39,11 +51,41 @@ export interface TableSummary {
 	warnings: ImportProblem[];
 }
 
-export type PlanOutcome = { ok: true; plan: PoImportPlan; warnings: ImportProblem[]; mapped: string[] } | { ok: false; problems: ImportProblem[] };
+/** One PO, job or invoice in the file, as the review step shows it. */
+export interface PlannedRecord {
+	/** `PO 884120`, `Work order WO-1`, `Invoice INV-7`. */
+	title: string;
+	status: 'new' | 'changed' | 'unchanged';
+	/** `new, 3 lines`, `revision 0 → 1`, `no change`. */
+	detail: string;
+	headerChanges: string[];
+	added: string[];
+	changed: string[];
+	removed: string[];
+	/** Removed lines other records still point at. */
+	inUse: string[];
+	/** The stored id the record will have (kept when matched). */
+	id: string;
+}
+
+/** Everything to write, in one transaction (the shape of the repository's change set). */
+export interface PlannedWrite {
+	put: StoredRecords;
+	remove: { poLines?: string[]; tasks?: string[]; invoiceLines?: string[] };
+	revisions: PoRevisionRecord[];
+}
+
+export interface ImportPlanView {
+	records: PlannedRecord[];
+	changed: boolean;
+	write: PlannedWrite;
+}
+
+export type PlanOutcome = { ok: true; plan: ImportPlanView; warnings: ImportProblem[]; mapped: string[] } | { ok: false; problems: ImportProblem[] };
 
 export type WorkerResponse =
 	| { type: 'progress'; id: number; fraction: number }
 	| { type: 'read'; id: number; ok: true; summary: TableSummary }
 	| { type: 'read'; id: number; ok: false; problems: ImportProblem[] }
-	| { type: 'planPo'; id: number; outcome: PlanOutcome }
+	| { type: 'plan'; id: number; outcome: PlanOutcome }
 	| { type: 'failed'; id: number; error: string };

@@ -1,11 +1,11 @@
 import type { ColumnMapping } from '$lib/db/database';
-import { fieldsOf } from '$lib/io/csv/fields';
+import { fieldsOf, type ImportKind } from '$lib/io/csv/fields';
 import { headerSignature, suggestMapping, validateMapping, type FieldMapping, type MappingProblem } from '$lib/io/csv/mapping';
 import type { ImportProblem } from '$lib/io/csv/problem';
 import type { Delimiter } from '$lib/io/csv/sniff';
 import type { ValueOptions } from '$lib/io/csv/values';
 import { CsvWorker } from '$lib/io/csv/worker/client';
-import type { PlanOutcome, TableSummary } from '$lib/io/csv/worker/protocol';
+import type { PlanOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
 import { app, applySet, newId, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
@@ -13,10 +13,19 @@ import { notices } from './notices.svelte';
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review';
 
 /**
- * The PO import wizard's state: file → table (in a worker) → mapping → checked plan → one
- * transaction. Nothing is written before `apply()`, so cancelling at any step changes nothing.
+ * An import wizard's state (POs, work orders or invoices): file → table (in a worker) → mapping
+ * → checked plan → one transaction. Nothing is written before `apply()`, so cancelling at any
+ * step changes nothing.
  */
-export class PoImport {
+export class CsvImport {
+	readonly kind: ImportKind;
+	readonly fields;
+
+	constructor(kind: ImportKind) {
+		this.kind = kind;
+		this.fields = fieldsOf(kind);
+	}
+
 	step = $state<Step>('file');
 	fileName = $state('');
 	progress = $state(0);
@@ -37,7 +46,7 @@ export class PoImport {
 	#worker = new CsvWorker();
 
 	get mappingProblems(): MappingProblem[] {
-		return this.summary ? validateMapping('po', this.mapping, this.summary.header) : [];
+		return this.summary ? validateMapping(this.kind, this.mapping, this.summary.header) : [];
 	}
 
 	async open(file: File): Promise<void> {
@@ -83,18 +92,19 @@ export class PoImport {
 	async #chooseMapping(header: string[]): Promise<void> {
 		const signature = headerSignature(header);
 		// A handful of records: read them all rather than index on the signature.
-		const saved = (await app.wb.db.mappings.toArray()).filter((m) => m.kind === 'po' && m.headerSignature === signature);
+		const saved = (await app.wb.db.mappings.toArray()).filter((m) => m.kind === this.kind && m.headerSignature === signature);
 		// The same headers seen before for another buyer also name that buyer: a buyer's export has its own headers.
 		const mine = saved.find((m) => m.customerId === this.customerId) ?? saved[0];
 		if (mine) {
-			this.customerId = mine.customerId;
+			this.customerId = mine.customerId || null;
 			this.mapping = Object.fromEntries(Object.entries(mine.mapping).filter(([, col]) => header.includes(col)));
 			this.mappingSource = 'saved';
 		} else {
-			this.mapping = suggestMapping('po', header);
+			this.mapping = suggestMapping(this.kind, header);
 			this.mappingSource = 'suggested';
 		}
-		this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
+		// A PO file never names the contractor's customer, so one is always chosen; jobs and invoices name theirs.
+		if (this.kind === 'po') this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
 	}
 
 	/** Converts every row and compares with what is stored; shows all problems, writes nothing. */
@@ -104,17 +114,17 @@ export class PoImport {
 		this.step = 'checking';
 		const wb = app.wb;
 		const purchaseOrders = wb.tables.purchaseOrders.rows().filter((p) => p.customerId === this.customerId);
-		const poLines = purchaseOrders.flatMap((p) => linesOf(wb).poLines(p.id));
 		try {
-			this.outcome = await this.#worker.planPo({
+			this.outcome = await this.#worker.plan({
+				kind: this.kind,
 				mapping: $state.snapshot(this.mapping),
 				options: $state.snapshot(this.options),
 				customerId: this.customerId,
 				customers: wb.tables.customers.rows(),
 				sites: wb.tables.sites.rows(),
 				today: today(),
-				stored: { purchaseOrders, poLines },
-				references: this.#references(purchaseOrders)
+				stored: this.#stored(),
+				references: this.kind === 'po' ? this.#references(purchaseOrders) : {}
 			});
 			if (generation !== this.#generation) return;
 			this.step = 'review';
@@ -123,6 +133,17 @@ export class PoImport {
 			this.outcome = { ok: false, problems: [{ file: this.fileName, row: null, column: null, message: e instanceof Error ? e.message : String(e), severity: 'error' }] };
 			this.step = 'review';
 		}
+	}
+
+	/** The stored records a file of this kind can match: they are matched by number, so all of that kind. */
+	#stored(): StoredRecords {
+		const t = app.wb.tables;
+		if (this.kind === 'po') {
+			const purchaseOrders = t.purchaseOrders.rows().filter((p) => p.customerId === this.customerId);
+			return { purchaseOrders, poLines: purchaseOrders.flatMap((p) => linesOf(app.wb).poLines(p.id)) };
+		}
+		if (this.kind === 'workOrder') return { workOrders: t.workOrders.rows(), tasks: t.tasks.rows() };
+		return { invoices: t.invoices.rows(), invoiceLines: t.invoiceLines.rows() };
 	}
 
 	/** Tasks and invoice lines that point at each stored PO line, so the diff can warn before one is removed. */
@@ -141,27 +162,23 @@ export class PoImport {
 		return out;
 	}
 
-	/** Writes the plan and remembers the mapping, in one transaction. Resolves to the first PO's id. */
+	/** Writes the plan and remembers the mapping, in one transaction. Resolves to the first new or changed record's id. */
 	async apply(): Promise<string | null> {
 		const o = this.outcome;
-		if (!o?.ok || !this.summary || !this.customerId) return null;
-		const { write, pos } = o.plan;
+		if (!o?.ok || !this.summary) return null;
+		const { write, records } = o.plan;
+		const customerId = this.customerId ?? '';
 		const signature = headerSignature(this.summary.header);
-		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([this.customerId, 'po']).toArray()).find((m) => m.headerSignature === signature);
-		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId: this.customerId, kind: 'po', headerSignature: signature, mapping: $state.snapshot(this.mapping) };
-		const refused = await applySet({
-			put: { purchaseOrders: write.put.purchaseOrders, poLines: write.put.poLines },
-			remove: { poLines: write.delete.poLines },
-			revisions: write.revisions,
-			mappings: [mapping]
-		});
+		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
+		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: $state.snapshot(this.mapping) };
+		const refused = await applySet({ put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] });
 		if (refused) return null;
-		const counts = { new: pos.filter((p) => p.status === 'new').length, changed: pos.filter((p) => p.status === 'changed').length };
-		const lines = pos.reduce((n, p) => n + p.added.length + p.changed.length + p.removed.length, 0);
-		notices.push('success', `${this.fileName}: ${counts.new} new PO${counts.new === 1 ? '' : 's'}, ${counts.changed} revised, ${lines} line${lines === 1 ? '' : 's'} added, changed or removed.`);
-		const first = pos.find((p) => p.status !== 'unchanged') ?? pos[0];
+		const count = (status: string) => records.filter((r) => r.status === status).length;
+		const parts = records.reduce((n, r) => n + r.added.length + r.changed.length + r.removed.length, 0);
+		notices.push('success', `${this.fileName}: ${count('new')} new, ${count('changed')} changed; ${parts} line${parts === 1 ? '' : 's'} added, changed or removed.`);
+		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
 		this.reset();
-		return first?.po.id ?? null;
+		return first?.id ?? null;
 	}
 
 	cancel(): void {
@@ -183,5 +200,4 @@ export class PoImport {
 		this.#bytes = null;
 	}
 
-	fields = fieldsOf('po');
 }
