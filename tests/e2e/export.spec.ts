@@ -43,3 +43,31 @@ test('Exporting an invoice line whose description starts with "=" neutralises it
 	const text = await readFile(await download.path(), 'utf8');
 	expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
 });
+
+test('Sent invoices export as QuickBooks and Xero import files whose lines add up to the invoice totals', async ({ page }) => {
+	await loadSample(page);
+	await openGrid(page, '/invoices', 'Invoices', 4);
+	await page.getByRole('button', { name: 'Export to accounting…' }).click();
+	const panel = page.getByRole('region', { name: 'Export to accounting' });
+	// Only INV-1041 is sent; the paid INV-1042 is added by hand.
+	await expect(panel.getByRole('checkbox', { checked: true })).toHaveCount(1);
+	await panel.getByRole('checkbox', { name: /INV-1042/ }).check();
+
+	const qbDownload = page.waitForEvent('download');
+	await panel.getByRole('button', { name: 'QuickBooks CSV (2)' }).click();
+	const qb = Papa.parse<string[]>(await readFile(await (await qbDownload).path(), 'utf8'), { skipEmptyLines: true }).data;
+	expect(qb[0]![0]).toBe('*InvoiceNo');
+	const amount = qb[0]!.indexOf('*ItemAmount');
+	const sum = (rows: string[][], no: string) => rows.filter((r) => r[0] === no).reduce((s, r) => s + Math.round(Number(r[amount]) * 100), 0);
+	expect(sum(qb.slice(1), 'INV-1041')).toBe(311900);
+	expect(sum(qb.slice(1), 'INV-1042')).toBe(202543);
+
+	const xeroDownload = page.waitForEvent('download');
+	await panel.getByRole('button', { name: 'Xero CSV (2)' }).click();
+	const xero = Papa.parse<string[]>(await readFile(await (await xeroDownload).path(), 'utf8'), { skipEmptyLines: true }).data;
+	expect(xero[0]!.slice(0, 1)).toEqual(['*ContactName']);
+	const ref = xero[0]!.indexOf('Reference');
+	const no = xero[0]!.indexOf('*InvoiceNumber');
+	expect(xero.slice(1).filter((r) => r[no] === 'INV-1041')).toHaveLength(5);
+	expect(xero.slice(1).find((r) => r[no] === 'INV-1041')![ref]).toContain('884120');
+});
