@@ -60,16 +60,13 @@ test('approving the change order clears CHANGE_UNAPPROVED on the extra task', as
 
 	const cos = gridSection(page, 'Change orders of WO-18474');
 	const co = await stableRow(cos, 'number', 'CO-1');
-	await editCell(cellOf(co, 'approvedBy'), 'M. Greene');
-	await editCell(cellOf(co, 'approvedOn'), '2026-11-20');
-	// The status drop-down, by keyboard: Enter opens it, pending → approved, Enter picks.
-	await cellOf(co, 'status').click();
-	await page.keyboard.press('Enter');
-	await expect(cellOf(co, 'status')).toHaveClass(/ag-cell-inline-editing/);
-	await expect(page.locator('.ag-select-list')).toBeVisible();
-	await page.keyboard.press('ArrowDown');
-	await page.keyboard.press('Enter');
+	// Approved beside the grid, saying who and when (the date defaults to today).
+	await page.getByRole('region', { name: 'Change order decisions' }).getByRole('button', { name: 'Approve…' }).click();
+	const form = page.getByRole('form', { name: 'Approve CO-1' });
+	await form.getByLabel('Approved by').fill('M. Greene');
+	await form.getByRole('button', { name: 'Approve' }).click();
 	await expect(cellOf(co, 'status')).toHaveText('approved');
+	await expect(cellOf(co, 'approvedBy')).toHaveText('M. Greene');
 	await expect(cellOf(t4, 'changeOrderNumber')).not.toHaveAttribute('data-findings', /CHANGE_UNAPPROVED/);
 });
 

@@ -108,9 +108,10 @@ export const changeOrderColumns = (): ColDef<ChangeOrder>[] => [
 	requiredTextCol<ChangeOrder>('number', 'Number', { width: 90 }),
 	textCol<ChangeOrder>('description', 'Description', { width: 260 }),
 	moneyCol<ChangeOrder>('amountCents', 'Amount change'),
-	enumCol<ChangeOrder>('status', 'Status', CHANGE_ORDER_STATUSES, { width: 100 }),
-	textCol<ChangeOrder>('approvedBy', 'Approved by', { width: 150 }),
-	optionalDateCol<ChangeOrder>('approvedOn', 'Approved on')
+	// Decided with who and when beside the grid (approve, reject, reopen), never by retyping the status.
+	enumCol<ChangeOrder>('status', 'Status', CHANGE_ORDER_STATUSES, { width: 100, editable: false, cellClass: 'computed' }),
+	textCol<ChangeOrder>('approvedBy', 'Decided by', { width: 150, editable: false, cellClass: 'computed' }),
+	optionalDateCol<ChangeOrder>('approvedOn', 'Decided on', { editable: false, cellClass: 'computed' })
 ];
 
 export const purchaseOrderColumns = (wb: Workbook): ColDef<PurchaseOrder>[] => [

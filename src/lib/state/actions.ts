@@ -1,5 +1,5 @@
+import { addChangeOrder as newChangeOrderFor } from '$lib/domain/change-orders';
 import {
-	newChangeOrder,
 	newCustomer,
 	newInvoice,
 	newInvoiceLine,
@@ -50,8 +50,13 @@ export function addTask(workOrderId: string) {
 }
 
 export function addChangeOrder(workOrderId: string) {
-	const number = nextCode(linesOf(app.wb).changeOrders(workOrderId).map((c) => c.number), 'CO-1');
-	return added('changeOrders', newChangeOrder(newId(), workOrderId, number));
+	const wo = app.wb.tables.workOrders.get(workOrderId);
+	const made = wo ? newChangeOrderFor(wo, linesOf(app.wb).changeOrders(workOrderId), newId) : null;
+	if (!made?.ok) {
+		notices.push('error', made?.reason ?? 'The work order no longer exists.');
+		return Promise.resolve(null);
+	}
+	return added('changeOrders', made.value);
 }
 
 export function addPurchaseOrder(customerId: string | undefined) {

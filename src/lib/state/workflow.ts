@@ -1,4 +1,4 @@
-import { approveChangeOrder, rejectChangeOrder } from '$lib/domain/change-orders';
+import { approveChangeOrder, rejectChangeOrder, reopenChangeOrder } from '$lib/domain/change-orders';
 import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidInvoice } from '$lib/domain/invoicing';
 import { availableActions, cancelWork, closeWork, completeWork, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
@@ -64,6 +64,12 @@ export function decideChangeOrder(coId: string, decision: 'approve' | 'reject', 
 	if (!co) return Promise.resolve(false);
 	const outcome = (decision === 'approve' ? approveChangeOrder : rejectChangeOrder)(co, { by, on }, today());
 	return store(outcome, (c) => ({ put: { changeOrders: [c] } }), `${co.number} ${decision === 'approve' ? 'approved' : 'rejected'}.`);
+}
+
+export function reopenChangeOrderById(coId: string) {
+	const co = wb().tables.changeOrders.get(coId);
+	if (!co) return Promise.resolve(false);
+	return store(reopenChangeOrder(co), (c) => ({ put: { changeOrders: [c] } }), `${co.number} is pending again.`);
 }
 
 /** Complete jobs that could share an invoice with `wo`: same customer and PO, not yet billed. */
