@@ -315,6 +315,25 @@ describe('applyChanges', () => {
 		expect(await db.poRevisions.count()).toBe(0);
 	});
 
+	it('refuses lines whose PO does not exist, and a job at another customer’s site, naming them', async () => {
+		const { po, site } = await seedLinked(db);
+		const before = await counts(db);
+		const other = b.customer({ name: 'Other Buyer' });
+		const err = await refused(
+			applyChanges(db, {
+				put: {
+					customers: [other],
+					poLines: [b.poLine({ poId: po.id, lineNo: 7 }), b.poLine({ poId: 'po-gone', lineNo: 1 })],
+					workOrders: [b.workOrder({ number: 'WO-X', customerId: other.id, siteId: site.id })]
+				}
+			})
+		);
+		expect(err.problems.map((p) => p.message)).toEqual(
+			expect.arrayContaining([expect.stringContaining('Purchase order po-gone does not exist'), expect.stringContaining('belongs to another customer')])
+		);
+		expect(await counts(db)).toEqual(before);
+	});
+
 	it('refuses an invalid record before writing anything', async () => {
 		const { po } = await seedLinked(db);
 		const before = await counts(db);

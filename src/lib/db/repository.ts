@@ -14,7 +14,7 @@ import type { Problem } from '$lib/domain/result';
 import { Dexie } from 'dexie';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
-import { cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
+import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 
 const VALIDATORS: { [K in TableName]: (x: RecordOf[K]) => Problem[] } = {
@@ -166,12 +166,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 				throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
 			}
 		}
-		const refused: string[] = [];
-		for (const table of RECORD_TABLES) {
-			for (const x of (put[table] ?? []) as AnyRecord[]) {
-				for (const p of await integrityProblems(db, table, x as never)) refused.push(`${describeRecord(table, x)}: ${p.message}`);
-			}
-		}
+		const refused = (await batchIntegrityProblems(db, put as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
 		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
 		for (const [table, before, after] of renamed) await propagateRename(db, table, before as never, after as never);
 		if (changes.revisions?.length) await db.poRevisions.bulkAdd(changes.revisions);
