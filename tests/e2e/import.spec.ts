@@ -109,7 +109,7 @@ test('Work orders with their tasks import from a spreadsheet, customers and site
 	await loadSample(page);
 	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
 	const w = page.getByRole('region', { name: 'Import work orders' });
-	await w.getByLabel('Import CSV').setInputFiles(fixture('work-orders.csv'));
+	await w.getByLabel('Import CSV').setInputFiles(fixture('jobs-for-sample.csv'));
 	await w.getByRole('button', { name: 'Check 3 rows' }).click();
 	await expect(w.getByRole('heading', { name: 'Work order WO-20001 · new, 2 tasks' })).toBeVisible();
 	await expect(w.getByRole('heading', { name: 'Work order WO-20002 · new, 1 task' })).toBeVisible();
@@ -126,7 +126,7 @@ test('Invoice lines import as an invoice that reconciles against its PO and job'
 	await loadSample(page);
 	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
 	const w = page.getByRole('region', { name: 'Import invoices' });
-	await w.getByLabel('Import CSV').setInputFiles(fixture('invoice-lines.csv'));
+	await w.getByLabel('Import CSV').setInputFiles(fixture('invoice-lines-for-sample.csv'));
 	await w.getByRole('button', { name: 'Check 2 rows' }).click();
 	await expect(w.getByRole('heading', { name: 'Invoice INV-2001 · new, 2 lines' })).toBeVisible();
 	await w.getByRole('button', { name: 'Apply import' }).click();
