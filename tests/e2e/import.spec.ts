@@ -137,3 +137,30 @@ test('Invoice lines import as an invoice that reconciles against its PO and job'
 	await expect(rowCount(gridSection(page, 'Lines of INV-2001'))).toHaveText('2 rows');
 	await expect(cellOf(inv, 'apReady')).toContainText('error');
 });
+
+test('Columns the wizard cannot guess are mapped by hand, and the mapping is remembered for the next file', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	const csv = 'Order Ref,Pos,Text,Amount Ordered,Each\r\n55-901,1,Boiler descale,2,480.00\r\n55-901,2,Chemical kit,2,"1,020.00"\r\n';
+	const w = wizard(page);
+	await w.getByLabel('Import CSV').setInputFiles({ name: 'odd-headers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await expect(w.getByText('Choose the column that holds Quantity')).toBeVisible();
+	await expect(w.getByText('Choose the column that holds Unit Price')).toBeVisible();
+	await expect(w.getByRole('button', { name: 'Check 2 rows' })).toBeDisabled();
+	await w.getByLabel('Column for PO Number').selectOption('Order Ref');
+	await w.getByLabel('Column for Quantity').selectOption('Amount Ordered');
+	await w.getByLabel('Column for Unit Price').selectOption('Each');
+	// "Amount Ordered" was also guessed as the extended amount: one column cannot fill two fields.
+	await expect(w.getByText('Column "Amount Ordered" is mapped to both Quantity and Extended Amount')).toBeVisible();
+	await w.getByLabel('Column for Extended Amount').selectOption('');
+	await w.getByRole('button', { name: 'Check 2 rows' }).click();
+	await expect(w.getByRole('heading', { name: 'PO 55-901 · new, 2 lines' })).toBeVisible();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(rowCount(pos)).toHaveText('4 rows');
+	await expect(cellOf(await stableRow(gridSection(page, 'Lines of PO 55-901'), 'lineNo', '2'), 'unitPriceCents')).toHaveText('$1,020.00');
+
+	// The same headers again: the hand-made mapping comes back by itself.
+	await w.getByLabel('Import CSV').setInputFiles({ name: 'odd-headers-2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await expect(w.getByText('remembered from the last import of these headers')).toBeVisible();
+	await expect(w.getByLabel('Column for Unit Price')).toHaveValue('Each');
+});

@@ -11,7 +11,7 @@ import { acme, counter } from './test-helpers';
 const MB = Number(process.env.LARGE_CSV_MB ?? 10);
 
 describe(`a generated ${MB} MB PO export`, () => {
-	it('is read, converted and planned whole, with progress reported, in reasonable time', () => {
+	it('is read, converted and planned whole, with progress reported', () => {
 		const { text, lines } = largePoCsv(MB * 1024 * 1024);
 		const bytes = new TextEncoder().encode(text);
 		const times: Record<string, number> = {};
@@ -36,7 +36,7 @@ describe(`a generated ${MB} MB PO export`, () => {
 		expect(r.groups.reduce((n, g) => n + g.lines.length, 0)).toBe(lines);
 		const plan = timed('plan', () => planPoImport(r.groups, r.mapped, { purchaseOrders: [], poLines: [] }, { fileName: 'large.csv', today: '2027-02-01', idGen: counter('rev') }));
 		expect(plan.write.put.poLines).toHaveLength(lines);
+		// Timings are printed for the record; speed is judged by the benchmarks, never by a timed assertion.
 		console.log(`${MB} MB, ${lines} lines: ${JSON.stringify(times)} ms`);
-		expect(times.read! + times.convert! + times.plan!).toBeLessThan(MB * 1000);
 	}, 120_000);
 });
