@@ -181,6 +181,13 @@ export class CsvImport {
 		return first?.id ?? null;
 	}
 
+	/** A choice changed after the check: the plan no longer matches it, so it must be checked again. */
+	edited(): void {
+		if (this.step !== 'review') return;
+		this.outcome = null;
+		this.step = 'map';
+	}
+
 	cancel(): void {
 		this.#worker.cancel();
 		this.reset();
