@@ -5,12 +5,12 @@ import type { ImportProblem } from '$lib/io/csv/problem';
 import type { Delimiter } from '$lib/io/csv/sniff';
 import type { ValueOptions } from '$lib/io/csv/values';
 import { CsvWorker } from '$lib/io/csv/worker/client';
-import type { PlanOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
+import type { PlanSummaryOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
 import { app, applySet, newId, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 
-export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review';
+export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
 /**
  * An import wizard's state (POs, work orders or invoices): file → table (in a worker) → mapping
@@ -39,7 +39,7 @@ export class CsvImport {
 	mapping = $state<FieldMapping>({});
 	/** Where the mapping came from, said to the person: remembered for this customer, or guessed from the headers. */
 	mappingSource = $state<'saved' | 'suggested'>('suggested');
-	outcome = $state.raw<PlanOutcome | null>(null);
+	outcome = $state.raw<PlanSummaryOutcome | null>(null);
 	#bytes: ArrayBuffer | null = null;
 	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
 	#generation = 0;
@@ -166,16 +166,26 @@ export class CsvImport {
 	async apply(): Promise<string | null> {
 		const o = this.outcome;
 		if (!o?.ok || !this.summary) return null;
-		const { write, records } = o.plan;
+		const { records, counts } = o.plan;
+		this.step = 'applying';
+		let write;
+		try {
+			write = await this.#worker.takeWrite();
+		} catch (e) {
+			notices.push('error', `${this.fileName} was not imported: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
+			this.step = 'review';
+			return null;
+		}
 		const customerId = this.customerId ?? '';
 		const signature = headerSignature(this.summary.header);
 		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
 		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: $state.snapshot(this.mapping) };
 		const refused = await applySet({ put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] });
-		if (refused) return null;
-		const count = (status: string) => records.filter((r) => r.status === status).length;
-		const parts = records.reduce((n, r) => n + r.added.length + r.changed.length + r.removed.length, 0);
-		notices.push('success', `${this.fileName}: ${count('new')} new, ${count('changed')} changed; ${parts} line${parts === 1 ? '' : 's'} added, changed or removed.`);
+		if (refused) {
+			this.step = 'review';
+			return null;
+		}
+		notices.push('success', `${this.fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.`);
 		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
 		this.reset();
 		return first?.id ?? null;

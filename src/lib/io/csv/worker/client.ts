@@ -1,4 +1,4 @@
-import type { PlanOutcome, PlanRequest, TableSummary, WorkerRequest, WorkerResponse } from './protocol';
+import type { PlannedWrite, PlanRequest, PlanSummaryOutcome, StoredRecords, TableSummary, WorkerRequest, WorkerResponse } from './protocol';
 import type { ImportProblem } from '../problem';
 
 type Req = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -56,10 +56,28 @@ export class CsvWorker {
 		return r.ok ? { ok: true, summary: r.summary } : { ok: false, problems: r.problems };
 	}
 
-	async plan(req: PlanRequest): Promise<PlanOutcome> {
+	async plan(req: PlanRequest): Promise<PlanSummaryOutcome> {
 		const r = await this.#ask({ type: 'plan', ...req });
 		if (r.type !== 'plan') throw new Error('Unexpected answer from the import worker');
 		return r.outcome;
+	}
+
+	/** The checked plan's writes, fetched slice by slice so no single hand-off blocks the page. */
+	async takeWrite(onProgress?: (done: number) => void): Promise<PlannedWrite> {
+		const put: Record<string, unknown[]> = {};
+		let remove: PlannedWrite['remove'] = {};
+		let revisions: PlannedWrite['revisions'] = [];
+		let offset: number | null = 0;
+		while (offset !== null) {
+			const r = await this.#ask({ type: 'take', offset });
+			if (r.type !== 'take') throw new Error('Unexpected answer from the import worker');
+			for (const [table, rows] of Object.entries(r.slice.put)) (put[table] ??= []).push(...(rows as unknown[]));
+			if (r.slice.remove) remove = r.slice.remove;
+			if (r.slice.revisions) revisions = r.slice.revisions;
+			offset = r.slice.next;
+			onProgress?.(offset ?? Infinity);
+		}
+		return { put: put as StoredRecords, remove, revisions };
 	}
 
 	cancel(): void {

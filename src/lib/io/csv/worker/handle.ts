@@ -1,10 +1,25 @@
 import type { ParsedTable } from '../parse';
 import { readTable } from '../read';
 import { planTable } from './plan-view';
-import { PREVIEW_ROWS, type WorkerRequest, type WorkerResponse } from './protocol';
+import { PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
 
 /** The file last read: kept here so mapping and checking never copy a large table back and forth. */
 let current: { fileName: string; table: ParsedTable } | null = null;
+/** The last plan's writes, handed to the page in slices when the person applies it. */
+let planned: ImportPlanView['write'] | null = null;
+
+/** Every record to put, in table order (parents before children), for slicing. */
+function putsOf(write: ImportPlanView['write']): [keyof StoredRecords, unknown][] {
+	return (Object.entries(write.put) as [keyof StoredRecords, unknown[]][]).flatMap(([table, rows]) => rows.map((r) => [table, r] as [keyof StoredRecords, unknown]));
+}
+
+export function sliceOf(write: ImportPlanView['write'], offset: number): WriteSlice {
+	const all = putsOf(write);
+	const put: Record<string, unknown[]> = {};
+	for (const [table, r] of all.slice(offset, offset + SLICE)) (put[table] ??= []).push(r);
+	const end = offset + SLICE;
+	return { put: put as StoredRecords, ...(offset === 0 ? { remove: write.remove, revisions: write.revisions } : {}), next: end < all.length ? end : null };
+}
 
 /** Answers one request (run in the worker, and directly in tests). Progress goes out as it happens. */
 export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void): WorkerResponse[] {
@@ -33,9 +48,31 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 				}
 			];
 		}
+		if (req.type === 'take') {
+			if (!planned) return [{ type: 'failed', id: req.id, error: 'Nothing has been checked yet.' }];
+			return [{ type: 'take', id: req.id, slice: sliceOf(planned, req.offset) }];
+		}
 		if (!current) return [{ type: 'failed', id: req.id, error: 'No file has been read yet.' }];
 		const { type: _type, id: _id, ...plan } = req;
-		return [{ type: 'plan', id: req.id, outcome: planTable(current.table, current.fileName, plan, () => crypto.randomUUID()) }];
+		const outcome = planTable(current.table, current.fileName, plan, () => crypto.randomUUID());
+		if (!outcome.ok) {
+			planned = null;
+			return [{ type: 'plan', id: req.id, outcome }];
+		}
+		planned = outcome.plan.write;
+		const rs = outcome.plan.records;
+		const count = (status: string) => rs.filter((r) => r.status === status).length;
+		const counts = {
+			total: rs.length,
+			new: count('new'),
+			changed: count('changed'),
+			unchanged: count('unchanged'),
+			parts: rs.reduce((n, r) => n + r.added.length + r.changed.length + r.removed.length, 0),
+			writes: putsOf(outcome.plan.write).length
+		};
+		// Records with changes first: those are what the person must read.
+		const shown = [...rs.filter((r) => r.status !== 'unchanged'), ...rs.filter((r) => r.status === 'unchanged')].slice(0, SHOWN_RECORDS);
+		return [{ type: 'plan', id: req.id, outcome: { ok: true, warnings: outcome.warnings, mapped: outcome.mapped, plan: { records: shown, counts, changed: outcome.plan.changed } } }];
 	} catch (e) {
 		return [{ type: 'failed', id: req.id, error: e instanceof Error ? e.message : String(e) }];
 	}

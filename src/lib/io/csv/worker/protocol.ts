@@ -12,6 +12,9 @@ import type { ValueOptions } from '../values';
 /** How many rows the wizard previews: enough to check the mapping, small enough to send at once. */
 export const PREVIEW_ROWS = 12;
 
+/** How many records the review lists in full; the rest are tallied (a 50 MB file holds thousands). */
+export const SHOWN_RECORDS = 50;
+
 /** What is stored now, for the records the file may match (by number). */
 export interface StoredRecords {
 	purchaseOrders?: PurchaseOrder[];
@@ -35,9 +38,14 @@ export interface PlanRequest {
 	references: Record<string, string[]>;
 }
 
+/** Records handed from the worker to the page per message: small enough that no clone is a long task. */
+export const SLICE = 5000;
+
 export type WorkerRequest =
 	| { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string; chosen: { delimiter?: Delimiter; headerRow?: number } }
-	| ({ type: 'plan'; id: number } & PlanRequest);
+	| ({ type: 'plan'; id: number } & PlanRequest)
+	/** The next slice of the last plan's writes, from record `offset` on. */
+	| { type: 'take'; id: number; offset: number };
 
 /** What the wizard shows of a file that was read: the table itself stays in the worker. */
 export interface TableSummary {
@@ -81,11 +89,29 @@ export interface ImportPlanView {
 	write: PlannedWrite;
 }
 
+/** What the page receives for review: the first records in full and the tallies; the writes stay in the worker until applied. */
+export interface ImportPlanSummary {
+	records: PlannedRecord[];
+	counts: { total: number; new: number; changed: number; unchanged: number; parts: number; writes: number };
+	changed: boolean;
+}
+
+export type PlanSummaryOutcome = { ok: true; plan: ImportPlanSummary; warnings: ImportProblem[]; mapped: string[] } | { ok: false; problems: ImportProblem[] };
+
+/** A slice of the writes: records by table, plus (with the first slice) the removals and revisions. */
+export interface WriteSlice {
+	put: StoredRecords;
+	remove?: PlannedWrite['remove'];
+	revisions?: PlannedWrite['revisions'];
+	next: number | null;
+}
+
 export type PlanOutcome = { ok: true; plan: ImportPlanView; warnings: ImportProblem[]; mapped: string[] } | { ok: false; problems: ImportProblem[] };
 
 export type WorkerResponse =
 	| { type: 'progress'; id: number; fraction: number }
 	| { type: 'read'; id: number; ok: true; summary: TableSummary }
 	| { type: 'read'; id: number; ok: false; problems: ImportProblem[] }
-	| { type: 'plan'; id: number; outcome: PlanOutcome }
+	| { type: 'plan'; id: number; outcome: PlanSummaryOutcome }
+	| { type: 'take'; id: number; slice: WriteSlice }
 	| { type: 'failed'; id: number; error: string };
