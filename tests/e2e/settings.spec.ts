@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { expect, loadSample, test } from './fixtures';
 
 test('Settings shows storage persistence and usage', async ({ page }) => {
@@ -28,4 +30,30 @@ test('Download backup gives a tieout-backup JSON file with the 12 sample work or
 
 	// The page records when the last backup was made.
 	await expect(page.getByText('Last backup').locator('+ dd')).not.toHaveText('never');
+});
+
+test('A logo chosen in Settings is saved and drawn on the invoice PDF', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/settings');
+	await page.getByLabel('Logo image').setInputFiles(fileURLToPath(new URL('../fixtures/logo.png', import.meta.url)));
+	await expect(page.getByRole('img', { name: 'Your logo, as invoices show it' })).toBeVisible();
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('img', { name: 'Your logo, as invoices show it' })).toBeVisible();
+
+	await page.goto('/invoices');
+	await page.getByRole('gridcell', { name: 'INV-1042' }).click();
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download PDF' }).click();
+	const images = execFileSync('pdfimages', ['-list', await (await download).path()], { encoding: 'utf8' }).trim().split('\n').slice(2);
+	expect(images).toHaveLength(1);
+	expect(images[0]).toMatch(/\b120\s+40\b/);
+});
+
+test('A file that is not a PNG or JPEG is refused as a logo, saying why, and no logo is set', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('Logo image').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+	await expect(page.getByRole('alert').filter({ hasText: 'logo.gif is not a PNG or JPEG image' })).toBeVisible();
+	await expect(page.getByRole('img', { name: 'Your logo, as invoices show it' })).toHaveCount(0);
 });
