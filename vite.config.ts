@@ -10,6 +10,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
-		setupFiles: ['src/test-setup.ts']
+		setupFiles: ['src/test-setup.ts'],
+		// Property tests run hundreds of cases; on the shared two-core CI machine 5 s is too tight.
+		testTimeout: 30_000
 	}
 });
