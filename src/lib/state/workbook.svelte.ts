@@ -15,7 +15,13 @@ const PAGED: readonly TableName[] = ['tasks', 'poLines', 'invoiceLines'];
 const FIRST_PAGE = 300;
 /** Tables smaller than this read fast enough without a cached copy. */
 const CACHE_FROM = 2_000;
-const SNAPSHOT_DELAY = 3_000;
+/**
+ * After edits the fast-start copy is rewritten only once the workbook has been quiet this long:
+ * a rewrite serialises and stores every row of the table (100,000 lines: long tasks of hundreds
+ * of ms), while a stale copy only costs the next start a few rows patched by the verify it does
+ * anyway. At 3 s, someone editing every few seconds paid for a rewrite between edits.
+ */
+const SNAPSHOT_DELAY = 60_000;
 
 /** Resolves after the browser has painted what is on screen now (or at once outside a browser). */
 function afterFirstPaint(): Promise<void> {
@@ -159,7 +165,7 @@ export class Workbook {
 		}
 	}
 
-	/** Rewrites a table's fast-start copy a few seconds after its last change. */
+	/** Rewrites a table's fast-start copy a while after its last change. */
 	#scheduleSnapshot(table: TableName, delay = SNAPSHOT_DELAY): void {
 		if (!PAGED.includes(table)) return;
 		clearTimeout(this.#snapshotTimers.get(table));
