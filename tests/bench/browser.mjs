@@ -48,13 +48,16 @@ async function seed(page, n) {
 async function measureGridLoad(context) {
 	const page = await context.newPage();
 	await page.addInitScript(() => {
-		const marks = { firstRow: null, allRows: null, longTasks: [] };
+		// First rows: the first row with data in the grid's section, preview table or AG Grid.
+		const marks = { firstRow: null, firstGridRow: null, allRows: null, longTasks: [] };
 		window.__bench = marks;
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) marks.longTasks.push(Math.round(e.duration));
 		}).observe({ type: 'longtask', buffered: true });
 		const check = () => {
-			if (marks.firstRow === null && document.querySelector('[data-grid="all-po-lines"] .ag-row')) marks.firstRow = performance.now();
+			const grid = document.querySelector('[data-grid="all-po-lines"]');
+			if (marks.firstGridRow === null && grid?.querySelector('.ag-row [role="gridcell"]')) marks.firstGridRow = performance.now();
+			if (marks.firstRow === null && (marks.firstGridRow !== null || grid?.querySelector('[data-preview] tbody td'))) marks.firstRow = performance.now();
 			const count = document.querySelector('[data-grid="all-po-lines"] [data-testid="row-count"]')?.textContent ?? '';
 			if (marks.allRows === null && count.startsWith(`${window.__expect} rows`)) marks.allRows = performance.now();
 		};
@@ -100,14 +103,14 @@ try {
 	await seedPage.close();
 	for (let i = 0; i < RUNS; i++) {
 		const r = await measureGridLoad(context);
-		results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
+		results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), firstGridRowMs: Math.round(r.firstGridRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
 	}
 	const clean = await browser.newContext();
-	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders')];
+	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
 	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
 	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ms from navigation start):`);
-	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows ${r.firstRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
-	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
+	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows ${r.firstRowMs} ms · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
+	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), first AG Grid row ${med('firstGridRowMs')} ms, all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
 	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.gzipKB} kB gzipped (${j.rawKB} kB raw, ${j.files} files; target ≤ 350 kB gzipped)`);
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/browser.json', JSON.stringify(results, null, 2));
