@@ -77,10 +77,14 @@ export async function loadSample(page: Page): Promise<void> {
 	await expect(page.getByRole('heading', { name: 'Your workbook is empty' })).toHaveCount(0);
 }
 
-/** Opens `path` and waits until the grid labelled `label` shows `rows` rows (the workbook has loaded). */
+/**
+ * Opens `path` and waits until the grid labelled `label` is AG Grid (not the preview table drawn
+ * while AG Grid loads) and shows `rows` rows (the workbook has loaded).
+ */
 export async function openGrid(page: Page, path: string, label: string, rows: number): Promise<Locator> {
 	await page.goto(path);
 	const grid = gridSection(page, label);
+	await expect(grid).toHaveAttribute('data-ready', 'true');
 	await expect(rowCount(grid)).toHaveText(`${rows} rows`);
 	return grid;
 }

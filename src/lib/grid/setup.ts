@@ -66,3 +66,6 @@ export const gridTheme = themeQuartz.withParams({
 	borderColor: '#d9dee2',
 	cellHorizontalPadding: 8
 });
+
+// DataGrid loads this module, and with it AG Grid, on demand: the grid's factory comes from here.
+export { createGrid } from 'ag-grid-community';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { computedMoneyCol, intCol, moneyCol, textCol } from './columns';
+import { previewColumns } from './preview';
+
+interface Row {
+	id: string;
+	lineNo: number;
+	description: string;
+	unitPriceCents: number;
+}
+
+const row: Row = { id: 'a', lineNo: 3, description: '<b>Pump</b>', unitPriceCents: 123450 };
+
+describe('previewColumns', () => {
+	it('puts pinned-left columns first, as the grid does, and keeps headers and widths', () => {
+		const cols = previewColumns<Row>([textCol<Row>('description', 'Description', { width: 260 }), intCol<Row>('lineNo', 'Line', { pinned: 'left' })]);
+		expect(cols.map((c) => [c.header, c.width])).toEqual([
+			['Line', 80],
+			['Description', 260]
+		]);
+	});
+
+	it('formats values with the column formatter and right-aligns numbers', () => {
+		const [price, line, desc] = previewColumns<Row>([moneyCol<Row>('unitPriceCents', 'Unit price'), intCol<Row>('lineNo', 'Line'), textCol<Row>('description', 'Description')]);
+		expect(price!.text(row)).toBe('$1,234.50');
+		expect(price!.right).toBe(true);
+		expect(line!.text(row)).toBe('3');
+		expect(desc!.right).toBe(false);
+		// Text stays text: the component renders it through a text node.
+		expect(desc!.text(row)).toBe('<b>Pump</b>');
+	});
+
+	it('reads computed columns through their value getter', () => {
+		const [c] = previewColumns<Row>([computedMoneyCol<Row>('double', 'Twice', (r) => r.unitPriceCents * 2)]);
+		expect(c!.key).toBe('double');
+		expect(c!.text(row)).toBe('$2,469.00');
+	});
+
+	it('leaves hidden columns out and gives unsized columns the grid default width', () => {
+		const cols = previewColumns<Row>([
+			{ field: 'description', headerName: 'Description' },
+			{ field: 'lineNo', headerName: 'Line', hide: true }
+		]);
+		expect(cols.map((c) => [c.header, c.width])).toEqual([['Description', 200]]);
+	});
+});

@@ -1,0 +1,45 @@
+import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+
+/** One column of the read-only preview drawn while AG Grid loads. */
+export interface PreviewColumn<T> {
+	key: string;
+	header: string;
+	width: number;
+	right: boolean;
+	text: (row: T) => string;
+}
+
+/** AG Grid's default column width. */
+const DEFAULT_WIDTH = 200;
+
+function isRight<T>(c: ColDef<T>): boolean {
+	const types = Array.isArray(c.type) ? c.type : c.type ? [c.type] : [];
+	return types.includes('rightAligned') || types.includes('numericColumn');
+}
+
+/**
+ * The grid's columns as the preview draws them: pinned-left columns first (as AG Grid places
+ * them), the same headers, widths and formatted values. Only `data` and `value` are passed to
+ * getters and formatters, which is all the column helpers in columns.ts read.
+ */
+export function previewColumns<T>(columns: ColDef<T>[], minWidth = 60): PreviewColumn<T>[] {
+	const shown = columns.filter((c) => !c.hide);
+	const ordered = [...shown.filter((c) => c.pinned === 'left' || c.pinned === true), ...shown.filter((c) => !(c.pinned === 'left' || c.pinned === true))];
+	return ordered.map((c, i) => {
+		const field = c.field as string | undefined;
+		const getter = typeof c.valueGetter === 'function' ? c.valueGetter : null;
+		const formatter = typeof c.valueFormatter === 'function' ? c.valueFormatter : null;
+		const value = (row: T): unknown => (getter ? getter({ data: row } as ValueGetterParams<T>) : field ? (row as Record<string, unknown>)[field] : undefined);
+		return {
+			key: c.colId ?? field ?? String(i),
+			header: c.headerName ?? field ?? '',
+			width: Math.max(c.width ?? DEFAULT_WIDTH, c.minWidth ?? minWidth),
+			right: isRight(c),
+			text: (row) => {
+				const v = value(row);
+				if (formatter) return String(formatter({ data: row, value: v } as ValueFormatterParams<T>) ?? '');
+				return v === null || v === undefined ? '' : String(v);
+			}
+		};
+	});
+}
