@@ -2,14 +2,16 @@ import type { ConvertContext, ConvertOptions } from '../convert-core';
 import { convertInvoices } from '../convert-invoices';
 import { convertPos } from '../convert-po';
 import { convertWorkOrders } from '../convert-work-orders';
-import { describeChanges } from '../diff-format';
+import { describeChanges, type FieldChange } from '../diff-format';
 import type { FieldMapping } from '../mapping';
 import type { ParsedTable } from '../parse';
+import type { ImportProblem } from '../problem';
 import type { RecordPlan } from '../plan-core';
 import { planPoImport } from '../revision';
 import { planInvoiceImport, planWorkOrderImport } from '../revision-kinds';
 import type { ImportPlanView, PlannedRecord, PlanOutcome, PlanRequest } from './protocol';
 
+const header = (changes: FieldChange[]) => (changes.length ? [describeChanges(changes)] : []);
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** A job's or invoice's plan in the review's words. */
@@ -19,7 +21,7 @@ function viewOf<H extends { id: string }, C>(p: RecordPlan<H, C>, title: string,
 		id: p.record.id,
 		status: p.status,
 		detail: p.status === 'new' ? `new, ${plural(p.children.length, childWord)}` : p.status === 'unchanged' ? 'no change' : 'changed',
-		headerChanges: p.headerChanges.length ? [describeChanges(p.headerChanges)] : [],
+		headerChanges: header(p.headerChanges),
 		added: p.added.map(childName),
 		changed: p.changed.map((c) => `${childWord} ${c.key}: ${describeChanges(c.changes)}`),
 		removed: p.removed.map(childName),
@@ -40,49 +42,35 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 			idGen,
 			referencesTo: (po, lineNo) => req.references[`${po.id}|${lineNo}`] ?? []
 		});
-		const view: ImportPlanView = {
-			changed: plan.changed,
-			records: plan.pos.map((p) => ({
-				title: `PO ${p.number}`,
-				id: p.po.id,
-				status: p.status,
-				detail: p.status === 'new' ? `new, ${plural(p.lines.length, 'line')}` : p.status === 'unchanged' ? 'no change' : `revision ${p.revisionFrom} → ${p.po.revision}`,
-				headerChanges: p.headerChanges.filter((h) => h.label !== 'revision').length ? [describeChanges(p.headerChanges.filter((h) => h.label !== 'revision'))] : [],
-				added: p.added.map((l) => `line ${l.lineNo}: ${l.description}`),
-				changed: p.changed.map((l) => `line ${l.lineNo}: ${describeChanges(l.changes)}`),
-				removed: p.removed.map((l) => `line ${l.lineNo}: ${l.description}`),
-				inUse: p.removedInUse
-			})),
-			write: { put: plan.write.put, remove: { poLines: plan.write.delete.poLines }, revisions: plan.write.revisions }
-		};
-		return { ok: true, plan: view, warnings: c.warnings, mapped: c.mapped };
+		const records: PlannedRecord[] = plan.pos.map((p) => ({
+			title: `PO ${p.number}`,
+			id: p.po.id,
+			status: p.status,
+			detail: p.status === 'new' ? `new, ${plural(p.lines.length, 'line')}` : p.status === 'unchanged' ? 'no change' : `revision ${p.revisionFrom} → ${p.po.revision}`,
+			// The revision is in the title; the other header changes are listed.
+			headerChanges: header(p.headerChanges.filter((h) => h.label !== 'revision')),
+			added: p.added.map((l) => `line ${l.lineNo}: ${l.description}`),
+			changed: p.changed.map((l) => `line ${l.lineNo}: ${describeChanges(l.changes)}`),
+			removed: p.removed.map((l) => `line ${l.lineNo}: ${l.description}`),
+			inUse: p.removedInUse
+		}));
+		return planned(c, records, plan.changed, { put: plan.write.put, remove: { poLines: plan.write.delete.poLines }, revisions: plan.write.revisions });
 	}
 	if (req.kind === 'workOrder') {
 		const c = convertWorkOrders(...args);
 		if (!c.ok) return c;
 		const plan = planWorkOrderImport(c.groups, c.mapped, { workOrders: req.stored.workOrders ?? [], tasks: req.stored.tasks ?? [] }, fileName);
-		return {
-			ok: true,
-			warnings: c.warnings,
-			mapped: c.mapped,
-			plan: {
-				changed: plan.changed,
-				records: plan.plans.map((p) => viewOf(p, `Work order ${p.record.number}`, 'task', (t) => `task ${t.code}: ${t.description}`)),
-				write: { put: plan.write.put, remove: { tasks: plan.write.delete.tasks }, revisions: [] }
-			}
-		};
+		const records = plan.plans.map((p) => viewOf(p, `Work order ${p.record.number}`, 'task', (t) => `task ${t.code}: ${t.description}`));
+		return planned(c, records, plan.changed, { put: plan.write.put, remove: { tasks: plan.write.delete.tasks }, revisions: [] });
 	}
 	const c = convertInvoices(...args);
 	if (!c.ok) return c;
 	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName);
-	return {
-		ok: true,
-		warnings: c.warnings,
-		mapped: c.mapped,
-		plan: {
-			changed: plan.changed,
-			records: plan.plans.map((p) => viewOf(p, `Invoice ${p.record.number}`, 'line', (l) => `line ${l.lineNo}: ${l.description}`)),
-			write: { put: plan.write.put, remove: { invoiceLines: plan.write.delete.invoiceLines }, revisions: [] }
-		}
-	};
+	const records = plan.plans.map((p) => viewOf(p, `Invoice ${p.record.number}`, 'line', (l) => `line ${l.lineNo}: ${l.description}`));
+	return planned(c, records, plan.changed, { put: plan.write.put, remove: { invoiceLines: plan.write.delete.invoiceLines }, revisions: [] });
+}
+
+/** A converted file's plan, as the page and the apply step take it. */
+function planned(c: { warnings: ImportProblem[]; mapped: string[] }, records: PlannedRecord[], changed: boolean, write: ImportPlanView['write']): PlanOutcome {
+	return { ok: true, warnings: c.warnings, mapped: c.mapped, plan: { changed, records, write } };
 }
