@@ -1,8 +1,8 @@
 import { formatDate, isLocalDate, type LocalDate } from './dates';
 import { newChangeOrder, nextCode } from './factories';
-import { allow, refuse, STATUS_LABEL, type Outcome } from './lifecycle';
+import { allow, refuse, type Outcome } from './lifecycle';
 import { sumCents, type Cents } from './money';
-import type { ChangeOrder, IdGen, Task, WorkOrder } from './records';
+import { STATUS_LABEL, type ChangeOrder, type IdGen, type Task, type WorkOrder } from './records';
 
 /**
  * Change orders: scope added after the job was authorised. Pending until the buyer decides;

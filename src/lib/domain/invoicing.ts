@@ -1,7 +1,7 @@
 import type { LocalDate } from './dates';
 import { newInvoice, newInvoiceLine } from './factories';
-import { allow, billedKey, invoiceRefusal, refuse, STATUS_LABEL, type Outcome } from './lifecycle';
-import type { Customer, Id, IdGen, Invoice, InvoiceLine, PoLine, PurchaseOrder, Settings, Task, WorkOrder } from './records';
+import { allow, billedKey, invoiceRefusal, refuse, type Outcome } from './lifecycle';
+import { STATUS_LABEL, type Customer, type Id, type IdGen, type Invoice, type InvoiceLine, type PoLine, type PurchaseOrder, type Settings, type Task, type WorkOrder } from './records';
 import { parseTerms } from './terms';
 
 /**

@@ -1,5 +1,5 @@
 import { formatDate, isLocalDate, type LocalDate } from './dates';
-import type { Task, WorkOrder, WorkOrderStatus } from './records';
+import { STATUS_LABEL, type Task, type WorkOrder } from './records';
 
 /**
  * The work-order life cycle: open → in_progress → complete (signed off) → invoiced → closed, or
@@ -19,14 +19,6 @@ export type Outcome<T> = { ok: true; value: T; warnings: string[] } | { ok: fals
 export const allow = <T>(value: T, warnings: string[] = []): Outcome<T> => ({ ok: true, value, warnings });
 export const refuse = <T = never>(reason: string): Outcome<T> => ({ ok: false, reason });
 
-export const STATUS_LABEL: Readonly<Record<WorkOrderStatus, string>> = {
-	open: 'open',
-	in_progress: 'in progress',
-	complete: 'complete',
-	invoiced: 'invoiced',
-	closed: 'closed',
-	cancelled: 'cancelled'
-};
 
 /** The key of a task on an invoice line: work order number + task code. */
 export const billedKey = (woNumber: string, taskCode: string): string => `${woNumber}|${taskCode}`;

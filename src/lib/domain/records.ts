@@ -44,6 +44,16 @@ export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
 export const WORK_ORDER_STATUSES = ['open', 'in_progress', 'complete', 'invoiced', 'closed', 'cancelled'] as const;
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 
+/** A status as a sentence says it: "WO-18476 is in progress". */
+export const STATUS_LABEL: Readonly<Record<WorkOrderStatus, string>> = {
+	open: 'open',
+	in_progress: 'in progress',
+	complete: 'complete',
+	invoiced: 'invoiced',
+	closed: 'closed',
+	cancelled: 'cancelled'
+};
+
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

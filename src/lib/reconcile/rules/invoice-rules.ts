@@ -5,7 +5,8 @@ import { poFor, poOfInvoice, woByNumber } from '../keys/resolve';
 import type { Finding, Target } from '../types';
 import { finding, target, type FindingContext } from './finding';
 import { evaluateLine, type InvoiceScope } from './line-rules';
-import { DONE_STATUSES, OPEN_STATUSES, STATUS_TEXT } from './statuses';
+import { DONE_STATUSES, OPEN_STATUSES } from './statuses';
+import { STATUS_LABEL } from '../../domain/records';
 
 /** Terms compared as the buyer means them: `2% 10 net 30` is `2/10 Net 30`. */
 export function normaliseTerms(text: string): string {
@@ -129,7 +130,7 @@ function jobRules(
 		if (!done) cells.push(target('workOrders', wo.id, 'status'));
 		if (!wo.signedOffBy.trim()) cells.push(target('workOrders', wo.id, 'signedOffBy'));
 		if (!wo.signedOffOn) cells.push(target('workOrders', wo.id, 'signedOffOn'));
-		const state = done ? `${STATUS_TEXT[wo.status]} but not signed off` : signed ? `${STATUS_TEXT[wo.status]}, not complete` : `${STATUS_TEXT[wo.status]} and not signed off`;
+		const state = done ? `${STATUS_LABEL[wo.status]} but not signed off` : signed ? `${STATUS_LABEL[wo.status]}, not complete` : `${STATUS_LABEL[wo.status]} and not signed off`;
 		out.push(finding('TICKET_NOT_COMPLETE', keyIds, [...cells, ...refs], `${bills}, which is ${state}.`, ctx));
 	}
 	if (wo.type === 'internal') {
@@ -141,7 +142,7 @@ function jobRules(
 				'TICKET_OPEN_AFTER_BILLING',
 				keyIds,
 				[target('invoices', inv.id, 'status'), target('workOrders', wo.id, 'status'), ...refs],
-				`Invoice ${inv.number} has been sent, but ${wo.number} is still ${STATUS_TEXT[wo.status]}.`,
+				`Invoice ${inv.number} has been sent, but ${wo.number} is still ${STATUS_LABEL[wo.status]}.`,
 				ctx
 			)
 		);

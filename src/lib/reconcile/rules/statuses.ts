@@ -4,12 +4,3 @@ import type { WorkOrderStatus } from '../../domain/records';
 export const DONE_STATUSES: ReadonlySet<WorkOrderStatus> = new Set(['complete', 'invoiced', 'closed']);
 /** Work still going on: may not be billed yet, and goes stale if it stays so. */
 export const OPEN_STATUSES: ReadonlySet<WorkOrderStatus> = new Set(['open', 'in_progress']);
-
-export const STATUS_TEXT: Readonly<Record<WorkOrderStatus, string>> = {
-	open: 'open',
-	in_progress: 'in progress',
-	complete: 'complete',
-	invoiced: 'invoiced',
-	closed: 'closed',
-	cancelled: 'cancelled'
-};
