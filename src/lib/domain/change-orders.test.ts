@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { reason, value } from '$lib/testing/outcome';
 import { addChangeOrder, approveChangeOrder, billableCap, rejectChangeOrder, reopenChangeOrder, tasksUnder, underChangeOrder } from './change-orders';
-import type { Outcome } from './lifecycle';
 import { changeOrder, task, workOrder } from '$lib/testing/builders';
 import type { ChangeOrder } from './records';
 
@@ -8,14 +8,6 @@ const TODAY = '2027-01-15';
 const pending = (x: Partial<ChangeOrder> = {}) => changeOrder({ workOrderId: 'wo-a', number: 'CO-2', status: 'pending', approvedBy: '', approvedOn: null, ...x });
 const by = { by: '  M. Buyer ', on: '2027-01-14' };
 
-function value<T>(r: Outcome<T>): T {
-	if (!r.ok) throw new Error(`expected ok, got: ${r.reason}`);
-	return r.value;
-}
-function reason<T>(r: Outcome<T>): string {
-	if (r.ok) throw new Error('expected a refusal');
-	return r.reason;
-}
 
 describe('approveChangeOrder and rejectChangeOrder', () => {
 	it('approves a pending change order with who and when', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { reason, value } from '$lib/testing/outcome';
 import fc from 'fast-check';
 import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, nextInvoiceNumber, sendInvoice, voidInvoice, type BuildInvoiceInput, type BuildResult, type BuiltInvoice } from './invoicing';
-import { billedKey, type Outcome } from './lifecycle';
+import { billedKey } from './lifecycle';
 import { lineAmount } from './quantity';
 import { invoiceTotals } from './totals';
 import { validateInvoice, validateInvoiceLine } from './validate';
@@ -49,14 +50,6 @@ function built(r: BuildResult): BuiltInvoice {
 function reasons(r: BuildResult): string[] {
 	if (r.ok) throw new Error('expected a refusal');
 	return r.reasons;
-}
-function value<T>(r: Outcome<T>): T {
-	if (!r.ok) throw new Error(`expected ok, got: ${r.reason}`);
-	return r.value;
-}
-function reason<T>(r: Outcome<T>): string {
-	if (r.ok) throw new Error('expected a refusal');
-	return r.reason;
 }
 
 describe('buildInvoice', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reason, value } from '$lib/testing/outcome';
 import {
 	availableActions,
 	billedKey,
@@ -7,8 +8,7 @@ import {
 	completeWork,
 	invoiceRefusal,
 	reopen,
-	startWork,
-	type Outcome
+	startWork
 } from './lifecycle';
 import { WORK_ORDER_STATUSES, type WorkOrder, type WorkOrderStatus } from './records';
 import { task, workOrder } from '$lib/testing/builders';
@@ -19,14 +19,6 @@ const signedOff = { signedOffBy: 'Dana Facilities', signedOffOn: '2027-01-14' };
 const complete = (x: Partial<WorkOrder> = {}) => wo({ status: 'complete', ...signedOff, ...x });
 const doneTask = (code: string, x = {}) => task({ workOrderId: 'wo-a', code, done: true, ...x });
 
-function value<T>(r: Outcome<T>): T {
-	if (!r.ok) throw new Error(`expected ok, got: ${r.reason}`);
-	return r.value;
-}
-function reason<T>(r: Outcome<T>): string {
-	if (r.ok) throw new Error('expected a refusal');
-	return r.reason;
-}
 const others = (allowed: readonly WorkOrderStatus[]) => WORK_ORDER_STATUSES.filter((s) => !allowed.includes(s));
 
 describe('startWork', () => {
