@@ -121,6 +121,9 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 	});
 }
 
+/** Records per bulk call inside a large write. */
+const WRITE_SLICE = 2_000;
+
 /** Several records created, changed and removed together: an import, a revision, an invoice made from jobs. */
 export interface ChangeSet {
 	put?: Batch;
@@ -153,17 +156,21 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 		}
 		const renamed: [TableName, AnyRecord, AnyRecord][] = [];
 		for (const table of RECORD_TABLES) {
-			const rows = (put[table] ?? []) as AnyRecord[];
-			if (!rows.length) continue;
-			const before = await db.table(table).bulkGet(rows.map((r) => r.id));
-			before.forEach((b, i) => b && renamed.push([table, b as AnyRecord, rows[i]!]));
-			try {
-				await db.table(table).bulkPut(rows);
-			} catch (err) {
-				// A unique index refused some rows: name them (rethrowing still aborts the transaction).
-				if (!(err instanceof Dexie.BulkError)) throw err;
-				const clashes = Object.keys(err.failuresByPos).map((i) => ({ field: '', message: `${describeRecord(table, rows[Number(i)]!)}: its number is already used by another record` }));
-				throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
+			const all = (put[table] ?? []) as AnyRecord[];
+			// In slices: IndexedDB clones each record on the page's thread as it is put, so one
+			// bulk call of 40,000 records is a multi-second freeze; slices let the page breathe.
+			for (let from = 0; from < all.length; from += WRITE_SLICE) {
+				const rows = all.slice(from, from + WRITE_SLICE);
+				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
+				before.forEach((b, i) => b && renamed.push([table, b as AnyRecord, rows[i]!]));
+				try {
+					await db.table(table).bulkPut(rows);
+				} catch (err) {
+					// A unique index refused some rows: name them (rethrowing still aborts the transaction).
+					if (!(err instanceof Dexie.BulkError)) throw err;
+					const clashes = Object.keys(err.failuresByPos).map((i) => ({ field: '', message: `${describeRecord(table, rows[Number(i)]!)}: its number is already used by another record` }));
+					throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
+				}
 			}
 		}
 		const refused = (await batchIntegrityProblems(db, put as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);

@@ -21,6 +21,8 @@ const CACHE_FROM = 2_000;
  * of ms), while a stale copy only costs the next start a few rows patched by the verify it does
  * anyway. At 3 s, someone editing every few seconds paid for a rewrite between edits.
  */
+/** Records per read when the change feed brings back many at once. */
+const READ_SLICE = 2_000;
 const SNAPSHOT_DELAY = 60_000;
 
 /** Resolves after the browser has painted what is on screen now (or at once outside a browser). */
@@ -192,7 +194,9 @@ export class Workbook {
 			if (touched) for (const id of change.ids) touched.add(id);
 			this.#scheduleSnapshot(change.table);
 			const live = this.#live(change.table);
-			const found = await this.db.table(change.table).bulkGet(change.ids);
+			// Read back in slices, so an import of 40,000 lines does not freeze the page in one call.
+			const found: ({ id: string } | undefined)[] = [];
+			for (let from = 0; from < change.ids.length; from += READ_SLICE) found.push(...(await this.db.table(change.table).bulkGet(change.ids.slice(from, from + READ_SLICE))));
 			// Skip rows already shown as stored (an edit from this tab is applied as it commits).
 			const upserts = found.filter((r): r is { id: string } => !!r && !sameRecord(live.map.get(r.id) as Record<string, unknown> | undefined, r as Record<string, unknown>));
 			const removes = change.ids.filter((id, i) => !found[i] && live.map.has(id));
