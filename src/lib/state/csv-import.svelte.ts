@@ -1,6 +1,6 @@
 import type { ColumnMapping } from '$lib/db/database';
 import { fieldsOf, type ImportKind } from '$lib/io/csv/fields';
-import { headerSignature, suggestMapping, validateMapping, type FieldMapping, type MappingProblem } from '$lib/io/csv/mapping';
+import { headerSignature, initialMapping, validateMapping, type FieldMapping, type MappingProblem } from '$lib/io/csv/mapping';
 import type { ImportProblem } from '$lib/io/csv/problem';
 import type { Delimiter } from '$lib/io/csv/sniff';
 import type { ValueOptions } from '$lib/io/csv/values';
@@ -90,19 +90,15 @@ export class CsvImport {
 
 	/** The mapping saved when these headers were imported before (for this customer if chosen), else a suggestion. */
 	async #chooseMapping(header: string[]): Promise<void> {
-		const signature = headerSignature(header);
 		// A handful of records: read them all rather than index on the signature.
-		const saved = (await app.wb.db.mappings.toArray()).filter((m) => m.kind === this.kind && m.headerSignature === signature);
-		// The same headers seen before for another buyer also name that buyer: a buyer's export has its own headers.
-		const mine = saved.find((m) => m.customerId === this.customerId) ?? saved[0];
-		if (mine) {
-			this.customerId = mine.customerId || null;
-			this.mapping = Object.fromEntries(Object.entries(mine.mapping).filter(([, col]) => header.includes(col)));
-			this.mappingSource = 'saved';
-		} else {
-			this.mapping = suggestMapping(this.kind, header);
-			this.mappingSource = 'suggested';
-		}
+		const stored = await app.wb.db.mappings.toArray();
+		const mine = initialMapping(this.kind, header, this.customerId, stored);
+		// The same headers saved for another buyer also name that buyer: a buyer's export has its own headers.
+		const signature = headerSignature(header);
+		const other = mine.saved ? undefined : stored.find((m) => m.kind === this.kind && m.headerSignature === signature && validateMapping(this.kind, m.mapping, header).length === 0);
+		if (other) this.customerId = other.customerId || null;
+		this.mapping = other ? { ...other.mapping } : mine.mapping;
+		this.mappingSource = mine.saved || other ? 'saved' : 'suggested';
 		// A PO file never names the contractor's customer, so one is always chosen; jobs and invoices name theirs.
 		if (this.kind === 'po') this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
 	}

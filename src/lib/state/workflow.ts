@@ -1,6 +1,6 @@
 import { approveChangeOrder, rejectChangeOrder, reopenChangeOrder } from '$lib/domain/change-orders';
 import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidInvoice } from '$lib/domain/invoicing';
-import { availableActions, cancelWork, closeWork, completeWork, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
+import { availableActions, billedKey, cancelWork, closeWork, completeWork, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
 import { app, applySet, newId, today } from './app.svelte';
@@ -78,7 +78,7 @@ export function invoiceCompanions(wo: WorkOrder): WorkOrder[] {
 	return wb()
 		.tables.workOrders.rows()
 		.filter((w) => w.id !== wo.id && w.status === 'complete' && w.customerId === wo.customerId && w.poNumber === wo.poNumber && w.type !== 'internal')
-		.filter((w) => linesOf(wb()).tasks(w.id).some((t) => t.done && !done.has(`${w.number}|${t.code}`)));
+		.filter((w) => linesOf(wb()).tasks(w.id).some((t) => t.done && !done.has(billedKey(w.number, t.code))));
 }
 
 /** Builds one invoice from complete jobs and stores it with the advanced counter. Resolves to the invoice id. */
