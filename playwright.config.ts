@@ -1,20 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './tests/chromium.mjs';
 
 const PORT = Number(process.env.PW_PORT ?? 4173);
-/** Debian's Chromium, with the flags that keep it off the closed network (see docs in README). */
-export const chromiumLaunch = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-};
 
 export default defineConfig({
 	testDir: 'tests/e2e',

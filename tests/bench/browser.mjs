@@ -1,6 +1,7 @@
 // Browser benchmarks in Debian's Chromium against the production build.
 // Run through `npm run bench` (which builds first). Prints figures and writes bench-results/browser.json.
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 import { serveBuild } from './static-server.mjs';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 4280);
 const BASE = `http://127.0.0.1:${PORT}`;
 const LINES = Number(process.env.BENCH_PO_LINES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
 async function seed(page, n) {
@@ -114,7 +114,7 @@ async function measureJs(context, path) {
 }
 
 const server = await serveBuild('build', PORT);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch(chromiumLaunch);
 try {
 	const results = { date: new Date().toISOString(), lines: LINES, runs: [] };
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -2,6 +2,7 @@
 // (decode, sniff, parse) and check (convert, plan) of a 50 MB file, and a whole import (read,
 // check, one transaction) of a smaller one. Run through `npm run bench`.
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,6 @@ const PORT = Number(process.env.BENCH_CSV_PORT ?? 4286);
 const BASE = `http://127.0.0.1:${PORT}`;
 const BIG_MB = Number(process.env.BENCH_CSV_MB ?? 50);
 const APPLY_MB = Number(process.env.BENCH_CSV_APPLY_MB ?? 2);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function writeCsv(mb) {
 	const { text, lines } = largePoCsv(mb * 1024 * 1024);
@@ -22,7 +22,7 @@ function writeCsv(mb) {
 }
 
 const server = await serveBuild('build', PORT);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch(chromiumLaunch);
 const result = { date: new Date().toISOString() };
 try {
 	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

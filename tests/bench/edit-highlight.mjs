@@ -1,13 +1,13 @@
 // Chromium benchmark: from a typed cell edit (Enter) to its reconciliation highlight on
 // screen, with 100,000 invoice lines in the grid. Run through `npm run bench`.
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveBuild } from './static-server.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4281);
 const BASE = `http://127.0.0.1:${PORT}`;
 const EDITS = Number(process.env.BENCH_EDITS ?? 40);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A clean workbook with 100,000 invoice lines, shaped like the Node benchmark's (many POs, each billed by a few invoices). */
 async function seed(page) {
@@ -51,7 +51,7 @@ async function seed(page) {
 }
 
 const server = await serveBuild('build', PORT);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch(chromiumLaunch);
 try {
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 	const page = await context.newPage();

@@ -2,6 +2,7 @@
 // the longest task on the page meanwhile. Run through `npm run bench`.
 import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveBuild } from './static-server.mjs';
 
@@ -9,7 +10,6 @@ const PORT = Number(process.env.BENCH_PDF_PORT ?? 4284);
 const BASE = `http://127.0.0.1:${PORT}`;
 const LINES = Number(process.env.BENCH_PDF_LINES ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 4);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** One finished job with 10 tasks on a PO, and one invoice billing them in LINES lines. */
 async function seed(page) {
@@ -43,7 +43,7 @@ async function seed(page) {
 }
 
 const server = await serveBuild('build', PORT);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch(chromiumLaunch);
 try {
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
 	const page = await context.newPage();

@@ -3,10 +3,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 const out = process.argv[2] ?? 'test-results/pdf-shots';
 mkdirSync(out, { recursive: true });
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch(chromiumLaunch);
 const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
 page.on('pageerror', (e) => console.log('page error:', e.message));
 await page.goto(base + '/');

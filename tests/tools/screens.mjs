@@ -1,9 +1,10 @@
 // Screenshots of every page, empty and with the sample workbook, for a person to look at.
 // Usage: node tests/tools/screens.mjs [outDir]   (needs `npm run build` and a preview on :4173)
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 const out = process.argv[2] ?? 'test-results/screens';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await chromium.launch(chromiumLaunch);
 const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
 page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 page.on('pageerror', (e) => console.log('page error:', e.message));
