@@ -1,11 +1,14 @@
 import { browser } from '$app/environment';
 import { app } from '$lib/state/app.svelte';
+import { firstRowsDrawn } from '$lib/grid/first-rows';
 
 // IndexedDB, AG Grid and jsPDF exist only in the browser: prerender the shell, render on the client.
 export const prerender = true;
 export const ssr = false;
 
-export function load(): void {
-	// Start opening the workbook while the page's components are still loading.
-	if (browser) void app.open();
+export async function load(): Promise<void> {
+	if (!browser) return;
+	// The last visit's first rows go on screen first (static/first-rows.js), then the workbook opens.
+	await firstRowsDrawn();
+	void app.open();
 }

@@ -221,7 +221,7 @@ async function jobsOnPo(db: TieoutDB, po: RecordOf['purchaseOrders']) {
 }
 
 /** The record each reference must find, per table: the field, the table it points into, and its name in messages. */
-const PARENTS: { [K in TableName]?: readonly (readonly [field: string, parent: TableName, label: string])[] } = {
+export const PARENTS: { [K in TableName]?: readonly (readonly [field: string, parent: TableName, label: string])[] } = {
 	sites: [['customerId', 'customers', 'Customer']],
 	workOrders: [
 		['customerId', 'customers', 'Customer'],

@@ -7,6 +7,7 @@ import { describeStorageError } from '$lib/db/errors';
 import { LineCache, sameRecord } from '$lib/db/line-cache';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
+import { afterPaint } from '$lib/ui/paint';
 
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 
@@ -24,12 +25,6 @@ const CACHE_FROM = 2_000;
 /** Records per read when the change feed brings back many at once. */
 const READ_SLICE = 2_000;
 const SNAPSHOT_DELAY = 60_000;
-
-/** Resolves after the browser has painted what is on screen now (or at once outside a browser). */
-function afterFirstPaint(): Promise<void> {
-	if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-	return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
 
 /**
  * Every record of the workbook, mirrored from IndexedDB and kept current by Dexie's change
@@ -75,7 +70,7 @@ export class Workbook {
 		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(PAGED.map((t) => this.#loadFirstPage(t)))]);
 		this.ready = true;
 		performance.mark('tieout:first-rows-read');
-		this.linesLoaded = afterFirstPaint()
+		this.linesLoaded = afterPaint()
 			.then(() => Promise.all(PAGED.map((t, i) => this.#loadLines(t, lastKeys[i]!))))
 			.then(
 				() => void performance.mark('tieout:lines-read'),

@@ -1,0 +1,110 @@
+/**
+ * The first screen of a grid, kept so the next visit can draw it before the app's JavaScript has
+ * run. `static/first-rows.js` (a plain script the page runs first) reads these snapshots, checks
+ * every record they were drawn from against IndexedDB, and draws the rows only when all of them
+ * are still stored exactly as they were. The app removes that drawing as soon as its own grid is
+ * up. Format version 1; the reader in static/first-rows.js must change with it.
+ */
+
+import { afterPaint } from '$lib/ui/paint';
+
+/** One record a snapshot's cells were drawn from, as stored: [table, id, JSON of the record]. */
+export type SourceRecord = readonly [table: string, id: string, json: string];
+
+export interface FirstRowsColumn {
+	header: string;
+	width: number;
+	right: boolean;
+}
+
+export interface FirstRowsSnapshot {
+	v: 1;
+	/** The app build that drew it (its entry script's hashed name): another build may draw differently. */
+	build: string;
+	db: string;
+	slug: string;
+	/** Where the grid's frame was, in page pixels; its width and height follow the window's. */
+	left: number;
+	top: number;
+	rightGap: number;
+	bottomGap: number;
+	marker: boolean;
+	columns: FirstRowsColumn[];
+	rows: { id: string; cells: string[] }[];
+	sources: SourceRecord[];
+}
+
+/** What a grid is given to keep its first screen: implemented over the workbook in state/first-rows.ts. */
+export interface FirstRowsSource<T> {
+	/** The IndexedDB database the records are in. */
+	database: string;
+	/** True once the table is fully read and checked: before that the top rows may not be the real ones. */
+	ready(): boolean;
+	/** Every record the rows' cells are drawn from. */
+	sources(rows: T[]): SourceRecord[];
+}
+
+declare global {
+	interface Window {
+		/** Set by first-rows.js as it starts: resolves to the number of grids it drew. */
+		tieoutFirstRows?: Promise<number>;
+	}
+}
+
+/**
+ * Waits for first-rows.js (at most `cap` ms) and, when it drew, for that drawing to be painted:
+ * the app's start-up then takes the page's thread for a few hundred ms, and the rows must be on
+ * screen before it does.
+ */
+export async function firstRowsDrawn(cap = 200): Promise<void> {
+	const drawing = typeof window === 'undefined' ? undefined : window.tieoutFirstRows;
+	if (!drawing) return;
+	const drawn = await Promise.race([drawing, new Promise<number>((resolve) => setTimeout(resolve, cap, 0))]);
+	if (drawn > 0) await afterPaint();
+}
+
+export const KEY_PREFIX = 'tieout:first-rows:';
+export const snapshotKey = (path: string, slug: string): string => `${KEY_PREFIX}${path}#${slug}`;
+
+/** The hashed name of the app's entry script, from the page's module preloads; '' outside a built page. */
+export function buildId(doc: Document): string {
+	for (const link of doc.querySelectorAll('link[rel="modulepreload"]')) {
+		const m = /entry\/app\.([\w-]+)\.js$/.exec(link.getAttribute('href') ?? '');
+		if (m) return m[1]!;
+	}
+	return '';
+}
+
+/** Rows of the frame's height at the grid's 28 px row height, under its 30 px header. */
+export function rowsThatFit(frameHeight: number, cap = 50): number {
+	return Math.max(0, Math.min(cap, Math.ceil((frameHeight - 30) / 28)));
+}
+
+/** The drawing of `slug` that first-rows.js put on the page, if it is still there. */
+export const drawnFirstRows = (slug: string): Element | null => (typeof document === 'undefined' ? null : document.querySelector(`[data-first-rows="${CSS.escape(slug)}"]`));
+
+/** Takes every first-rows drawing off the page (the app's own grids are up, or the page changed). */
+export function removeFirstRows(slug?: string): void {
+	if (typeof document === 'undefined') return;
+	for (const el of document.querySelectorAll(slug ? `[data-first-rows="${CSS.escape(slug)}"]` : '[data-first-rows]')) el.remove();
+}
+
+/**
+ * Stores the snapshot. A full or unavailable localStorage only costs the next visit its early
+ * drawing (the records themselves are in IndexedDB), so a failure drops the snapshot silently.
+ */
+export function saveFirstRows(path: string, snapshot: FirstRowsSnapshot): boolean {
+	const key = snapshotKey(path, snapshot.slug);
+	try {
+		if (!snapshot.rows.length) localStorage.removeItem(key);
+		else localStorage.setItem(key, JSON.stringify(snapshot));
+		return true;
+	} catch {
+		try {
+			localStorage.removeItem(key);
+		} catch {
+			/* storage unavailable: nothing to clean */
+		}
+		return false;
+	}
+}

@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TieoutDB, type TableName } from '$lib/db/database';
+import { LineCache } from '$lib/db/line-cache';
+import type { SourceRecord } from '$lib/grid/first-rows';
+import * as b from '$lib/testing/builders';
+import { firstRowsSource } from './first-rows';
+import { Workbook } from './workbook.svelte';
+
+const opened: { db: TieoutDB; wb: Workbook }[] = [];
+afterEach(async () => {
+	for (const o of opened.splice(0)) {
+		o.wb.stop();
+		await o.db.delete();
+		await new LineCache(o.db.name).delete();
+	}
+});
+
+async function workbook(fill: (db: TieoutDB) => Promise<unknown>) {
+	const db = new TieoutDB('first-rows-' + crypto.randomUUID());
+	await fill(db);
+	const wb = new Workbook(db);
+	opened.push({ db, wb });
+	await wb.start();
+	return { db, wb };
+}
+
+/** What first-rows.js does with a source: read the record and compare its JSON ('' for no record). */
+async function stillStored(db: TieoutDB, [table, id, json]: SourceRecord) {
+	const now = await db.table(table).get(id);
+	return (now === undefined ? '' : JSON.stringify(now)) === json;
+}
+
+describe('the records a first screen is drawn from', () => {
+	it('names each row, the records it points at up the chain, and the settings, once each, as stored', async () => {
+		const c = b.customer();
+		const po = b.purchaseOrder({ customerId: c.id });
+		const lines = [1, 2, 3].map((n) => b.poLine({ poId: po.id, lineNo: n }));
+		const { db, wb } = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.purchaseOrders.add(po);
+			await db.poLines.bulkAdd(lines);
+			await db.settings.put(b.settings());
+		});
+		const sources = firstRowsSource(wb, 'poLines').sources(wb.tables.poLines.rows());
+		const named = sources.map(([t, id]) => `${t}:${id}`).sort();
+		expect(named).toEqual([...lines.map((l) => `poLines:${l.id}`), `purchaseOrders:${po.id}`, `customers:${c.id}`, 'settings:app'].sort());
+		for (const s of sources) expect(await stillStored(db, s)).toBe(true);
+	});
+
+	it('goes stale when any of those records changes, goes, or a missing one arrives', async () => {
+		const c = b.customer();
+		const wo = b.workOrder({ customerId: c.id, siteId: null });
+		const task = b.task({ workOrderId: wo.id });
+		const orphan = b.task({ workOrderId: 'wo-missing' });
+		const { db, wb } = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.workOrders.add(wo);
+			await db.tasks.bulkAdd([task, orphan]);
+		});
+		const sources = firstRowsSource(wb, 'tasks').sources(wb.tables.tasks.rows());
+		expect(sources).toContainEqual(['workOrders', 'wo-missing', '']);
+		expect(sources).toContainEqual(['settings', 'app', '']);
+		const fresh = async () => (await Promise.all(sources.map((s) => stillStored(db, s)))).every(Boolean);
+		expect(await fresh()).toBe(true);
+
+		const edits: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
+			['a row edited', () => db.tasks.update(task.id, { qtyMilli: task.qtyMilli + 1000 }), () => db.tasks.put(task)],
+			['a parent renamed', () => db.customers.update(c.id, { name: 'Renamed LLC' }), () => db.customers.put(c)],
+			['a row deleted', () => db.tasks.delete(orphan.id), () => db.tasks.put(orphan)],
+			['a missing parent created', () => db.workOrders.add(b.workOrder({ id: 'wo-missing', customerId: c.id })), () => db.workOrders.delete('wo-missing')],
+			['the settings saved', () => db.settings.put(b.settings()), () => db.settings.delete('app')]
+		];
+		for (const [what, change, undo] of edits) {
+			await change();
+			expect(await fresh(), what).toBe(false);
+			await undo();
+			expect(await fresh(), `${what}, undone`).toBe(true);
+		}
+	});
+
+	it('is ready only once a paged line table has been read in full', async () => {
+		const c = b.customer();
+		const wo = b.workOrder({ customerId: c.id });
+		const { wb } = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.workOrders.add(wo);
+			await db.tasks.bulkAdd(Array.from({ length: 400 }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId: wo.id, code: `T${i}` })));
+		});
+		const source = firstRowsSource(wb, 'tasks');
+		expect(source.ready()).toBe(false);
+		await wb.linesLoaded;
+		expect(source.ready()).toBe(true);
+		expect(source.database).toBe(wb.db.name);
+		expect(firstRowsSource(wb, 'customers' as TableName).ready()).toBe(true);
+	});
+});

@@ -1,0 +1,172 @@
+// Draws the first screen of this page's grids from the snapshot the app kept on the last visit
+// (src/lib/grid/first-rows.ts, format version 1), before the app's JavaScript has loaded. Every
+// record the rows were drawn from is first read from IndexedDB and compared with the snapshot:
+// if any one changed, went or appeared, nothing is drawn. Cells are text nodes, never HTML. The
+// app removes the drawing once its own grid is up. A plain script, so it runs while the app's
+// modules are still loading; it must never get in the app's way, so every failure is silent.
+(function () {
+	'use strict';
+	var PREFIX = 'tieout:first-rows:' + location.pathname + '#';
+
+	/** The build of this page: its entry script's hashed name, from the module preloads in the head. */
+	function build() {
+		var links = document.querySelectorAll('link[rel="modulepreload"]');
+		for (var i = 0; i < links.length; i++) {
+			var m = /entry\/app\.([\w-]+)\.js$/.exec(links[i].getAttribute('href') || '');
+			if (m) return m[1];
+		}
+		return '';
+	}
+
+	function snapshots() {
+		var out = [];
+		for (var i = 0; i < localStorage.length; i++) {
+			var key = localStorage.key(i);
+			if (!key || key.indexOf(PREFIX) !== 0) continue;
+			var s = JSON.parse(localStorage.getItem(key) || 'null');
+			if (s && s.v === 1 && s.rows.length) out.push(s);
+		}
+		return out;
+	}
+
+	/** This script runs before the rest of the head is parsed: waits for the body and the module preloads. */
+	function whenParsed(fn) {
+		if ((document.body && build()) || document.readyState !== 'loading') fn();
+		else setTimeout(whenParsed, 4, fn);
+	}
+
+	function el(tag, parent, text) {
+		var e = document.createElement(tag);
+		if (text !== undefined) e.textContent = text;
+		if (parent) parent.appendChild(e);
+		return e;
+	}
+
+	function draw(s) {
+		// The app got there first: its own preview or grid is showing.
+		var grid = '[data-grid="' + s.slug + '"]';
+		if (document.querySelector(grid + ' [data-preview], ' + grid + '[data-ready="true"]')) return false;
+		var box = el('div', null);
+		box.className = 'grid-preview first-rows';
+		box.setAttribute('data-first-rows', s.slug);
+		box.setAttribute('aria-hidden', 'true');
+		box.style.left = s.left + 'px';
+		box.style.top = s.top + 'px';
+		box.style.width = Math.max(0, window.innerWidth - s.left - s.rightGap) + 'px';
+		box.style.height = Math.max(0, window.innerHeight - s.top - s.bottomGap) + 'px';
+		var table = el('table', box);
+		var width = s.marker ? 58 : 0;
+		var cols = el('colgroup', table);
+		var head = el('tr', el('thead', table));
+		if (s.marker) {
+			el('col', cols).style.width = '58px';
+			el('th', head);
+		}
+		s.columns.forEach(function (c) {
+			width += c.width;
+			el('col', cols).style.width = c.width + 'px';
+			var th = el('th', head, c.header);
+			if (c.right) th.className = 'right';
+		});
+		table.style.width = width + 'px';
+		var body = el('tbody', table);
+		s.rows.forEach(function (r, n) {
+			var tr = el('tr', body);
+			if (s.marker) el('td', tr);
+			r.cells.forEach(function (text, i) {
+				var td = el('td', tr, text);
+				if (s.columns[i] && s.columns[i].right) td.className = 'right';
+				// Element Timing reports when the first row was painted (the benchmark reads it).
+				if (n === 0) td.setAttribute('elementtiming', 'first-rows:' + s.slug);
+			});
+		});
+		document.body.appendChild(box);
+		// Should the app never take over (it failed to start), the drawing must not stay in the way.
+		setTimeout(function () {
+			box.remove();
+		}, 20000);
+		return true;
+	}
+
+	/** Reads every source record of every snapshot in one transaction and keeps the snapshots that still match. */
+	function verify(db, list, done) {
+		var tables = {};
+		list.forEach(function (s) {
+			s.sources.forEach(function (src) {
+				tables[src[0]] = true;
+			});
+		});
+		var names = Object.keys(tables);
+		for (var n = 0; n < names.length; n++) if (!db.objectStoreNames.contains(names[n])) return done([]);
+		var fresh = list.map(function () {
+			return true;
+		});
+		var tx = db.transaction(names, 'readonly');
+		list.forEach(function (s, i) {
+			s.sources.forEach(function (src) {
+				tx.objectStore(src[0]).get(src[1]).onsuccess = function (e) {
+					var now = e.target.result;
+					if ((now === undefined ? '' : JSON.stringify(now)) !== src[2]) fresh[i] = false;
+				};
+			});
+		});
+		tx.oncomplete = function () {
+			done(
+				list.filter(function (_, i) {
+					return fresh[i];
+				})
+			);
+		};
+		tx.onabort = function () {
+			done([]);
+		};
+	}
+
+	// The app waits a little for this (src/lib/grid/first-rows.ts, firstRowsDrawn) so that the
+	// drawing is painted before the app's own start-up takes the page's thread.
+	var finished;
+	window.tieoutFirstRows = new Promise(function (resolve) {
+		finished = resolve;
+	});
+	try {
+		var list = snapshots();
+		if (!list.length) return finished(0);
+		list = list.filter(function (s) {
+			return s.db === list[0].db;
+		});
+		var req = indexedDB.open(list[0].db);
+		// Never create the database: with no workbook there is nothing to draw.
+		req.onupgradeneeded = function () {
+			req.transaction.abort();
+		};
+		req.onerror = function () {
+			finished(0);
+		};
+		req.onsuccess = function () {
+			var db = req.result;
+			// The app may be upgrading the workbook: step aside at once.
+			db.onversionchange = function () {
+				db.close();
+			};
+			try {
+				verify(db, list, function (ok) {
+					db.close();
+					whenParsed(function () {
+						var current = build();
+						var drawn = ok.filter(function (s) {
+							return s.build === current && draw(s);
+						});
+						if (drawn.length) performance.mark('tieout:first-rows-drawn');
+						finished(drawn.length);
+					});
+				});
+			} catch {
+				db.close();
+				finished(0);
+			}
+		};
+	} catch {
+		/* no localStorage, no IndexedDB or a damaged snapshot: the app draws as usual */
+		finished(0);
+	}
+})();

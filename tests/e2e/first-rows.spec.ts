@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { cellOf, editCell, expect, loadSample, openGrid, test } from './fixtures';
+
+const KEY = 'tieout:first-rows:/lines/po-lines#all-po-lines';
+
+/** Records the first drawing static/first-rows.js makes on the next load, and whether the app had opened the workbook by then. */
+async function watchFirstRows(page: Page) {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __firstRows: unknown };
+		w.__firstRows = null;
+		new MutationObserver(() => {
+			const box = document.querySelector('[data-first-rows="all-po-lines"]');
+			if (!box || w.__firstRows) return;
+			w.__firstRows = {
+				headers: [...box.querySelectorAll('thead th')].map((th) => th.textContent),
+				first: [...box.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent),
+				rows: box.querySelectorAll('tbody tr').length,
+				elements: [...box.querySelectorAll('td *')].length,
+				workbookOpen: performance.getEntriesByName('tieout:db-open').length > 0
+			};
+		}).observe(document, { childList: true, subtree: true });
+	});
+}
+
+const drawn = (page: Page) => page.evaluate(() => (window as unknown as { __firstRows: { headers: string[]; first: string[]; rows: number; elements: number; workbookOpen: boolean } | null }).__firstRows);
+
+/** The first row AG Grid shows, cell by cell, in the order of its columns (pinned first). */
+const firstGridRow = (page: Page) =>
+	page.evaluate(() => {
+		const grid = document.querySelector('[data-grid="all-po-lines"]')!;
+		const ids = [...grid.querySelectorAll('.ag-header-cell[col-id]')].map((h) => h.getAttribute('col-id'));
+		const row = [...grid.querySelectorAll('[row-index="0"] [col-id]')];
+		return ids.map((id) => row.find((c) => c.getAttribute('col-id') === id)?.textContent ?? '');
+	});
+
+test('a reload draws the last visit’s first rows before the workbook opens, the same rows the grid then shows', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+	const shown = await firstGridRow(page);
+
+	await watchFirstRows(page);
+	await page.reload();
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	const early = await drawn(page);
+	expect(early, 'first-rows.js drew the grid').not.toBeNull();
+	expect(early!.workbookOpen, 'drawn before the app opened the workbook').toBe(false);
+	expect(early!.rows).toBeGreaterThan(5);
+	// The findings marker column comes first in the drawing and is blank; then the grid's columns.
+	expect(early!.first.slice(1)).toEqual(shown.slice(1, early!.first.length));
+	expect(early!.headers.slice(1, 4)).toEqual(['PO', 'Customer', 'Line']);
+	// Once AG Grid is up the drawing is gone: nothing stays over the live grid.
+	await expect(page.locator('[data-first-rows]')).toHaveCount(0);
+});
+
+test('rows changed since they were kept are not drawn, and kept text is drawn as text, never HTML', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	const first = grid.locator('.ag-row[row-index="0"]');
+	const markup = '<img src="x" data-pwned="1"><b>LED</b>';
+	await editCell(cellOf(first, 'description'), markup);
+	await expect(cellOf(first, 'description')).toHaveText(markup);
+	await page.waitForFunction(([key, text]) => (localStorage.getItem(key) ?? '').includes(JSON.stringify(text).slice(1, -1)), [KEY, markup] as const);
+
+	await watchFirstRows(page);
+	await page.reload();
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	const early = await drawn(page);
+	expect(early).not.toBeNull();
+	expect(early!.first).toContain(markup);
+	expect(early!.elements, 'no element was made from the kept text').toBe(0);
+	expect(await page.locator('img[data-pwned]').count()).toBe(0);
+
+	// A write the app did not see (another program, a restore in progress) leaves the kept rows stale.
+	const id = await first.getAttribute('row-id');
+	await page.evaluate(async (id) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const r = indexedDB.open('tieout');
+			r.onsuccess = () => resolve(r.result);
+			r.onerror = () => reject(r.error);
+		});
+		await new Promise((resolve, reject) => {
+			const tx = db.transaction('poLines', 'readwrite');
+			const store = tx.objectStore('poLines');
+			store.get(id!).onsuccess = (e) => store.put({ ...(e.target as IDBRequest).result, description: 'Changed elsewhere' });
+			tx.oncomplete = resolve;
+			tx.onerror = () => reject(tx.error);
+		});
+		db.close();
+	}, id);
+	await page.reload();
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	expect(await drawn(page), 'a stale first screen is never drawn').toBeNull();
+	await expect(cellOf(grid.locator(`[row-id="${id}"]`), 'description')).toHaveText('Changed elsewhere');
+});
