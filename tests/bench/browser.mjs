@@ -48,16 +48,46 @@ async function seed(page, n) {
 async function measureGridLoad(context) {
 	const page = await context.newPage();
 	await page.addInitScript(() => {
-		// First rows: the first row with data in the grid's section, preview table or AG Grid.
-		const marks = { firstRow: null, firstGridRow: null, allRows: null, longTasks: [] };
+		// First rows: when the first row with data was painted for the grid. The drawing made before
+		// the app starts (first-rows.js) is timed by the browser (Element Timing); the app's preview
+		// table and AG Grid, which replace their rows before the browser reports a paint, are timed
+		// as the first task after the next animation frame.
+		const marks = { firstRow: null, firstRowBy: null, firstGridRow: null, allRows: null, longTasks: [] };
 		window.__bench = marks;
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) marks.longTasks.push(Math.round(e.duration));
 		}).observe({ type: 'longtask', buffered: true });
+		const firstPaint = (t, by) => {
+			if (marks.firstRow === null || t < marks.firstRow) {
+				marks.firstRow = t;
+				marks.firstRowBy = by;
+			}
+		};
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				if (e.identifier === 'first-rows:all-po-lines') firstPaint(e.renderTime, 'first-rows.js');
+			}
+		}).observe({ type: 'element', buffered: true });
+		const painted = (set) => requestAnimationFrame(() => {
+			const c = new MessageChannel();
+			c.port1.onmessage = () => set(performance.now());
+			c.port2.postMessage(0);
+		});
+		let gridRowSeen = false;
+		let previewSeen = false;
 		const check = () => {
 			const grid = document.querySelector('[data-grid="all-po-lines"]');
-			if (marks.firstGridRow === null && grid?.querySelector('.ag-row [role="gridcell"]')) marks.firstGridRow = performance.now();
-			if (marks.firstRow === null && (marks.firstGridRow !== null || grid?.querySelector('[data-preview] tbody td'))) marks.firstRow = performance.now();
+			if (!previewSeen && grid?.querySelector('[data-preview] tbody td')) {
+				previewSeen = true;
+				painted((t) => firstPaint(t, 'preview'));
+			}
+			if (!gridRowSeen && grid?.querySelector('.ag-row [role="gridcell"]')) {
+				gridRowSeen = true;
+				painted((t) => {
+					marks.firstGridRow = t;
+					firstPaint(t, 'AG Grid');
+				});
+			}
 			const count = document.querySelector('[data-grid="all-po-lines"] [data-testid="row-count"]')?.textContent ?? '';
 			if (marks.allRows === null && count.startsWith(`${window.__expect} rows`)) marks.allRows = performance.now();
 		};
@@ -66,8 +96,9 @@ async function measureGridLoad(context) {
 	await page.addInitScript((n) => (window.__expect = n), LINES);
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
-	// Let the fast-start copy be written before the tab closes, as it would be in real use.
+	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
 	await page.waitForFunction(() => performance.getEntriesByName('tieout:cache-written:poLines').length > 0 || performance.getEntriesByName('tieout:cache-read:poLines').length > 0, null, { timeout: 30_000 }).catch(() => {});
+	await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	const r = await page.evaluate(() => {
 		// Where the time before the first rows goes: the HTML, the scripts it names, AG Grid's chunk, then the app's marks.
 		const timeline = () => {
@@ -123,13 +154,13 @@ try {
 	await seedPage.close();
 	for (let i = 0; i < RUNS; i++) {
 		const r = await measureGridLoad(context);
-		results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), firstGridRowMs: Math.round(r.firstGridRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
+		results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), firstRowBy: r.firstRowBy, firstGridRowMs: Math.round(r.firstGridRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
 	}
 	const clean = await browser.newContext();
 	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
 	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
 	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ms from navigation start):`);
-	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows ${r.firstRowMs} ms · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
+	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows painted ${r.firstRowMs} ms (by ${r.firstRowBy}) · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
 	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), first AG Grid row ${med('firstGridRowMs')} ms, all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
 	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.initialGzipKB} kB gzipped before the page draws (${j.initialRawKB} kB raw, ${j.initialFiles} files; target ≤ 350 kB gzipped); ${j.gzipKB} kB with what loads after (${j.rawKB} kB raw, ${j.files} files)`);
 	mkdirSync('bench-results', { recursive: true });
