@@ -20,7 +20,11 @@ async function woName(db: TieoutDB, id: string) {
 	return (await db.workOrders.get(id))?.number ?? id;
 }
 
-/** Uniqueness and foreign-key checks, run inside the write transaction before the write. */
+/**
+ * Uniqueness and foreign-key checks, run inside the write transaction before the write. Each
+ * table's reads go out together: every sequential read is another wait for the page's thread,
+ * which after a cell edit is busy drawing the grid.
+ */
 const CHECKS: { [K in TableName]: Check<K> } = {
 	customers: async (db, x) => {
 		const same = (await db.customers.where('name').equals(x.name).toArray()).find((c) => c.id !== x.id);
@@ -28,49 +32,44 @@ const CHECKS: { [K in TableName]: Check<K> } = {
 	},
 	sites: (db, x) => exists(db, 'customers', x.customerId, 'customerId', 'Customer'),
 	workOrders: async (db, x) => {
-		const same = await db.workOrders.where('number').equals(x.number).first();
-		const site = x.siteId ? await db.sites.get(x.siteId) : undefined;
+		const [same, site, customer] = await Promise.all([
+			db.workOrders.where('number').equals(x.number).first(),
+			x.siteId ? db.sites.get(x.siteId) : undefined,
+			exists(db, 'customers', x.customerId, 'customerId', 'Customer')
+		]);
 		return [
 			...(await taken(same, x, 'number', `Work order number ${x.number} is already used`)),
-			...(await exists(db, 'customers', x.customerId, 'customerId', 'Customer')),
+			...customer,
 			...(x.siteId && !site ? [{ field: 'siteId', message: `Site ${x.siteId} does not exist` }] : []),
 			...(site && site.customerId !== x.customerId ? [{ field: 'siteId', message: `Site "${site.name}" belongs to another customer` }] : [])
 		];
 	},
 	tasks: async (db, x) => {
-		const same = await db.tasks.where('[workOrderId+code]').equals([x.workOrderId, x.code]).first();
-		const wo = await db.workOrders.get(x.workOrderId);
+		const [same, wo] = await Promise.all([db.tasks.where('[workOrderId+code]').equals([x.workOrderId, x.code]).first(), db.workOrders.get(x.workOrderId)]);
 		if (!wo) return [{ field: 'workOrderId', message: `Work order ${x.workOrderId} does not exist` }];
 		return taken(same, x, 'code', `Task code ${x.code} is already used on ${wo.number}`);
 	},
 	changeOrders: async (db, x) => {
-		const same = await db.changeOrders.where('[workOrderId+number]').equals([x.workOrderId, x.number]).first();
-		const wo = await db.workOrders.get(x.workOrderId);
+		const [same, wo] = await Promise.all([db.changeOrders.where('[workOrderId+number]').equals([x.workOrderId, x.number]).first(), db.workOrders.get(x.workOrderId)]);
 		if (!wo) return [{ field: 'workOrderId', message: `Work order ${x.workOrderId} does not exist` }];
 		return taken(same, x, 'number', `Change order ${x.number} already exists on ${wo.number}`);
 	},
 	purchaseOrders: async (db, x) => {
-		const same = await db.purchaseOrders.where('[customerId+number]').equals([x.customerId, x.number]).first();
-		const customer = await db.customers.get(x.customerId);
+		const [same, customer] = await Promise.all([db.purchaseOrders.where('[customerId+number]').equals([x.customerId, x.number]).first(), db.customers.get(x.customerId)]);
 		if (!customer) return [{ field: 'customerId', message: `Customer ${x.customerId} does not exist` }];
 		return taken(same, x, 'number', `PO ${x.number} already exists for ${customer.name}`);
 	},
 	poLines: async (db, x) => {
-		const same = await db.poLines.where('[poId+lineNo]').equals([x.poId, x.lineNo]).first();
-		const po = await db.purchaseOrders.get(x.poId);
+		const [same, po] = await Promise.all([db.poLines.where('[poId+lineNo]').equals([x.poId, x.lineNo]).first(), db.purchaseOrders.get(x.poId)]);
 		if (!po) return [{ field: 'poId', message: `Purchase order ${x.poId} does not exist` }];
 		return taken(same, x, 'lineNo', `PO ${po.number} already has a line ${x.lineNo}`);
 	},
 	invoices: async (db, x) => {
-		const same = await db.invoices.where('number').equals(x.number).first();
-		return [
-			...(await taken(same, x, 'number', `Invoice number ${x.number} is already used`)),
-			...(await exists(db, 'customers', x.customerId, 'customerId', 'Customer'))
-		];
+		const [same, customer] = await Promise.all([db.invoices.where('number').equals(x.number).first(), exists(db, 'customers', x.customerId, 'customerId', 'Customer')]);
+		return [...(await taken(same, x, 'number', `Invoice number ${x.number} is already used`)), ...customer];
 	},
 	invoiceLines: async (db, x) => {
-		const same = await db.invoiceLines.where('[invoiceId+lineNo]').equals([x.invoiceId, x.lineNo]).first();
-		const inv = await db.invoices.get(x.invoiceId);
+		const [same, inv] = await Promise.all([db.invoiceLines.where('[invoiceId+lineNo]').equals([x.invoiceId, x.lineNo]).first(), db.invoices.get(x.invoiceId)]);
 		if (!inv) return [{ field: 'invoiceId', message: `Invoice ${x.invoiceId} does not exist` }];
 		return taken(same, x, 'lineNo', `Invoice ${inv.number} already has a line ${x.lineNo}`);
 	},
@@ -171,6 +170,18 @@ export async function cascadeDelete(db: TieoutDB, table: TableName, id: string):
 		await db.invoiceLines.where('invoiceId').equals(id).delete();
 	}
 }
+
+/**
+ * The fields whose change makes `propagateRename` move other records. An edit that leaves them
+ * alone changes that one record only, so it can be shown before its transaction commits.
+ */
+export const RENAME_FIELDS: { readonly [K in TableName]?: readonly (keyof RecordOf[K] & string)[] } = {
+	workOrders: ['number'],
+	purchaseOrders: ['number'],
+	tasks: ['code'],
+	changeOrders: ['number'],
+	poLines: ['lineNo']
+};
 
 /**
  * Records point at each other by the numbers people see (job number, PO number, task code).

@@ -1,8 +1,9 @@
 import type { GridOptions } from 'ag-grid-community';
 
 /**
- * How every Tieout grid behaves, whatever it shows: edits are requests the page decides on
- * (the grid never writes rows itself), one row is selected at a time, and nothing animates.
+ * How every Tieout grid behaves, whatever it shows: one row is selected at a time and nothing
+ * animates. Edits are requests the page decides on: DataGrid gives every editable column a
+ * value setter that hands the value on and writes nothing, so the grid never changes a row itself.
  */
 export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 	return {
@@ -17,7 +18,6 @@ export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 			suppressKeyboardEvent: (p) => p.event.ctrlKey && p.event.key === 'Delete'
 		},
 		getRowId: (p) => p.data.id,
-		readOnlyEdit: true,
 		rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
 		animateRows: false,
 		suppressCellFocus: false,

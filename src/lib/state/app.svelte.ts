@@ -3,11 +3,12 @@ import { sampleSettings, sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, type TableName } from '$lib/db/database';
 import { describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
-import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord, type ChangeSet } from '$lib/db/repository';
+import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } from '$lib/db/repository';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
 import { LiveFindings } from './findings.svelte';
 import { Workbook } from './workbook.svelte';
+import { updateShownFirst } from './shown-first';
 
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
@@ -84,12 +85,7 @@ export const saveOne = <K extends TableName>(table: K, record: RecordOf[K]) => a
 
 /** `notify: false` when the caller shows the refusal itself, as a grid does under the cell. */
 export const updateOne = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, notify = true) =>
-	attempt(async () => {
-		const stored = await updateRecord(app.wb.db, table, id, patch);
-		// The transaction has committed: show the stored record now rather than after the change
-		// feed's read-back (which still follows, and also brings any references that moved with it).
-		app.wb.tables[table].apply({ upserts: [stored] as never, removes: [] });
-	}, notify);
+	attempt(() => updateShownFirst(app.wb.db, app.wb.tables[table] as never, table, id, patch), notify);
 
 export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
 

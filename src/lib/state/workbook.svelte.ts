@@ -28,8 +28,9 @@ const SNAPSHOT_DELAY = 60_000;
 
 /**
  * Every record of the workbook, mirrored from IndexedDB and kept current by Dexie's change
- * feed (this tab's writes and other tabs' alike). Storage stays the truth: the mirror is only
- * ever filled from what was committed.
+ * feed (this tab's writes and other tabs' alike). Storage stays the truth: the mirror is filled
+ * from what was committed, except a cell edit shown while it is stored (shown-first.ts), which
+ * is replaced by the stored record if the write is refused.
  */
 export class Workbook {
 	readonly tables = Object.fromEntries(RECORD_TABLES.map((t) => [t, new LiveTable()])) as unknown as Tables;

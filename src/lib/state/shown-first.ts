@@ -1,0 +1,47 @@
+import type { TableName, TieoutDB } from '$lib/db/database';
+import { RENAME_FIELDS } from '$lib/db/integrity';
+import { sameRecord } from '$lib/db/line-cache';
+import type { RecordOf } from '$lib/db/records';
+import { updateRecord, validateRecord } from '$lib/db/repository';
+import type { LiveTable } from './live-table.svelte';
+
+/** True when an edit changes its own record only (no reference elsewhere follows it). */
+export function changesOneRecord(table: TableName, patch: object): boolean {
+	const moves = (RENAME_FIELDS[table] ?? []) as readonly string[];
+	return !Object.keys(patch).some((k) => moves.includes(k));
+}
+
+/**
+ * A cell edit, shown in the mirror (and so in every grid and in reconciliation) as soon as it
+ * passes validation, then stored. Waiting for the IndexedDB commit before showing it put the
+ * transaction's round trips, each queued behind whatever the page was drawing, between the
+ * keystroke and the highlight. Storage is still the judge: when the write is refused (a
+ * duplicate number, a record deleted in another tab) the mirror gets the stored record back
+ * before the refusal is reported, so nothing unsaved stays on screen. Edits that rename (and
+ * so move other records with them) wait for the commit, since only it knows what moved.
+ */
+export async function updateShownFirst<K extends TableName>(
+	db: TieoutDB,
+	live: LiveTable<RecordOf[K]>,
+	table: K,
+	id: string,
+	patch: Partial<RecordOf[K]>
+): Promise<RecordOf[K]> {
+	const shown = live.get(id);
+	let guess: RecordOf[K] | null = shown && changesOneRecord(table, patch) ? ({ ...shown, ...patch, id } as RecordOf[K]) : null;
+	if (guess && validateRecord(table, guess).length) guess = null;
+	if (guess) live.apply({ upserts: [guess], removes: [] });
+	try {
+		const stored = await updateRecord(db, table, id, patch);
+		const now = live.get(id);
+		// A later edit of the same record may already show its own guess: its commit follows.
+		if ((!guess || now === guess) && !sameRecord(now as never, stored as never)) live.apply({ upserts: [stored], removes: [] });
+		return stored;
+	} catch (err) {
+		if (guess && live.get(id) === guess) {
+			const truth = (await db.table(table).get(id).catch(() => shown)) as RecordOf[K] | undefined;
+			live.apply(truth ? { upserts: [truth], removes: [] } : { upserts: [], removes: [id] });
+		}
+		throw err;
+	}
+}
