@@ -52,3 +52,26 @@ test('renaming WO-18473 to the existing WO-18472 is refused: "already used"', as
 	await expect(rowCount(grid)).toHaveText('12 rows');
 	await expect(number).toHaveText('WO-18473');
 });
+
+test('a line number already used on its invoice is refused by storage, and the cell shows the stored number again', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	// INV-1043 line 2 is the refrigerant top-up; line 1 is the overtime labour.
+	const row = await stableRow(grid, 'description', 'Refrigerant top-up R-134a');
+	const lineNo = cellOf(row, 'lineNo');
+	await expect(lineNo).toHaveText('2');
+
+	await lineNo.dblclick();
+	const input = lineNo.locator('input');
+	await expect(input).toBeFocused();
+	await input.fill('1');
+	await input.press('Enter');
+
+	// The uniqueness of a line number is storage's to judge: it refuses, and the cell shows what is stored.
+	const alert = grid.locator('p.edit-error[role="alert"]');
+	await expect(alert).toContainText('Invoice INV-1043 already has a line 1');
+	await expect(lineNo).toHaveText('2');
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('15 rows');
+	await expect(cellOf(await stableRow(grid, 'description', 'Refrigerant top-up R-134a'), 'lineNo')).toHaveText('2');
+});
