@@ -29,9 +29,17 @@ export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 	};
 }
 
+/**
+ * A grid's initial order as sort keys. Called once per ordering, so it can rank the parent
+ * records first and give each row a number: sorting 100,000 numbers costs a fraction of sorting
+ * 100,000 composite strings.
+ */
+export type OrderKeys<T> = () => (row: T) => number | string;
+
 /** Rows in the order of a precomputed key: one plain sort, far cheaper than the grid's own through value getters. */
-export function orderedBy<T>(rows: T[], key: ((row: T) => string) | undefined): T[] {
-	if (!key) return rows;
+export function orderedBy<T>(rows: T[], keys: OrderKeys<T> | undefined): T[] {
+	if (!keys) return rows;
+	const key = keys();
 	const keyed = rows.map((row) => ({ key: key(row), row }));
 	keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	return keyed.map((k) => k.row);

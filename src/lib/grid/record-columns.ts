@@ -191,12 +191,22 @@ export const invoiceLineColumns = (wb: Workbook, withParent = false): ColDef<Inv
 	textCol<InvoiceLine>('buyerItemCode', 'Buyer item', { width: 130 })
 ];
 
-const pad = (n: number | null) => String(n ?? 0).padStart(7, '0');
+/** Line numbers stay below this, so a parent's rank times it plus the line number orders both. */
+const LINE_SPAN = 10_000_000;
+
+/** Each record's place (from 1) when sorted by `key`; a row whose parent is missing gets 0 and comes first. */
+function ranks<R extends { id: string }>(records: R[], key: (r: R) => string): Map<string, number> {
+	const keyed = records.map((r) => ({ id: r.id, key: key(r) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	return new Map(keyed.map((r, i) => [r.id, i + 1]));
+}
 
 /** Sort keys for the all-lines grids: by customer, record number, then line. */
-export const taskOrder = (wb: Workbook) => (t: Task) => `${wb.tables.workOrders.get(t.workOrderId)?.number ?? ''}\u0000${t.code}`;
-export const poLineOrder = (wb: Workbook) => (l: PoLine) => {
-	const po = wb.tables.purchaseOrders.get(l.poId);
-	return `${customerName(wb, po?.customerId ?? '')}\u0000${po?.number ?? ''}\u0000${pad(l.lineNo)}`;
+export const taskOrder = (wb: Workbook) => () => (t: Task) => `${wb.tables.workOrders.get(t.workOrderId)?.number ?? ''}\u0000${t.code}`;
+export const poLineOrder = (wb: Workbook) => () => {
+	const rank = ranks(wb.tables.purchaseOrders.rows(), (po) => `${customerName(wb, po.customerId)}\u0000${po.number}`);
+	return (l: PoLine) => (rank.get(l.poId) ?? 0) * LINE_SPAN + l.lineNo;
 };
-export const invoiceLineOrder = (wb: Workbook) => (l: InvoiceLine) => `${wb.tables.invoices.get(l.invoiceId)?.number ?? ''}\u0000${pad(l.lineNo)}`;
+export const invoiceLineOrder = (wb: Workbook) => () => {
+	const rank = ranks(wb.tables.invoices.rows(), (inv) => inv.number);
+	return (l: InvoiceLine) => (rank.get(l.invoiceId) ?? 0) * LINE_SPAN + l.lineNo;
+};

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TieoutDB } from '$lib/db/database';
+import { LineCache } from '$lib/db/line-cache';
+import * as b from '$lib/testing/builders';
+import { Workbook } from '$lib/state/workbook.svelte';
+import { orderedBy } from './grid-options';
+import { invoiceLineOrder, poLineOrder } from './record-columns';
+
+const opened: Workbook[] = [];
+afterEach(async () => {
+	for (const wb of opened.splice(0)) {
+		wb.stop();
+		await wb.db.delete();
+		await new LineCache(wb.db.name).delete();
+	}
+});
+
+async function workbook(fill: (db: TieoutDB) => Promise<unknown>) {
+	const db = new TieoutDB('order-' + crypto.randomUUID());
+	await fill(db);
+	const wb = new Workbook(db);
+	opened.push(wb);
+	await wb.start();
+	await wb.linesLoaded;
+	return wb;
+}
+
+describe('the all-lines grids open in reading order', () => {
+	it('PO lines: by customer name, then PO number, then line number as a number; a line of no PO first', async () => {
+		const zed = b.customer({ name: 'Zed Facilities' });
+		const acme = b.customer({ name: 'Acme Hospital' });
+		const poZ = b.purchaseOrder({ customerId: zed.id, number: '100' });
+		const poA2 = b.purchaseOrder({ customerId: acme.id, number: '900' });
+		const poA1 = b.purchaseOrder({ customerId: acme.id, number: '1000' });
+		const lines = [
+			b.poLine({ poId: poZ.id, lineNo: 1, description: 'Z 100/1' }),
+			b.poLine({ poId: poA2.id, lineNo: 10, description: 'A 900/10' }),
+			b.poLine({ poId: poA2.id, lineNo: 2, description: 'A 900/2' }),
+			b.poLine({ poId: poA1.id, lineNo: 3, description: 'A 1000/3' }),
+			b.poLine({ poId: 'po-gone', lineNo: 5, description: 'no PO' })
+		];
+		const wb = await workbook(async (db) => {
+			await db.customers.bulkAdd([zed, acme]);
+			await db.purchaseOrders.bulkAdd([poZ, poA2, poA1]);
+			await db.poLines.bulkAdd(lines);
+		});
+		// PO numbers are text: "1000" comes before "900", as the grid's own sort would put them.
+		expect(orderedBy(wb.tables.poLines.rows(), poLineOrder(wb)).map((l) => l.description)).toEqual(['no PO', 'A 1000/3', 'A 900/2', 'A 900/10', 'Z 100/1']);
+	});
+
+	it('invoice lines: by invoice number, then line number, and a renumbered invoice moves its lines', async () => {
+		const c = b.customer();
+		const i1 = b.invoice({ customerId: c.id, number: 'INV-2' });
+		const i2 = b.invoice({ customerId: c.id, number: 'INV-1' });
+		const wb = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.invoices.bulkAdd([i1, i2]);
+			await db.invoiceLines.bulkAdd([
+				b.invoiceLine({ invoiceId: i1.id, lineNo: 1, description: '2/1' }),
+				b.invoiceLine({ invoiceId: i2.id, lineNo: 12, description: '1/12' }),
+				b.invoiceLine({ invoiceId: i2.id, lineNo: 3, description: '1/3' })
+			]);
+		});
+		const order = () => orderedBy(wb.tables.invoiceLines.rows(), invoiceLineOrder(wb)).map((l) => l.description);
+		expect(order()).toEqual(['1/3', '1/12', '2/1']);
+		wb.tables.invoices.apply({ upserts: [{ ...i1, number: 'INV-0' }], removes: [] });
+		expect(order()).toEqual(['2/1', '1/3', '1/12']);
+	});
+});
