@@ -1,4 +1,4 @@
-import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
 	await loadSample(page);
@@ -60,11 +60,7 @@ test('a line number already used on its invoice is refused by storage, and the c
 	const lineNo = cellOf(row, 'lineNo');
 	await expect(lineNo).toHaveText('2');
 
-	await lineNo.dblclick();
-	const input = lineNo.locator('input');
-	await expect(input).toBeFocused();
-	await input.fill('1');
-	await input.press('Enter');
+	await editCell(lineNo, '1');
 
 	// The uniqueness of a line number is storage's to judge: it refuses, and the cell shows what is stored.
 	const alert = grid.locator('p.edit-error[role="alert"]');

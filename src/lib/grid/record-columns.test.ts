@@ -1,29 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TieoutDB } from '$lib/db/database';
-import { LineCache } from '$lib/db/line-cache';
+import { describe, expect, it } from 'vitest';
 import * as b from '$lib/testing/builders';
-import { Workbook } from '$lib/state/workbook.svelte';
+import { testWorkbooks } from '$lib/testing/workbooks';
 import { orderedBy } from './grid-options';
 import { invoiceLineOrder, poLineOrder } from './record-columns';
 
-const opened: Workbook[] = [];
-afterEach(async () => {
-	for (const wb of opened.splice(0)) {
-		wb.stop();
-		await wb.db.delete();
-		await new LineCache(wb.db.name).delete();
-	}
-});
-
-async function workbook(fill: (db: TieoutDB) => Promise<unknown>) {
-	const db = new TieoutDB('order-' + crypto.randomUUID());
-	await fill(db);
-	const wb = new Workbook(db);
-	opened.push(wb);
-	await wb.start();
-	await wb.linesLoaded;
-	return wb;
-}
+const workbook = testWorkbooks('order');
 
 describe('the all-lines grids open in reading order', () => {
 	it('PO lines: by customer name, then PO number, then line number as a number; a line of no PO first', async () => {

@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TieoutDB, type TableName } from '$lib/db/database';
-import { LineCache } from '$lib/db/line-cache';
+import { describe, expect, it } from 'vitest';
+import type { TableName, TieoutDB } from '$lib/db/database';
 import type { SourceRecord } from '$lib/grid/first-rows';
 import * as b from '$lib/testing/builders';
+import { testWorkbooks } from '$lib/testing/workbooks';
 import { firstRowsSource } from './first-rows';
-import { Workbook } from './workbook.svelte';
 
-const opened: { db: TieoutDB; wb: Workbook }[] = [];
-afterEach(async () => {
-	for (const o of opened.splice(0)) {
-		o.wb.stop();
-		await o.db.delete();
-		await new LineCache(o.db.name).delete();
-	}
-});
-
-async function workbook(fill: (db: TieoutDB) => Promise<unknown>) {
-	const db = new TieoutDB('first-rows-' + crypto.randomUUID());
-	await fill(db);
-	const wb = new Workbook(db);
-	opened.push({ db, wb });
-	await wb.start();
-	return { db, wb };
-}
+const open = testWorkbooks('first-rows');
+const workbook = async (fill: (db: TieoutDB) => Promise<unknown>, linesLoaded = false) => {
+	const wb = await open(fill, { linesLoaded });
+	return { db: wb.db, wb };
+};
 
 /** What first-rows.js does with a source: read the record and compare its JSON ('' for no record). */
 async function stillStored(db: TieoutDB, [table, id, json]: SourceRecord) {

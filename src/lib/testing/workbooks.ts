@@ -1,0 +1,29 @@
+import { afterEach } from 'vitest';
+import { TieoutDB } from '$lib/db/database';
+import { LineCache } from '$lib/db/line-cache';
+import { Workbook } from '$lib/state/workbook.svelte';
+
+/**
+ * Opens workbooks on fresh fake-indexeddb databases, filled by the test, and deletes them (and
+ * their fast-start copies) after each test. Call once at the top of a test file.
+ */
+export function testWorkbooks(prefix: string) {
+	const opened: Workbook[] = [];
+	afterEach(async () => {
+		for (const wb of opened.splice(0)) {
+			wb.stop();
+			await wb.db.delete();
+			await new LineCache(wb.db.name).delete();
+		}
+	});
+	/** `linesLoaded: false` returns as soon as the first pages are in, before the line tables are read in full. */
+	return async (fill: (db: TieoutDB) => Promise<unknown>, { linesLoaded = true } = {}): Promise<Workbook> => {
+		const db = new TieoutDB(`${prefix}-${crypto.randomUUID()}`);
+		await fill(db);
+		const wb = new Workbook(db);
+		opened.push(wb);
+		await wb.start();
+		if (linesLoaded) await wb.linesLoaded;
+		return wb;
+	};
+}
