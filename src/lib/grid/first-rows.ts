@@ -6,7 +6,9 @@
  * up. Format version 1; the reader in static/first-rows.js must change with it.
  */
 
+import type { GridApi } from 'ag-grid-community';
 import { afterPaint } from '$lib/ui/paint';
+import type { PreviewColumn } from './preview';
 
 /** One record a snapshot's cells were drawn from, as stored: [table, id, JSON of the record]. */
 export type SourceRecord = readonly [table: string, id: string, json: string];
@@ -107,4 +109,37 @@ export function saveFirstRows(path: string, snapshot: FirstRowsSnapshot): boolea
 		}
 		return false;
 	}
+}
+
+/** The grid's sort as one string: a snapshot is kept only while the grid is in the order it opened in. */
+export const sortSignature = <T>(api: GridApi<T>): string => api.getColumnState().flatMap((c) => (c.sort ? [`${c.colId}:${c.sort}`] : [])).join();
+
+/** The rows and columns in view in the grid's frame (`frame`, in window pixels), with the records they were drawn from. */
+export function firstRowsSnapshot<T extends { id: string }>(
+	api: GridApi<T>,
+	frame: DOMRect,
+	o: { columns: PreviewColumn<T>[]; marker: boolean; slug: string; source: FirstRowsSource<T> }
+): FirstRowsSnapshot {
+	const rows: T[] = [];
+	for (let i = 0, n = Math.min(rowsThatFit(frame.height), api.getDisplayedRowCount()); i < n; i++) {
+		const data = api.getDisplayedRowAtIndex(i)?.data;
+		if (data) rows.push(data);
+	}
+	// Only the columns in view: a fresh tab lays out and shapes every cell it is given.
+	let x = o.marker ? 58 : 0;
+	const cols = o.columns.filter((c) => (x += c.width) - c.width < frame.width);
+	return {
+		v: 1,
+		build: buildId(document),
+		db: o.source.database,
+		slug: o.slug,
+		left: frame.left + scrollX,
+		top: frame.top + scrollY,
+		rightGap: innerWidth - frame.right,
+		bottomGap: innerHeight - frame.bottom,
+		marker: o.marker,
+		columns: cols.map((c) => ({ header: c.header, width: c.width, right: c.right })),
+		rows: rows.map((r) => ({ id: r.id, cells: cols.map((c) => c.text(r)) })),
+		sources: o.source.sources(rows)
+	};
 }

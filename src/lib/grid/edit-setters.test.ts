@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { ColDef, ValueSetterParams } from 'ag-grid-community';
+import { withValueSetters } from './edit-setters';
+import { computedCol, qtyCol } from './columns';
+
+type Row = { id: string; qtyMilli: number };
+const set = (c: ColDef<Row>, data: Row, newValue: unknown) => (c.valueSetter as (p: ValueSetterParams<Row>) => boolean)({ colDef: c, data, newValue } as ValueSetterParams<Row>);
+
+describe('value setters: the grid never writes a row itself', () => {
+	it('an editable column hands the typed value on after the key press, and leaves the row as it was', async () => {
+		const saved: unknown[][] = [];
+		const [qty] = withValueSetters<Row>([qtyCol<Row>('qtyMilli', 'Qty')], (row, ctx, header, value) => saved.push([row.id, ctx.field, header, value]));
+		const row = { id: 'r1', qtyMilli: 1000 };
+		expect(set(qty!, row, '12')).toBe(false);
+		expect(saved).toEqual([]);
+		await Promise.resolve();
+		expect(saved).toEqual([['r1', 'qtyMilli', 'Qty', '12']]);
+		expect(row.qtyMilli).toBe(1000);
+	});
+
+	it('a computed column refuses any value and saves nothing', async () => {
+		const saved: unknown[] = [];
+		const [amount] = withValueSetters<Row>([computedCol<Row>('amount', 'Amount', (r) => r.qtyMilli)], (...a) => saved.push(a));
+		expect(set(amount!, { id: 'r1', qtyMilli: 1000 }, '5')).toBe(false);
+		await Promise.resolve();
+		expect(saved).toEqual([]);
+	});
+});
