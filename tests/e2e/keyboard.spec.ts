@@ -95,3 +95,35 @@ test('Customers: Ctrl+Delete then Cancel leaves the focused cell and its stored 
 	await expect(rowCount(grid)).toHaveText('3 rows');
 	await expect(contact).toHaveText('Amy Chen');
 });
+
+test('All PO lines: Enter saves an edit and moves a row down, so a column is typed in like a spreadsheet; Shift+Enter moves up', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	const at = (i: number) => grid.locator(`[role="row"][row-index="${i}"] [col-id="description"]`).last();
+
+	await at(0).click();
+	await expect(at(0)).toBeFocused();
+	// Two edits typed straight after one another: the second starts on the row the first moved to.
+	for (const text of ['First, typed', 'Second, typed']) {
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.type(text);
+		await page.keyboard.press('Enter');
+	}
+	await expect(at(0)).toHaveText('First, typed');
+	await expect(at(1)).toHaveText('Second, typed');
+	await expect(at(2)).toBeFocused();
+
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.type('Third, typed');
+	await page.keyboard.press('Shift+Enter');
+	await expect(at(2)).toHaveText('Third, typed');
+	await expect(at(1)).toBeFocused();
+
+	await page.reload();
+	await expect(rowCount(grid)).toHaveText('13 rows');
+	await expect(at(0)).toHaveText('First, typed');
+	await expect(at(1)).toHaveText('Second, typed');
+	await expect(at(2)).toHaveText('Third, typed');
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { enterMovesDown } from './enter-moves-down';
+
+/** A grid of `rows` rows, enough of AG Grid's API to focus, edit and scroll. */
+function fakeGrid(rows: number) {
+	const col = (id: string) => ({ getColId: () => id });
+	const state = { focus: null as { rowIndex: number; colId: string } | null, editing: false, scrolledTo: [] as number[] };
+	const at = () => (state.focus ? { rowIndex: state.focus.rowIndex, column: col(state.focus.colId), rowPinned: null } : null);
+	const api = {
+		getEditingCells: () => (state.editing && at() ? [at()!] : []),
+		getFocusedCell: at,
+		getDisplayedRowCount: () => rows,
+		ensureIndexVisible: (i: number) => void state.scrolledTo.push(i),
+		setFocusedCell: (rowIndex: number, colId: string) => void (state.focus = { rowIndex, colId })
+	};
+	return { api: api as never, state };
+}
+
+const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, ...mods });
+
+/** A scheduler the test fires by hand: "the frame has been painted". */
+function frames() {
+	const waiting: (() => void)[] = [];
+	return { later: () => new Promise<void>((r) => waiting.push(r)), paint: async () => (waiting.splice(0).forEach((r) => r()), await Promise.resolve()) };
+}
+
+/** Enter pressed in an editor: the grid then ends the edit and keeps the cell focused. */
+function pressEnter(grid: ReturnType<typeof fakeGrid>, move: ReturnType<typeof enterMovesDown>, mods: Partial<KeyboardEvent> = {}) {
+	move.onKeydown(key('Enter', mods));
+	grid.state.editing = false;
+}
+
+describe('Enter after an edit moves the cursor, once the edit is painted', () => {
+	it('moves a row down after the paint, not during the key press, and scrolls that row into view', async () => {
+		const grid = fakeGrid(10);
+		const f = frames();
+		const move = enterMovesDown(grid.api, f.later);
+		grid.state.focus = { rowIndex: 3, colId: 'qtyMilli' };
+		grid.state.editing = true;
+		pressEnter(grid, move);
+		expect(grid.state.focus).toEqual({ rowIndex: 3, colId: 'qtyMilli' });
+		await f.paint();
+		expect(grid.state.focus).toEqual({ rowIndex: 4, colId: 'qtyMilli' });
+		expect(grid.state.scrolledTo).toEqual([4]);
+	});
+
+	it('Shift+Enter moves up; nothing moves past the first or last row', async () => {
+		const grid = fakeGrid(2);
+		const f = frames();
+		const move = enterMovesDown(grid.api, f.later);
+		grid.state.focus = { rowIndex: 1, colId: 'rateCents' };
+		grid.state.editing = true;
+		pressEnter(grid, move, { shiftKey: true });
+		await f.paint();
+		expect(grid.state.focus).toEqual({ rowIndex: 0, colId: 'rateCents' });
+		grid.state.editing = true;
+		pressEnter(grid, move, { shiftKey: true });
+		await f.paint();
+		expect(grid.state.focus?.rowIndex).toBe(0);
+		grid.state.focus = { rowIndex: 1, colId: 'rateCents' };
+		grid.state.editing = true;
+		pressEnter(grid, move);
+		await f.paint();
+		expect(grid.state.focus?.rowIndex).toBe(1);
+	});
+
+	it('a key pressed before the paint moves first, so it lands on the next row as it would have', async () => {
+		const grid = fakeGrid(10);
+		const f = frames();
+		const move = enterMovesDown(grid.api, f.later);
+		grid.state.focus = { rowIndex: 0, colId: 'qtyMilli' };
+		grid.state.editing = true;
+		pressEnter(grid, move);
+		move.onKeydown(key('7'));
+		expect(grid.state.focus).toEqual({ rowIndex: 1, colId: 'qtyMilli' });
+		await f.paint();
+		expect(grid.state.focus).toEqual({ rowIndex: 1, colId: 'qtyMilli' });
+	});
+
+	it('a cell focused elsewhere before the paint keeps the focus', async () => {
+		const grid = fakeGrid(10);
+		const f = frames();
+		const move = enterMovesDown(grid.api, f.later);
+		grid.state.focus = { rowIndex: 5, colId: 'qtyMilli' };
+		grid.state.editing = true;
+		pressEnter(grid, move);
+		grid.state.focus = { rowIndex: 8, colId: 'description' };
+		await f.paint();
+		expect(grid.state.focus).toEqual({ rowIndex: 8, colId: 'description' });
+	});
+
+	it('Enter outside an editor, or with Ctrl, Alt or Meta, is left to the grid', async () => {
+		const grid = fakeGrid(10);
+		const f = frames();
+		const move = enterMovesDown(grid.api, f.later);
+		grid.state.focus = { rowIndex: 2, colId: 'qtyMilli' };
+		move.onKeydown(key('Enter'));
+		for (const mod of ['ctrlKey', 'altKey', 'metaKey'] as const) {
+			grid.state.editing = true;
+			pressEnter(grid, move, { [mod]: true });
+		}
+		await f.paint();
+		expect(grid.state.focus).toEqual({ rowIndex: 2, colId: 'qtyMilli' });
+	});
+});
