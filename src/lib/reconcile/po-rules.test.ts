@@ -78,6 +78,25 @@ describe('DUPLICATE_BILLING (the same PO line, quantity and amount on two invoic
 		expect(found[0]!.message).toBe('INV-1 line 1 and INV-2 line 1 each bill PO 884120 line 1 for 10 h, $1,000.00 of WO-1 T1: the same charge on 2 invoices.');
 	});
 
+	it('among many lines on one PO line, names exactly those repeating quantity, amount and job across invoices', () => {
+		const wb = twoTasksOnLine1();
+		Object.assign(rec(wb, 'poLines', 'pl1'), { qtyMilli: 100000, extendedCents: 1000000 });
+		rec(wb, 'tasks', 't1').qtyMilli = 100000;
+		// INV-1 line 1 already bills 10 h of T1. INV-2 repeats it twice; INV-3 bills 5 h, and 10 h at another rate.
+		addInvoice(wb, 'inv2', 'INV-2', [labor(10000, { taskCode: 'T1' }), labor(10000, { taskCode: 'T1' })]);
+		addInvoice(wb, 'inv3', 'INV-3', [labor(5000, { taskCode: 'T1' }), labor(10000, { taskCode: 'T1', rateCents: 9000 })]);
+		const found = findingsOf(wb, 'DUPLICATE_BILLING');
+		expect(found.map((f) => f.key)).toEqual(['DUPLICATE_BILLING|poLines:pl1|q10000|a100000|job:WO-1/T1']);
+		expect(found[0]!.message).toBe('INV-1 line 1, INV-2 line 1 and INV-2 line 2 each bill PO 884120 line 1 for 10 h, $1,000.00 of WO-1 T1: the same charge on 2 invoices.');
+		// Repeats within one invoice alone are not billing twice.
+		rec(wb, 'invoices', 'inv2').status = 'void';
+		rec(wb, 'invoiceLines', 'inv3-l2').rateCents = 10000;
+		rec(wb, 'invoiceLines', 'inv3-l2').qtyMilli = 10000;
+		expect(findingsOf(wb, 'DUPLICATE_BILLING').map((f) => f.message)).toEqual([
+			'INV-1 line 1 and INV-3 line 2 each bill PO 884120 line 1 for 10 h, $1,000.00 of WO-1 T1: the same charge on 2 invoices.'
+		]);
+	});
+
 	it('does not fire for different quantities, different jobs, or a void invoice', () => {
 		const wb = twoTasksOnLine1();
 		Object.assign(rec(wb, 'poLines', 'pl1'), { qtyMilli: 30000, extendedCents: 300000 });

@@ -61,9 +61,9 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 		}
 		for (const i of suspects) {
 			const pl = poLines[i]!;
-			const billed = withInvoices(idx, linesAt.get(i)!);
-			overQty(pl, billed, qtyAt[i]!, tol, ctx, out, po.number);
-			duplicates(pl, billed, ctx, out, po.number);
+			const lines = linesAt.get(i)!;
+			if (qtyAt[i]! > pl.qtyMilli) overQty(pl, withInvoices(idx, lines), qtyAt[i]!, tol, ctx, out, po.number);
+			duplicates(idx, pl, lines, ctx, out, po.number);
 		}
 	}
 
@@ -91,7 +91,6 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 
 function overQty(pl: PoLine, billed: Billed[], sum: number, tol: Tolerances, ctx: FindingContext, out: Finding[], poNumber: string): void {
 	const over = sum - pl.qtyMilli;
-	if (over <= 0) return;
 	const within = qtyTolerated(over, pl.qtyMilli, tol);
 	out.push(
 		finding(
@@ -105,8 +104,21 @@ function overQty(pl: PoLine, billed: Billed[], sum: number, tol: Tolerances, ctx
 	);
 }
 
-function duplicates(pl: PoLine, billed: Billed[], ctx: FindingContext, out: Finding[], poNumber: string): void {
-	if (billed.length < 2) return;
+function duplicates(idx: Index, pl: PoLine, lines: readonly InvoiceLine[], ctx: FindingContext, out: Finding[], poNumber: string): void {
+	if (lines.length < 2) return;
+	// Lines with the same quantity on two invoices first, by number: a PO line billed a hundred
+	// times by lines of different quantities then needs no text key, sort or invoice look-up,
+	// which were most of the cost of re-running its PO after an edit.
+	const byQty = new Map<number, InvoiceLine[]>();
+	for (const line of lines) {
+		const same = byQty.get(line.qtyMilli);
+		if (same) same.push(line);
+		else byQty.set(line.qtyMilli, [line]);
+	}
+	const candidates: InvoiceLine[] = [];
+	for (const same of byQty.values()) if (same.length > 1 && invoiceCount(same) > 1) candidates.push(...same);
+	if (candidates.length === 0) return;
+	const billed = withInvoices(idx, candidates);
 	const groups = new Map<string, Billed[]>();
 	for (const b of billed) {
 		const k = `q${b.line.qtyMilli}|a${lineAmount(b.line.qtyMilli, b.line.rateCents)}|job:${b.line.woNumber}/${b.line.taskCode}`;

@@ -1,5 +1,5 @@
 import { lineAmount } from '../../domain/quantity';
-import type { InvoiceLine, Task, WorkOrder } from '../../domain/records';
+import type { ChangeOrder, InvoiceLine, Task, WorkOrder } from '../../domain/records';
 import type { Index } from '../keys/indexes';
 import { hasRepeatedCodes, isWork, taskAmong } from '../keys/resolve';
 import type { Finding } from '../types';
@@ -37,8 +37,11 @@ const NONE: readonly InvoiceLine[] = [];
 
 /** `billedOnWo`: every live line naming the job; the task's own are those naming its code. */
 function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonly InvoiceLine[], out: Finding[]): void {
-	// Count first, without allocating: almost every task is billed once, or not at all as it should be.
+	// Count and add up first, without allocating: almost every task is billed once, or not at all
+	// as it should be, or on several invoices within what it records. Only a finding needs the
+	// lines sorted and named.
 	let count = 0;
+	let total = 0;
 	let firstInvoice = '';
 	let manyInvoices = false;
 	for (let i = 0; i < billedOnWo.length; i++) {
@@ -47,14 +50,15 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 		if (count === 0) firstInvoice = line.invoiceId;
 		else if (line.invoiceId !== firstInvoice) manyInvoices = true;
 		count++;
+		total += line.qtyMilli;
 	}
 	if (count === 0) {
 		if (task.done && wo.type !== 'internal' && wo.type !== 'warranty' && DONE_STATUSES.has(wo.status)) unbilledWork(wo, task, out);
 		return;
 	}
-	const duplicate = manyInvoices;
-	const unapprovedExtra = task.extra;
-	if (!duplicate && !unapprovedExtra) return;
+	const duplicate = manyInvoices && total > task.qtyMilli;
+	const unapproved = task.extra ? unapprovedWhy(idx, wo, task) : null;
+	if (!duplicate && !unapproved) return;
 
 	const self = `tasks:${task.id}`;
 	const name = `${wo.number} ${task.code}`;
@@ -64,47 +68,47 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 	const where = list(billed.map((b) => shortLineName(b.inv, b.line)));
 
 	if (duplicate) {
-		let total = 0;
-		for (const b of billed) total += b.line.qtyMilli;
-		if (total > task.qtyMilli) {
-			out.push(
-				finding(
-					'DUPLICATE_BILLING',
-					[self],
-					[target('tasks', task.id, 'qtyMilli'), ...billed.map((b) => target('invoiceLines', b.line.id, 'qtyMilli'))],
-					`${name} is billed ${qty(total, task.unit)} across ${where}; the task records ${qty(task.qtyMilli, task.unit)} (${qty(total - task.qtyMilli, task.unit)} over).`,
-					ctx
-				)
-			);
-		}
+		out.push(
+			finding(
+				'DUPLICATE_BILLING',
+				[self],
+				[target('tasks', task.id, 'qtyMilli'), ...billed.map((b) => target('invoiceLines', b.line.id, 'qtyMilli'))],
+				`${name} is billed ${qty(total, task.unit)} across ${where}; the task records ${qty(task.qtyMilli, task.unit)} (${qty(total - task.qtyMilli, task.unit)} over).`,
+				ctx
+			)
+		);
 	}
 
-	if (unapprovedExtra) {
-		const number = task.changeOrderNumber.trim();
-		const cos = number === '' ? [] : idx.cosByWo.get(wo.id).filter((c) => c.number.trim() === number);
-		if (!cos.some((c) => c.status === 'approved')) {
-			const sorted = cos.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-			const why =
-				number === ''
-					? 'names no change order'
-					: sorted.length === 0
-						? `names change order ${number}, which does not exist on ${wo.number}`
-						: `needs change order ${number}, which is ${sorted[0]!.status}, not approved`;
-			out.push(
-				finding(
-					'CHANGE_UNAPPROVED',
-					[self],
-					[
-						target('tasks', task.id, 'changeOrderNumber'),
-						...sorted.map((c) => target('changeOrders', c.id, 'status')),
-						...billed.map((b) => target('invoiceLines', b.line.id, 'taskCode'))
-					],
-					`${name} is extra work billed on ${where} but ${why}.`,
-					ctx
-				)
-			);
-		}
+	if (unapproved) {
+		out.push(
+			finding(
+				'CHANGE_UNAPPROVED',
+				[self],
+				[
+					target('tasks', task.id, 'changeOrderNumber'),
+					...unapproved.cos.map((c) => target('changeOrders', c.id, 'status')),
+					...billed.map((b) => target('invoiceLines', b.line.id, 'taskCode'))
+				],
+				`${name} is extra work billed on ${where} but ${unapproved.why}.`,
+				ctx
+			)
+		);
 	}
+}
+
+/** Why an extra task's change order does not cover it (with the change orders it names), or null when one is approved. */
+function unapprovedWhy(idx: Index, wo: WorkOrder, task: Task): { why: string; cos: ChangeOrder[] } | null {
+	const number = task.changeOrderNumber.trim();
+	const cos = number === '' ? [] : idx.cosByWo.get(wo.id).filter((c) => c.number.trim() === number);
+	if (cos.some((c) => c.status === 'approved')) return null;
+	const sorted = cos.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const why =
+		number === ''
+			? 'names no change order'
+			: sorted.length === 0
+				? `names change order ${number}, which does not exist on ${wo.number}`
+				: `needs change order ${number}, which is ${sorted[0]!.status}, not approved`;
+	return { why, cos: sorted };
 }
 
 function unbilledWork(wo: WorkOrder, task: Task, out: Finding[]): void {
