@@ -32,7 +32,7 @@ export function enterMovesDown(api: Api, later: () => Promise<void> = afterPaint
 		if (pending) flush();
 		if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.metaKey) return;
 		const [cell] = api.getEditingCells();
-		if (!cell || cell.rowPinned) return;
+		if (!cell?.column || cell.rowPinned) return;
 		pending = { rowIndex: cell.rowIndex, colId: cell.column.getColId(), step: e.shiftKey ? -1 : 1 };
 		void later().then(flush);
 	}

@@ -8,8 +8,12 @@ export type FindingLookup = (id: string, field: string | null) => Finding[];
 /** Reconciliation findings for one grid's records: looked up per cell, pushed when they change. */
 export interface GridFindings {
 	lookup: FindingLookup;
-	subscribe(listener: (ids: Set<string> | null) => void): () => void;
+	/** `fields`: for each record in `ids`, the fields its changed findings name (the cells to redraw). */
+	subscribe(listener: (ids: Set<string> | null, fields?: ReadonlyMap<string, ReadonlySet<string>>) => void): () => void;
 }
+
+/** The row marker column's id. */
+const MARKER = 'findings';
 
 const ICON: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 const LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -84,10 +88,31 @@ class RowMarker extends SpanCell {
 	}
 }
 
+/** The field whose findings a column shows (what `withFindings` gives its cells). */
+export const findingField = (c: ColDef<unknown>): string | null => (c.context as EditContext | undefined)?.field ?? c.colId ?? null;
+
+/**
+ * The columns to redraw when findings naming these fields changed: theirs and the row marker (a
+ * field this grid does not show needs no cell redrawn). Null when a column cannot be named, so
+ * the caller redraws every cell.
+ */
+export function findingColumns(columns: readonly ColDef<unknown>[], fields: Iterable<string>): string[] | null {
+	const out = new Set<string>([MARKER]);
+	for (const field of fields) {
+		const shown = columns.filter((c) => findingField(c) === field);
+		for (const c of shown) {
+			const id = c.colId ?? (c.field as string | undefined);
+			if (!id) return null;
+			out.add(id);
+		}
+	}
+	return [...out];
+}
+
 /** Adds the findings marker column and routes every cell through FindingCell. */
 export function withFindings<T>(columns: ColDef<T>[], lookup: FindingLookup): ColDef<T>[] {
 	const marker: ColDef<T> = {
-		colId: 'findings',
+		colId: MARKER,
 		headerName: '',
 		headerTooltip: 'Findings on this row',
 		width: 58,
@@ -105,7 +130,7 @@ export function withFindings<T>(columns: ColDef<T>[], lookup: FindingLookup): Co
 		...columns.map((c) => ({
 			...c,
 			cellRenderer: FindingCell,
-			cellRendererParams: { lookup, field: (c.context as EditContext | undefined)?.field ?? c.colId ?? null }
+			cellRendererParams: { lookup, field: findingField(c as ColDef<unknown>) }
 		}))
 	];
 }

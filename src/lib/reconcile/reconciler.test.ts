@@ -22,6 +22,8 @@ describe('Reconciler', () => {
 		expect([...res.changed.get('poLines')!]).toEqual(['pl1']);
 		expect([...res.changed.get('tasks')!]).toEqual(['t1']);
 		expect(res.ids).toEqual(new Set(['l1', 'pl1', 't1', 'po', 'inv']));
+		// The cells to redraw: each record's fields named by the findings that changed.
+		expect(Object.fromEntries([...res.fields].map(([id, f]) => [id, [...f].sort()]))).toEqual({ l1: ['qtyMilli'], pl1: ['qtyMilli'], t1: ['qtyMilli'], po: ['total'], inv: ['total'] });
 		expect(r.counts()).toEqual({ error: 2, warning: 1, info: 0 });
 
 		const back = r.apply({ table: 'invoiceLines', upserts: [l1], removes: [] });

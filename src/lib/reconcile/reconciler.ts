@@ -11,6 +11,8 @@ export interface ApplyResult {
 	changed: Map<TargetTable, Set<string>>;
 	/** The same record ids, flattened. */
 	ids: Set<string>;
+	/** For each of those records, the fields named by the findings that changed: the cells to redraw. */
+	fields: Map<string, Set<string>>;
 	added: Finding[];
 	removed: Finding[];
 	/** How many scopes were re-run (for tests and diagnostics: an edit should touch few). */
@@ -155,15 +157,19 @@ export class Reconciler {
 
 		const changed = new Map<TargetTable, Set<string>>();
 		const ids = new Set<string>();
+		const fields = new Map<string, Set<string>>();
 		for (const f of [...removed, ...added]) {
 			for (const t of f.targets) {
 				let set = changed.get(t.table);
 				if (!set) changed.set(t.table, (set = new Set()));
 				set.add(t.id);
 				ids.add(t.id);
+				let named = fields.get(t.id);
+				if (!named) fields.set(t.id, (named = new Set()));
+				named.add(t.field);
 			}
 		}
-		return { changed, ids, added, removed, evaluated: scopes.size };
+		return { changed, ids, fields, added, removed, evaluated: scopes.size };
 	}
 
 	#add(f: Finding): void {

@@ -1,6 +1,9 @@
 import type { LocalDate } from '$lib/domain/dates';
-import { Reconciler, RECORD_TABLES, type Counts, type Finding, type RecordTable, type TargetTable } from '$lib/reconcile';
+import { Reconciler, RECORD_TABLES, type ApplyResult, type Counts, type Finding, type RecordTable, type TargetTable } from '$lib/reconcile';
 import type { Workbook } from './workbook.svelte';
+
+/** Told which records' findings changed, and which of their fields those findings name; `ids` null when all may have. */
+export type FindingsListener = (ids: Set<string> | null, fields?: ReadonlyMap<string, ReadonlySet<string>>) => void;
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -17,7 +20,7 @@ export class LiveFindings {
 	counts = $state<Counts>({ error: 0, warning: 0, info: 0 });
 	ready = $state(false);
 	#engine: Reconciler | null = null;
-	#listeners = new Set<(ids: Set<string> | null) => void>();
+	#listeners = new Set<FindingsListener>();
 	#stops: (() => void)[] = [];
 
 	constructor(
@@ -33,13 +36,13 @@ export class LiveFindings {
 			this.#stops.push(
 				this.wb.tables[table].subscribe((d) => {
 					if (d.reset) return this.#rebuild();
-					this.#apply(this.#engine!.apply({ table, upserts: d.upserts, removes: d.removes } as never).ids);
+					this.#apply(this.#engine!.apply({ table, upserts: d.upserts, removes: d.removes } as never));
 				})
 			);
 		}
-		this.#stops.push(this.wb.tables.settings.subscribe(() => this.#apply(this.#engine!.apply({ table: 'settings', upserts: [this.wb.settings] }).ids)));
+		this.#stops.push(this.wb.tables.settings.subscribe(() => this.#apply(this.#engine!.apply({ table: 'settings', upserts: [this.wb.settings] }))));
 		// A workbook left open past midnight: staleness is a matter of days.
-		const timer = setInterval(() => this.#engine && this.#apply(this.#engine.setToday(this.today()).ids), 60_000);
+		const timer = setInterval(() => this.#engine && this.#apply(this.#engine.setToday(this.today())), 60_000);
 		this.#stops.push(() => clearInterval(timer));
 		this.ready = true;
 	}
@@ -48,8 +51,8 @@ export class LiveFindings {
 		for (const s of this.#stops.splice(0)) s();
 	}
 
-	/** Called with the ids of records whose findings changed; null when all may have. */
-	subscribe(listener: (ids: Set<string> | null) => void): () => void {
+	/** Called with the ids of records whose findings changed (and the fields those findings name); null when all may have. */
+	subscribe(listener: FindingsListener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
 	}
@@ -84,10 +87,10 @@ export class LiveFindings {
 		this.#apply(null);
 	}
 
-	#apply(ids: Set<string> | null): void {
-		if (ids && ids.size === 0) return;
+	#apply(result: ApplyResult | null): void {
+		if (result && result.ids.size === 0) return;
 		this.counts = this.#engine!.counts();
 		this.version++;
-		for (const l of this.#listeners) l(ids);
+		for (const l of this.#listeners) l(result?.ids ?? null, result?.fields);
 	}
 }
