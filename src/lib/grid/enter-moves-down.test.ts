@@ -24,6 +24,16 @@ function frames() {
 	return { later: () => new Promise<void>((r) => waiting.push(r)), paint: async () => (waiting.splice(0).forEach((r) => r()), await Promise.resolve()) };
 }
 
+/** A grid of `rows` rows editing the cell at `rowIndex` in `colId`, with the move wired to a hand-fired frame. */
+function editing(rows: number, rowIndex: number, colId: string) {
+	const grid = fakeGrid(rows);
+	const f = frames();
+	const move = enterMovesDown(grid.api, f.later);
+	grid.state.focus = { rowIndex, colId };
+	grid.state.editing = true;
+	return { grid, f, move };
+}
+
 /** Enter pressed in an editor: the grid then ends the edit and keeps the cell focused. */
 function pressEnter(grid: ReturnType<typeof fakeGrid>, move: ReturnType<typeof enterMovesDown>, mods: Partial<KeyboardEvent> = {}) {
 	move.onKeydown(key('Enter', mods));
@@ -32,11 +42,7 @@ function pressEnter(grid: ReturnType<typeof fakeGrid>, move: ReturnType<typeof e
 
 describe('Enter after an edit moves the cursor, once the edit is painted', () => {
 	it('moves a row down after the paint, not during the key press, and scrolls that row into view', async () => {
-		const grid = fakeGrid(10);
-		const f = frames();
-		const move = enterMovesDown(grid.api, f.later);
-		grid.state.focus = { rowIndex: 3, colId: 'qtyMilli' };
-		grid.state.editing = true;
+		const { grid, f, move } = editing(10, 3, 'qtyMilli');
 		pressEnter(grid, move);
 		expect(grid.state.focus).toEqual({ rowIndex: 3, colId: 'qtyMilli' });
 		await f.paint();
@@ -45,11 +51,7 @@ describe('Enter after an edit moves the cursor, once the edit is painted', () =>
 	});
 
 	it('Shift+Enter moves up; nothing moves past the first or last row', async () => {
-		const grid = fakeGrid(2);
-		const f = frames();
-		const move = enterMovesDown(grid.api, f.later);
-		grid.state.focus = { rowIndex: 1, colId: 'rateCents' };
-		grid.state.editing = true;
+		const { grid, f, move } = editing(2, 1, 'rateCents');
 		pressEnter(grid, move, { shiftKey: true });
 		await f.paint();
 		expect(grid.state.focus).toEqual({ rowIndex: 0, colId: 'rateCents' });
@@ -65,11 +67,7 @@ describe('Enter after an edit moves the cursor, once the edit is painted', () =>
 	});
 
 	it('a key pressed before the paint moves first, so it lands on the next row as it would have', async () => {
-		const grid = fakeGrid(10);
-		const f = frames();
-		const move = enterMovesDown(grid.api, f.later);
-		grid.state.focus = { rowIndex: 0, colId: 'qtyMilli' };
-		grid.state.editing = true;
+		const { grid, f, move } = editing(10, 0, 'qtyMilli');
 		pressEnter(grid, move);
 		move.onKeydown(key('7'));
 		expect(grid.state.focus).toEqual({ rowIndex: 1, colId: 'qtyMilli' });
@@ -78,11 +76,7 @@ describe('Enter after an edit moves the cursor, once the edit is painted', () =>
 	});
 
 	it('a cell focused elsewhere before the paint keeps the focus', async () => {
-		const grid = fakeGrid(10);
-		const f = frames();
-		const move = enterMovesDown(grid.api, f.later);
-		grid.state.focus = { rowIndex: 5, colId: 'qtyMilli' };
-		grid.state.editing = true;
+		const { grid, f, move } = editing(10, 5, 'qtyMilli');
 		pressEnter(grid, move);
 		grid.state.focus = { rowIndex: 8, colId: 'description' };
 		await f.paint();
@@ -90,10 +84,8 @@ describe('Enter after an edit moves the cursor, once the edit is painted', () =>
 	});
 
 	it('Enter outside an editor, or with Ctrl, Alt or Meta, is left to the grid', async () => {
-		const grid = fakeGrid(10);
-		const f = frames();
-		const move = enterMovesDown(grid.api, f.later);
-		grid.state.focus = { rowIndex: 2, colId: 'qtyMilli' };
+		const { grid, f, move } = editing(10, 2, 'qtyMilli');
+		grid.state.editing = false;
 		move.onKeydown(key('Enter'));
 		for (const mod of ['ctrlKey', 'altKey', 'metaKey'] as const) {
 			grid.state.editing = true;
