@@ -1,15 +1,17 @@
-import type { ColDef, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
+import type { ColDef, GridApi, ICellRendererComp, ICellRendererParams, IRowNode } from 'ag-grid-community';
 import type { Finding, Severity } from '$lib/reconcile';
 import type { EditContext } from './columns';
 
 /** Looks up the findings of one cell, or of a whole row when `field` is null. */
 export type FindingLookup = (id: string, field: string | null) => Finding[];
 
+/** The records whose findings changed, each with the fields those findings name; null when any may have. */
+export type FindingChanges = ReadonlyMap<string, ReadonlySet<string>> | null;
+
 /** Reconciliation findings for one grid's records: looked up per cell, pushed when they change. */
 export interface GridFindings {
 	lookup: FindingLookup;
-	/** `fields`: for each record in `ids`, the fields its changed findings name (the cells to redraw). */
-	subscribe(listener: (ids: Set<string> | null, fields?: ReadonlyMap<string, ReadonlySet<string>>) => void): () => void;
+	subscribe(listener: (changes: FindingChanges) => void): () => void;
 }
 
 /** The row marker column's id. */
@@ -89,7 +91,7 @@ class RowMarker extends SpanCell {
 }
 
 /** The field whose findings a column shows (what `withFindings` gives its cells). */
-export const findingField = (c: ColDef<unknown>): string | null => (c.context as EditContext | undefined)?.field ?? c.colId ?? null;
+const findingField = (c: ColDef<unknown>): string | null => (c.context as EditContext | undefined)?.field ?? c.colId ?? null;
 
 /**
  * The columns to redraw when findings naming these fields changed: theirs and the row marker (a
@@ -107,6 +109,20 @@ export function findingColumns(columns: readonly ColDef<unknown>[], fields: Iter
 		}
 	}
 	return [...out];
+}
+
+/**
+ * Redraws what changed findings touch: on each record's row, the cells showing the fields they
+ * name and the row marker (a finding over a PO line names one cell on each of its hundred lines;
+ * redrawing whole rows cost more than the rest of an edit). Every cell when `changes` is null.
+ */
+export function redrawFindings<T extends { id: string }>(api: GridApi<T>, columns: readonly ColDef<T>[], changes: FindingChanges): void {
+	api.expireValueCache();
+	if (changes === null) return void api.refreshCells({ force: true });
+	const rowNodes = [...changes.keys()].map((id) => api.getRowNode(id)).filter((n): n is IRowNode<T> => !!n);
+	if (!rowNodes.length) return;
+	const shown = findingColumns(columns as readonly ColDef<unknown>[], rowNodes.flatMap((n) => [...(changes.get(n.id!) ?? [])]));
+	api.refreshCells({ rowNodes, columns: shown ?? undefined, force: true });
 }
 
 /** Adds the findings marker column and routes every cell through FindingCell. */

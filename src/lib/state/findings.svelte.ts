@@ -1,9 +1,9 @@
 import type { LocalDate } from '$lib/domain/dates';
 import { Reconciler, RECORD_TABLES, type ApplyResult, type Counts, type Finding, type RecordTable, type TargetTable } from '$lib/reconcile';
+import type { FindingChanges } from '$lib/grid/finding-cells';
 import type { Workbook } from './workbook.svelte';
 
-/** Told which records' findings changed, and which of their fields those findings name; `ids` null when all may have. */
-export type FindingsListener = (ids: Set<string> | null, fields?: ReadonlyMap<string, ReadonlySet<string>>) => void;
+type FindingsListener = (changes: FindingChanges) => void;
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -51,7 +51,7 @@ export class LiveFindings {
 		for (const s of this.#stops.splice(0)) s();
 	}
 
-	/** Called with the ids of records whose findings changed (and the fields those findings name); null when all may have. */
+	/** Called with the records whose findings changed and the fields those findings name; null when any may have. */
 	subscribe(listener: FindingsListener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
@@ -91,6 +91,6 @@ export class LiveFindings {
 		if (result && result.ids.size === 0) return;
 		this.counts = this.#engine!.counts();
 		this.version++;
-		for (const l of this.#listeners) l(result?.ids ?? null, result?.fields);
+		for (const l of this.#listeners) l(result?.fields ?? null);
 	}
 }

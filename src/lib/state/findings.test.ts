@@ -58,10 +58,10 @@ describe('live findings', () => {
 		const sample = await open();
 		const line = sample.invoiceLines.find((l) => l.description === 'Refrigerant charge R-134a')!;
 		expect(live.forCell('invoiceLines', line.id, 'qtyMilli').map((f) => f.code)).toEqual(['QTY_OVER_PERFORMED']);
-		const changed = new Promise<Set<string> | null>((resolve) => {
-			const stop = live.subscribe((ids) => {
+		const changed = new Promise<ReadonlyMap<string, unknown> | null>((resolve) => {
+			const stop = live.subscribe((records) => {
 				stop();
-				resolve(ids);
+				resolve(records);
 			});
 		});
 		await updateRecord(db, 'invoiceLines', line.id, { qtyMilli: 30_000 });
