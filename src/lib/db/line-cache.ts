@@ -1,34 +1,52 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from 'dexie';
+import { FileLineStore, MemoryLineStore, type Chunk, type LineStore } from './line-store';
 
-interface Snapshot {
-	table: string;
-	savedAt: number;
-	/** JSON arrays of rows, a few thousand rows each, so no single parse is a long task. */
-	chunks: string[];
-}
-
+/** Rows per chunk: no single parse or stringify of a chunk is a long task. */
 const CHUNK = 5_000;
 
 /**
- * A derived copy of the big line tables, a few large values instead of 100,000 small ones:
+ * A derived copy of the big line tables, a few large chunks instead of 100,000 small records:
  * Chromium's IndexedDB spends ~25 µs per record just to iterate a store, so 100,000 PO lines
- * take 2.5–3.5 s to read however they are read, while the same rows as a few JSON strings
- * read and parse in a fraction of that. It is never the truth: its own database (dropping it
- * loses nothing, backups ignore it), and every load is verified against the real tables.
+ * take 2.5–3.5 s to read however they are read, while the same rows as one file read and parse
+ * in a fraction of that. It is never the truth: it lives outside the workbook (dropping it loses
+ * nothing, backups ignore it), and every load is verified against the real tables.
  */
-export class LineCache extends Dexie {
-	snapshots!: Table<Snapshot, string>;
+export class LineCache {
+	readonly #store: LineStore;
+	#prefetched = new Map<string, Promise<Chunk[] | null>>();
 
-	constructor(dbName: string) {
-		super(`${dbName}-cache`);
-		this.version(1).stores({ snapshots: 'table' });
+	constructor(
+		readonly dbName: string,
+		store?: LineStore
+	) {
+		const dir = `${dbName}-lines`;
+		this.#store = store ?? (FileLineStore.available() ? new FileLineStore(dir) : new MemoryLineStore(dir));
 	}
 
+	/**
+	 * Starts reading the copies now, when that happens off the page's thread: the read then runs
+	 * beside the app's start-up, and the next `read` of each table takes its answer.
+	 */
+	prefetch(tables: readonly string[]): void {
+		if (!this.#store.offThread) return;
+		for (const table of tables) {
+			const read = this.#store.read(table).then((chunks) => {
+				if (chunks) performance.mark(`tieout:cache-prefetched:${table}`);
+				return chunks;
+			});
+			this.#prefetched.set(table, read.catch(() => null));
+		}
+	}
+
+	/** The rows of a table's copy, or null when there is none (or it cannot be read). */
 	async read<T>(table: string): Promise<T[] | null> {
-		const snap = await this.snapshots.get(table);
-		if (!snap) return null;
+		const prefetched = this.#prefetched.get(table);
+		this.#prefetched.delete(table);
+		const chunks = await (prefetched ?? this.#store.read(table));
+		if (!chunks) return null;
+		const decoder = new TextDecoder();
 		const rows: T[] = [];
-		for (const chunk of snap.chunks) for (const row of JSON.parse(chunk) as T[]) rows.push(row);
+		for (const chunk of chunks) for (const row of JSON.parse(typeof chunk === 'string' ? chunk : decoder.decode(chunk)) as T[]) rows.push(row);
 		return rows;
 	}
 
@@ -39,12 +57,30 @@ export class LineCache extends Dexie {
 			// Yield between chunks: serialising 100,000 rows at once would be a long task.
 			await new Promise((r) => setTimeout(r, 0));
 		}
-		await this.snapshots.put({ table, savedAt, chunks });
+		await this.#store.write(table, chunks, savedAt);
 	}
 
-	async drop(table: string): Promise<void> {
-		await this.snapshots.delete(table);
+	drop(table: string): Promise<void> {
+		return this.#store.drop(table);
 	}
+
+	/** Removes every copy of this workbook, and the IndexedDB copy that earlier versions kept. */
+	async clear(): Promise<void> {
+		await Promise.all([this.#store.clear(), dropLegacyCopy(this.dbName)]);
+	}
+
+	close(): void {
+		this.#store.close();
+	}
+}
+
+/**
+ * Until 2026-11-26 the copies lived in their own IndexedDB database (`<workbook>-cache`). It is
+ * derived data: deleting it frees its ~25 MB and loses nothing.
+ */
+export async function dropLegacyCopy(dbName: string): Promise<void> {
+	if (typeof indexedDB === 'undefined' || !(await Dexie.exists(`${dbName}-cache`))) return;
+	await Dexie.delete(`${dbName}-cache`);
 }
 
 /** True when two flat records hold the same values (line records have no nested objects). */

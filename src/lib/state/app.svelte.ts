@@ -7,7 +7,8 @@ import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } fro
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
 import { LiveFindings } from './findings.svelte';
-import { Workbook } from './workbook.svelte';
+import { LINE_TABLES, Workbook } from './workbook.svelte';
+import { dropLegacyCopy, LineCache } from '$lib/db/line-cache';
 import { updateShownFirst } from './shown-first';
 
 export const today = (): LocalDate => localDateOf(new Date());
@@ -33,14 +34,20 @@ class App {
 			this.fatal = 'A newer version of Tieout was opened in another tab and upgraded the workbook. Reload this tab to keep working; nothing was lost.';
 			return false;
 		});
+		// The big tables' fast-start copies are read in a worker while the workbook opens.
+		const cache = new LineCache(db.name);
+		cache.prefetch(LINE_TABLES);
 		try {
 			await db.open();
 			performance.mark('tieout:db-open');
-			const wb = new Workbook(db);
+			const wb = new Workbook(db, cache);
 			await wb.start();
 			this.workbook = wb;
 			const findings = new LiveFindings(wb, today);
 			this.findings = findings;
+			void wb.linesLoaded.then(() =>
+				dropLegacyCopy(db.name).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageError(err)}`))
+			);
 			findings.start().catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`));
 		} catch (err) {
 			this.fatal = describeStorageError(err);

@@ -15,7 +15,7 @@ afterEach(async () => {
 	live?.stop();
 	wb?.stop();
 	await db.delete();
-	await new LineCache(db.name).delete();
+	await new LineCache(db.name).clear();
 });
 
 async function open() {

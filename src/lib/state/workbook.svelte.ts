@@ -12,7 +12,7 @@ import { afterPaint } from '$lib/ui/paint';
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 
 /** Line tables can hold 100,000 rows: they load in pages so the first rows show at once. */
-const PAGED: readonly TableName[] = ['tasks', 'poLines', 'invoiceLines'];
+export const LINE_TABLES: readonly TableName[] = ['tasks', 'poLines', 'invoiceLines'];
 const FIRST_PAGE = 300;
 /** Tables smaller than this read fast enough without a cached copy. */
 const CACHE_FROM = 2_000;
@@ -35,15 +35,16 @@ const SNAPSHOT_DELAY = 60_000;
 export class Workbook {
 	readonly tables = Object.fromEntries(RECORD_TABLES.map((t) => [t, new LiveTable()])) as unknown as Tables;
 	ready = $state(false);
-	readonly cache: LineCache;
 	#stop: (() => void) | null = null;
 	/** Ids the change feed refreshed while a table is being verified against its cache. */
 	#touched = new Map<TableName, Set<string>>();
 	#snapshotTimers = new Map<TableName, ReturnType<typeof setTimeout>>();
 
-	constructor(readonly db: TieoutDB) {
-		this.cache = new LineCache(db.name);
-	}
+	/** `cache` may already be reading (`LineCache.prefetch`), started before the workbook opened. */
+	constructor(
+		readonly db: TieoutDB,
+		readonly cache = new LineCache(db.name)
+	) {}
 
 	get settings(): Settings {
 		void this.tables.settings.version;
@@ -67,12 +68,12 @@ export class Workbook {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
 			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageError(err)}`));
 		});
-		const small = RECORD_TABLES.filter((t) => !PAGED.includes(t));
-		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(PAGED.map((t) => this.#loadFirstPage(t)))]);
+		const small = RECORD_TABLES.filter((t) => !LINE_TABLES.includes(t));
+		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(LINE_TABLES.map((t) => this.#loadFirstPage(t)))]);
 		this.ready = true;
 		performance.mark('tieout:first-rows-read');
 		this.linesLoaded = afterPaint()
-			.then(() => Promise.all(PAGED.map((t, i) => this.#loadLines(t, lastKeys[i]!))))
+			.then(() => Promise.all(LINE_TABLES.map((t, i) => this.#loadLines(t, lastKeys[i]!))))
 			.then(
 				() => void performance.mark('tieout:lines-read'),
 				(err) => notices.push('error', `Some lines could not be read from storage: ${describeStorageError(err)}`)
@@ -91,7 +92,7 @@ export class Workbook {
 	}
 
 	async #loadAll(table: TableName): Promise<void> {
-		if (PAGED.includes(table)) return this.#loadRest(table, await this.#loadFirstPage(table));
+		if (LINE_TABLES.includes(table)) return this.#loadRest(table, await this.#loadFirstPage(table));
 		this.#live(table).apply({ upserts: await this.db.table(table).toArray(), removes: [], reset: true });
 		this.#live(table).loaded = true;
 	}
@@ -165,7 +166,7 @@ export class Workbook {
 
 	/** Rewrites a table's fast-start copy a while after its last change. */
 	#scheduleSnapshot(table: TableName, delay = SNAPSHOT_DELAY): void {
-		if (!PAGED.includes(table)) return;
+		if (!LINE_TABLES.includes(table)) return;
 		clearTimeout(this.#snapshotTimers.get(table));
 		this.#snapshotTimers.set(
 			table,

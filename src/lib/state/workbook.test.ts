@@ -9,7 +9,7 @@ afterEach(async () => {
 	for (const o of opened.splice(0)) {
 		o.wb?.stop();
 		await o.db.delete();
-		await new LineCache(o.db.name).delete();
+		await new LineCache(o.db.name).clear();
 	}
 });
 

@@ -13,7 +13,7 @@ export function testWorkbooks(prefix: string) {
 		for (const wb of opened.splice(0)) {
 			wb.stop();
 			await wb.db.delete();
-			await new LineCache(wb.db.name).delete();
+			await new LineCache(wb.db.name).clear();
 		}
 	});
 	/** `linesLoaded: false` returns as soon as the first pages are in, before the line tables are read in full. */
