@@ -10,7 +10,13 @@ async function watchFirstRows(page: Page) {
 		w.__firstRows = null;
 		new MutationObserver(() => {
 			const box = document.querySelector('[data-first-rows="all-po-lines"]');
-			if (!box || w.__firstRows) return;
+			if (!box) return;
+			// A few rows are drawn first, the rest in the next frame: keep the most seen.
+			const seen = w.__firstRows as { rows: number } | null;
+			if (seen) {
+				seen.rows = Math.max(seen.rows, box.querySelectorAll('tbody tr').length);
+				return;
+			}
 			w.__firstRows = {
 				headers: [...box.querySelectorAll('thead th')].map((th) => th.textContent),
 				first: [...box.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent),
