@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { FileLineStore, MemoryLineStore, type Chunk, type LineStore } from './line-store';
+import { LineJournal } from './line-journal';
 
 /** Rows per chunk: no single parse or stringify of a chunk is a long task. */
 const CHUNK = 5_000;
@@ -14,13 +15,17 @@ const CHUNK = 5_000;
 export class LineCache {
 	readonly #store: LineStore;
 	#prefetched = new Map<string, Promise<Chunk[] | null>>();
+	/** The records changed since each copy was written (line-journal.ts). */
+	readonly journal: LineJournal;
 
 	constructor(
 		readonly dbName: string,
-		store?: LineStore
+		store?: LineStore,
+		journal?: LineJournal
 	) {
 		const dir = `${dbName}-lines`;
 		this.#store = store ?? (FileLineStore.available() ? new FileLineStore(dir) : new MemoryLineStore(dir));
+		this.journal = journal ?? new LineJournal(dbName);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageError } from '$lib/db/errors';
 import { LineCache, sameRecord } from '$lib/db/line-cache';
+import type { Pending } from '$lib/db/line-journal';
+import type { Delta } from '$lib/grid/row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
 import { afterPaint } from '$lib/ui/paint';
@@ -39,6 +41,9 @@ export class Workbook {
 	/** Ids the change feed refreshed while a table is being verified against its cache. */
 	#touched = new Map<TableName, Set<string>>();
 	#snapshotTimers = new Map<TableName, ReturnType<typeof setTimeout>>();
+	/** True while a load applies rows as stored: those are not changes the copy has missed. */
+	#loading = false;
+	#unsubscribe: (() => void)[] = [];
 
 	/** `cache` may already be reading (`LineCache.prefetch`), started before the workbook opened. */
 	constructor(
@@ -68,6 +73,7 @@ export class Workbook {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
 			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageError(err)}`));
 		});
+		for (const t of LINE_TABLES) this.#unsubscribe.push(this.#live(t).subscribe((d) => this.#journal(t, d)));
 		const small = RECORD_TABLES.filter((t) => !LINE_TABLES.includes(t));
 		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(LINE_TABLES.map((t) => this.#loadFirstPage(t)))]);
 		this.ready = true;
@@ -84,6 +90,8 @@ export class Workbook {
 
 	stop(): void {
 		this.#stop?.();
+		for (const off of this.#unsubscribe.splice(0)) off();
+		for (const timer of this.#snapshotTimers.values()) clearTimeout(timer);
 		this.cache.close();
 	}
 
@@ -91,8 +99,37 @@ export class Workbook {
 		return this.tables[table] as unknown as LiveTable<{ id: string }>;
 	}
 
+	/** Applies rows as read from storage (or its copy), which the copy's journal need not note. */
+	#applyLoaded(table: TableName, delta: Delta<{ id: string }>): void {
+		this.#loading = true;
+		try {
+			this.#live(table).apply(delta);
+		} finally {
+			this.#loading = false;
+		}
+	}
+
+	/**
+	 * Notes a line table's changed rows in the copy's journal as they are shown, so a tab closed
+	 * before the copy is rewritten loses nothing at the next start. When the journal cannot be
+	 * written the copy can no longer be trusted, so it goes.
+	 */
+	#journal(table: TableName, delta: Delta<{ id: string }>, whole = false): void {
+		if (this.#loading) return;
+		try {
+			if (whole) this.cache.journal.noteWhole(table);
+			else this.cache.journal.note(table, [...delta.upserts.map((r) => r.id), ...delta.removes]);
+		} catch (err) {
+			this.cache.drop(table).catch(() => {});
+			notices.push('error', `Could not note a change for the fast-start copy of ${table}, so the copy was dropped (your records are all saved; only the next start is slower): ${describeStorageError(err)}`);
+		}
+	}
+
 	async #loadAll(table: TableName): Promise<void> {
-		if (LINE_TABLES.includes(table)) return this.#loadRest(table, await this.#loadFirstPage(table));
+		if (LINE_TABLES.includes(table)) {
+			this.#journal(table, { upserts: [], removes: [] }, true);
+			return this.#loadRest(table, await this.#loadFirstPage(table));
+		}
 		this.#live(table).apply({ upserts: await this.db.table(table).toArray(), removes: [], reset: true });
 		this.#live(table).loaded = true;
 	}
@@ -102,18 +139,34 @@ export class Workbook {
 	 * against the table), else from the table.
 	 */
 	async #loadLines(table: TableName, after: string | null): Promise<void> {
-		if (after === null) return this.#loadRest(table, null);
+		let changed: Pending;
+		try {
+			changed = this.cache.journal.adopt(table);
+		} catch {
+			changed = { whole: true, ids: [] }; // a journal that cannot be kept: the copy is not trusted
+		}
+		if (after === null || changed.whole) return this.#loadRest(table, after);
 		const cached = await this.cache.read<{ id: string }>(table).catch(() => null);
 		if (!cached) return this.#loadRest(table, after);
 		performance.mark(`tieout:cache-read:${table}`);
-		this.#live(table).apply({ upserts: cached, removes: [] });
+		this.#applyLoaded(table, changed.ids.length ? await this.#patch(table, cached, changed.ids) : { upserts: cached, removes: [] });
 		return this.#verify(table);
+	}
+
+	/** The copy's rows with the records its journal names as they are stored now. */
+	async #patch(table: TableName, cached: { id: string }[], ids: string[]): Promise<Delta<{ id: string }>> {
+		const found = (await this.db.table(table).bulkGet(ids)) as ({ id: string } | undefined)[];
+		const changed = new Set(ids);
+		const upserts = cached.filter((r) => !changed.has(r.id));
+		for (const r of found) if (r) upserts.push(r);
+		// Rows of the first page the copy no longer holds were deleted since.
+		return { upserts, removes: ids.filter((_, i) => !found[i]) };
 	}
 
 	/** Returns the last key read, or null when the table is already complete. */
 	async #loadFirstPage(table: TableName): Promise<string | null> {
 		const page = await this.db.table(table).orderBy(':id').limit(FIRST_PAGE).toArray();
-		this.#live(table).apply({ upserts: page, removes: [], reset: true });
+		this.#applyLoaded(table, { upserts: page, removes: [], reset: true });
 		return page.length === FIRST_PAGE ? page[page.length - 1]!.id : null;
 	}
 
@@ -134,7 +187,7 @@ export class Workbook {
 
 	/** The rest of a line table after its first page, handed to the grid at once: one sort, one render. */
 	async #loadRest(table: TableName, after: string | null): Promise<void> {
-		if (after !== null) this.#live(table).apply({ upserts: await this.#readAbove(table, after), removes: [] });
+		if (after !== null) this.#applyLoaded(table, { upserts: await this.#readAbove(table, after), removes: [] });
 		this.#live(table).loaded = true;
 		this.#scheduleSnapshot(table, 0);
 	}
@@ -172,8 +225,12 @@ export class Workbook {
 			table,
 			setTimeout(() => {
 				const live = this.#live(table);
+				const upTo = this.cache.journal.mark(table);
 				const write = live.size >= CACHE_FROM ? this.cache.write(table, live.rows(), Date.now()) : this.cache.drop(table);
-				write.then(() => void performance.mark(`tieout:cache-written:${table}`)).catch((err) =>
+				write.then(() => {
+					this.cache.journal.settle(table, upTo);
+					performance.mark(`tieout:cache-written:${table}`);
+				}).catch((err) =>
 					notices.push('error', `Could not save the fast-start copy of ${table} (your records are all saved; only the next start is slower): ${describeStorageError(err)}`)
 				);
 			}, delay)

@@ -1,6 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TieoutDB } from '$lib/db/database';
 import { LineCache } from '$lib/db/line-cache';
+import { LineJournal } from '$lib/db/line-journal';
+import { MemoryLineStore } from '$lib/db/line-store';
+import { deleteRecord } from '$lib/db/repository';
+import type { Task } from '$lib/domain/records';
+import { updateShownFirst } from './shown-first';
 import * as b from '$lib/testing/builders';
 import { Workbook } from './workbook.svelte';
 
@@ -56,5 +61,88 @@ describe('loading line tables', () => {
 		expect(performance.getEntriesByName('tieout:cache-read:tasks')).toHaveLength(1);
 		expect(mirror(wb)).toEqual(await stored(db));
 		expect(wb.tables.tasks.get(tasks[20]!.id)).toBeUndefined();
+	});
+});
+
+describe('a fast-start copy older than the last edits', () => {
+	/** Opens a workbook and records the rows its copy handed over, before the check against the table. */
+	async function openWatchingCopy(db: TieoutDB) {
+		const wb = new Workbook(db);
+		opened.find((o) => o.db === db)!.wb = wb;
+		let fromCopy: Map<string, Task> | null = null;
+		let removedWithCopy: readonly string[] = [];
+		wb.tables.tasks.subscribe((d) => {
+			// The first page is 300 rows: the copy's delta is the first one bigger than that.
+			if (!fromCopy && d.upserts.length > 300) {
+				fromCopy = new Map(d.upserts.map((r) => [r.id, r]));
+				removedWithCopy = d.removes;
+			}
+		});
+		performance.clearMarks();
+		await wb.start();
+		await wb.linesLoaded;
+		expect(performance.getEntriesByName('tieout:cache-read:tasks'), 'the copy was used').toHaveLength(1);
+		return { wb, fromCopy: fromCopy as Map<string, Task> | null, removedWithCopy };
+	}
+
+	// Regression: a tab closed within a minute of an edit (before the copy was rewritten) showed
+	// the old value at the next start until the full check against IndexedDB caught up, seconds later.
+	it('shows lines edited and deleted just before the tab closed from the start, not after the check', async () => {
+		const { db, tasks } = await seeded(750);
+		await new LineCache(db.name).write('tasks', tasks, 1);
+		const first = await open(db);
+		const [edited, deleted] = [tasks[400]!, tasks[500]!];
+		await updateShownFirst(db, first.tables.tasks, 'tasks', edited.id, { description: 'Edited just before closing' });
+		await deleteRecord(db, 'tasks', deleted.id);
+		await vi.waitFor(() => expect(first.tables.tasks.get(deleted.id)).toBeUndefined());
+		first.stop(); // the tab closes: its copy is never rewritten
+
+		const { wb, fromCopy, removedWithCopy } = await openWatchingCopy(db);
+		expect(fromCopy!.get(edited.id)?.description).toBe('Edited just before closing');
+		expect(fromCopy!.has(deleted.id) && !removedWithCopy.includes(deleted.id)).toBe(false);
+		expect(mirror(wb)).toEqual(await stored(db));
+	});
+
+	it('does not use a copy whose journal says the whole table changed', async () => {
+		const { db, tasks } = await seeded(750);
+		await new LineCache(db.name).write('tasks', tasks.slice(0, 700), 1);
+		new LineJournal(db.name).noteWhole('tasks');
+		performance.clearMarks();
+		const wb = await open(db);
+		expect(performance.getEntriesByName('tieout:cache-read:tasks')).toHaveLength(0);
+		expect(mirror(wb)).toEqual(await stored(db));
+	});
+
+	it('does not use the copy after a wholesale change (an import) when the tab closed before rewriting it', async () => {
+		const { db, tasks } = await seeded(750);
+		await new LineCache(db.name).write('tasks', tasks, 1);
+		// A tab whose copy rewrite never finishes: it is closed first.
+		const neverWritten = new (class extends MemoryLineStore {
+			override write = () => new Promise<void>(() => {});
+		})(`${db.name}-lines`);
+		const first = new Workbook(db, new LineCache(db.name, neverWritten));
+		opened.find((o) => o.db === db)!.wb = first;
+		await first.start();
+		await first.linesLoaded;
+		// Enough that the table is worth a copy (2,000 rows), so the rewrite is what is due.
+		const imported = Array.from({ length: 1_500 }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId: tasks[0]!.workOrderId, code: `I${i}` }));
+		await db.tasks.bulkAdd(imported);
+		await vi.waitFor(() => expect(first.tables.tasks.size).toBe(2_250));
+		first.stop();
+
+		performance.clearMarks();
+		const wb = await open(db);
+		expect(performance.getEntriesByName('tieout:cache-read:tasks')).toHaveLength(0);
+		expect(mirror(wb)).toEqual(await stored(db));
+	});
+
+	it('answers for the notes of a tab that closed, and clears them once its own copy is written', async () => {
+		const { db, tasks } = await seeded(2_100);
+		new LineJournal(db.name, undefined, 'a-tab-now-closed').note('tasks', [tasks[5]!.id]);
+		performance.clearMarks();
+		await open(db);
+		// No copy existed, so the start read the table and writes a copy of what it read.
+		await vi.waitFor(() => expect(performance.getEntriesByName('tieout:cache-written:tasks')).toHaveLength(1));
+		expect(new LineJournal(db.name).adopt('tasks')).toEqual({ whole: false, ids: [] });
 	});
 });
