@@ -16,6 +16,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // off-the-record profiles, whose IndexedDB and file system live in the browser process's memory
 // and are read through it at a fraction of the speed: \`BENCH_PROFILE=off-the-record\` measures that.
 const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
+// `BENCH_SNAPSHOT=off` removes the page's first-rows snapshot before each visit: a first visit to
+// this page in a browser whose app has read the lines before (the line cache is there).
+const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
 
 /** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
 async function seed(page, n) {
@@ -100,6 +103,11 @@ async function measureGridLoad(context) {
 		new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 	});
 	await page.addInitScript((n) => (window.__expect = n), LINES);
+	if (SNAPSHOT === 'off') {
+		await page.addInitScript(() => {
+			for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
+		});
+	}
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
 	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
@@ -154,7 +162,7 @@ const server = await serveBuild('build', PORT);
 const browser = await chromium.launch(chromiumLaunch);
 const profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
 try {
-	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, runs: [] };
+	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, runs: [] };
 	const viewport = { width: 1440, height: 900 };
 	const context = PROFILE === 'on-disk' ? await chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, viewport }) : await browser.newContext({ viewport });
 	const seedPage = await context.newPage();
@@ -168,7 +176,7 @@ try {
 	const clean = await browser.newContext();
 	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
 	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
-	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, ms from navigation start):`);
+	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, first-rows snapshot ${SNAPSHOT}, ms from navigation start):`);
 	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows painted ${r.firstRowMs} ms (by ${r.firstRowBy}) · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
 	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), first AG Grid row ${med('firstGridRowMs')} ms, all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
 	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.initialGzipKB} kB gzipped before the page draws (${j.initialRawKB} kB raw, ${j.initialFiles} files; target ≤ 350 kB gzipped); ${j.gzipKB} kB with what loads after (${j.rawKB} kB raw, ${j.files} files)`);
