@@ -4,19 +4,28 @@ import { enterMovesDown } from './enter-moves-down';
 /** A grid of `rows` rows, enough of AG Grid's API to focus, edit and scroll. */
 function fakeGrid(rows: number) {
 	const col = (id: string) => ({ getColId: () => id });
-	const state = { focus: null as { rowIndex: number; colId: string } | null, editing: false, scrolledTo: [] as number[] };
+	const state = { focus: null as { rowIndex: number; colId: string } | null, editing: false, scrolledTo: [] as number[], editStartedBy: null as string | null };
 	const at = () => (state.focus ? { rowIndex: state.focus.rowIndex, column: col(state.focus.colId), rowPinned: null } : null);
 	const api = {
 		getEditingCells: () => (state.editing && at() ? [at()!] : []),
 		getFocusedCell: at,
 		getDisplayedRowCount: () => rows,
 		ensureIndexVisible: (i: number) => void state.scrolledTo.push(i),
-		setFocusedCell: (rowIndex: number, colId: string) => void (state.focus = { rowIndex, colId })
+		setFocusedCell: (rowIndex: number, colId: string) => void (state.focus = { rowIndex, colId }),
+		startEditingCell: (p: { rowIndex: number; colKey: string; key?: string }) => {
+			state.focus = { rowIndex: p.rowIndex, colId: p.colKey };
+			state.editing = true;
+			state.editStartedBy = p.key ?? null;
+		}
 	};
 	return { api: api as never, state };
 }
 
-const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, ...mods });
+/** A key press; `stopped` says whether it was kept from the grid. */
+const key = (k: string, mods: Partial<KeyboardEvent> = {}) => {
+	const e = { key: k, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, stopped: false, defaultPrevented: false, ...mods };
+	return Object.assign(e, { preventDefault: () => void (e.defaultPrevented = true), stopPropagation: () => void (e.stopped = true) });
+};
 
 /** A scheduler the test fires by hand: "the frame has been painted". */
 function frames() {
@@ -69,10 +78,34 @@ describe('Enter after an edit moves the cursor, once the edit is painted', () =>
 	it('a key pressed before the paint moves first, so it lands on the next row as it would have', async () => {
 		const { grid, f, move } = editing(10, 0, 'qtyMilli');
 		pressEnter(grid, move);
-		move.onKeydown(key('7'));
-		expect(grid.state.focus).toEqual({ rowIndex: 1, colId: 'qtyMilli' });
+		const seven = key('7');
+		move.onKeydown(seven);
+		// The grid would have started editing the cell the key was aimed at (row 0): it is kept from it
+		// and the edit starts on row 1 with the key typed.
+		expect(seven.stopped && seven.defaultPrevented).toBe(true);
+		expect(grid.state).toMatchObject({ focus: { rowIndex: 1, colId: 'qtyMilli' }, editing: true, editStartedBy: '7' });
 		await f.paint();
 		expect(grid.state.focus).toEqual({ rowIndex: 1, colId: 'qtyMilli' });
+	});
+
+	// Regression: typing two edits fast (Enter, text, Enter, Enter, text), the second went into the
+	// first row, because the grid had already routed the second Enter to the cell the first edit ended in.
+	it('Enter pressed again before the paint starts editing the next row, not the one just edited', async () => {
+		const { grid, move } = editing(10, 0, 'description');
+		pressEnter(grid, move);
+		const again = key('Enter');
+		move.onKeydown(again);
+		expect(again.stopped).toBe(true);
+		expect(grid.state).toMatchObject({ focus: { rowIndex: 1, colId: 'description' }, editing: true, editStartedBy: 'Enter' });
+	});
+
+	it('a navigation key pressed before the paint still moves first and is left to the grid', async () => {
+		const { grid, move } = editing(10, 0, 'description');
+		pressEnter(grid, move);
+		const down = key('ArrowDown');
+		move.onKeydown(down);
+		expect(down.stopped).toBe(false);
+		expect(grid.state).toMatchObject({ focus: { rowIndex: 1, colId: 'description' }, editing: false });
 	});
 
 	it('a cell focused elsewhere before the paint keeps the focus', async () => {
