@@ -7,7 +7,7 @@
  */
 
 import type { GridApi } from 'ag-grid-community';
-import { afterPaint } from '$lib/ui/paint';
+import { elementPainted } from '$lib/ui/paint';
 import type { PreviewColumn } from './preview';
 
 /** One record a snapshot's cells were drawn from, as stored: [table, id, JSON of the record]. */
@@ -62,7 +62,7 @@ export async function firstRowsDrawn(cap = 200): Promise<void> {
 	const drawing = typeof window === 'undefined' ? undefined : window.tieoutFirstRows;
 	if (!drawing) return;
 	const drawn = await Promise.race([drawing, new Promise<number>((resolve) => setTimeout(resolve, cap, 0))]);
-	if (drawn > 0) await afterPaint();
+	if (drawn > 0) await elementPainted('first-rows:', cap);
 }
 
 export const KEY_PREFIX = 'tieout:first-rows:';
