@@ -1,52 +1,104 @@
+// How fast Chromium's IndexedDB hands over 100,000 PO lines, with none of the app's code: the floor
+// under a visit whose lines have no fast-start copy. On-disk profile, as a returning user's browser.
+// Usage: npx vite build && node tests/tools/idb-probe.mjs   (prints one line per read, 3 rounds)
 import { chromium } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.mjs';
 import { serveBuild } from '../bench/static-server.mjs';
-const server = await serveBuild('build', 4290);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking'] });
-const page = await (await browser.newContext()).newPage();
-await page.goto('http://127.0.0.1:4290/settings');
-await page.getByText('Where', { exact: true }).waitFor();
-const r = await page.evaluate(async (n) => {
-  const db = await new Promise((res) => { const r = indexedDB.open('tieout'); r.onsuccess = () => res(r.result); });
-  await new Promise((res) => { const tx = db.transaction(['poLines'], 'readwrite');
-    for (let i = 0; i < n; i++) tx.objectStore('poLines').put({ id: crypto.randomUUID(), poId: `po${Math.floor(i/1000)}`, lineNo: i%1000+1, buyerItemCode: 'ITEM-'+(i%5000), description: 'Bench line '+i, qtyMilli: 1000*(i%40+1), unit: 'ea', unitPriceCents: 1000+i%997, extendedCents: 100, costCenter: 'CC-'+(i%50), needBy: null });
-    tx.oncomplete = res; });
-  const req = (r) => new Promise((res) => { r.onsuccess = () => res(r.result); });
-  const out = {};
-  for (let k = 0; k < 2; k++) {
-    let t = performance.now();
-    let tx = db.transaction('poLines'); let all = await req(tx.objectStore('poLines').getAll());
-    out['getAll' + k] = Math.round(performance.now() - t) + ' ms ' + all.length;
-    t = performance.now();
-    tx = db.transaction('poLines'); const st = tx.objectStore('poLines');
-    const b = ['', ...'123456789abcdef'.split(''), '\uffff'];
-    const parts = await Promise.all(b.slice(0, -1).map((lo, i) => req(st.getAll(IDBKeyRange.bound(lo, b[i+1], false, true)))));
-    out['slices16_' + k] = Math.round(performance.now() - t) + ' ms ' + parts.flat().length;
-    t = performance.now();
-    tx = db.transaction('poLines'); const st2 = tx.objectStore('poLines');
-    const b4 = ['', '4', '8', 'c', '\uffff'];
-    const p4 = await Promise.all(b4.slice(0, -1).map((lo, i) => req(st2.getAll(IDBKeyRange.bound(lo, b4[i+1], false, true)))));
-    out['slices4_' + k] = Math.round(performance.now() - t) + ' ms ' + p4.flat().length;
-  }
-  let t = performance.now();
-  const tx = db.transaction('poLines'); const all = await req(tx.objectStore('poLines').getAll());
-  out.getAll2 = Math.round(performance.now() - t);
-  t = performance.now(); structuredClone(all); out.structuredClone = Math.round(performance.now() - t);
-  t = performance.now(); const js = JSON.stringify(all); out.stringify = Math.round(performance.now() - t);
-  t = performance.now(); JSON.parse(js); out.parse = Math.round(performance.now() - t) + ' ' + (js.length/1e6).toFixed(1) + 'MB';
-  t = performance.now(); await req(db.transaction('poLines').objectStore('poLines').getAllKeys()); out.getAllKeys = Math.round(performance.now() - t);
-  t = performance.now(); await req(db.transaction('poLines').objectStore('poLines').count()); out.count = Math.round(performance.now() - t);
-  // worker read
-  const src = `onmessage = async () => { const db = await new Promise((res) => { const r = indexedDB.open('tieout'); r.onsuccess = () => res(r.result); });
-    const t0 = performance.now(); const all = await new Promise((res) => { const r = db.transaction('poLines').objectStore('poLines').getAll(); r.onsuccess = () => res(r.result); });
-    const t1 = performance.now(); const buf = new TextEncoder().encode(JSON.stringify(all)); const t2 = performance.now();
-    postMessage({ read: t1 - t0, enc: t2 - t1, buf }, [buf.buffer]); }`;
-  const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
-  t = performance.now();
-  const msg = await new Promise((res) => { w.onmessage = (e) => res(e.data); w.postMessage(0); });
-  const t3 = performance.now();
-  const rows = JSON.parse(new TextDecoder().decode(msg.buf));
-  out.worker = `read ${Math.round(msg.read)} enc ${Math.round(msg.enc)} total-to-main ${Math.round(t3 - t)} decode+parse ${Math.round(performance.now() - t3)} rows ${rows.length}`;
-  return out;
-}, 100000);
-console.log(r);
-await browser.close(); server.close();
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = 4290;
+const BASE = `http://127.0.0.1:${PORT}`;
+const server = await serveBuild('build', PORT);
+const dir = mkdtempSync(join(tmpdir(), 'tieout-idb-probe-'));
+const ctx = await chromium.launchPersistentContext(dir, { ...chromiumLaunch });
+try {
+	// The app creates the database (its schema); the probe then fills poLines as the benchmark does.
+	const app = await ctx.newPage();
+	await app.goto(`${BASE}/settings`);
+	await app.getByText('Where', { exact: true }).waitFor();
+	await app.goto(`${BASE}/favicon.svg`);
+	await app.evaluate(async (n) => {
+		const db = await new Promise((res, rej) => {
+			const r = indexedDB.open('tieout');
+			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
+		});
+		await new Promise((res, rej) => {
+			const tx = db.transaction(['poLines'], 'readwrite');
+			const lines = tx.objectStore('poLines');
+			for (let i = 0; i < n; i++) {
+				const qty = ((i % 40) + 1) * 1000;
+				const price = 1000 + (i % 997) * 25;
+				lines.put({ id: crypto.randomUUID(), poId: `bench-po-${Math.floor(i / 1000)}`, lineNo: (i % 1000) + 1, buyerItemCode: `ITEM-${i % 5000}`, description: `Bench line ${i}`, qtyMilli: qty, unit: 'ea', unitPriceCents: price, extendedCents: (qty / 1000) * price, costCenter: `CC-${i % 50}`, needBy: null });
+			}
+			tx.oncomplete = res;
+			tx.onerror = () => rej(tx.error);
+		});
+		db.close();
+	}, 100_000);
+	await app.close();
+
+	// A worker's read, handed to the page as JSON bytes (a transferred buffer): [open, read, encode] ms.
+	const worker = `
+onmessage = async (e) => {
+	const t0 = performance.now();
+	const db = await new Promise((res) => { const r = indexedDB.open('tieout'); r.onsuccess = () => res(r.result); });
+	const s = db.transaction('poLines').objectStore('poLines');
+	const get = (range) => new Promise((res) => { const r = s.getAll(range); r.onsuccess = () => res(r.result); });
+	const t1 = performance.now();
+	const rows = e.data.lo !== undefined ? await get(IDBKeyRange.bound(e.data.lo, e.data.hi, false, true)) : await get();
+	const t2 = performance.now();
+	const buf = new TextEncoder().encode(JSON.stringify(rows)).buffer;
+	postMessage({ buf, t: [t1 - t0, t2 - t1, performance.now() - t2] }, [buf]);
+};`;
+	const modes = ['getAll', '16 key-range getAlls', 'getAllKeys', 'worker', 'two workers'];
+	for (let round = 0; round < 3; round++) {
+		for (const mode of modes) {
+			const page = await ctx.newPage();
+			await page.goto(`${BASE}/favicon.svg`);
+			const r = await page.evaluate(
+				async ({ mode, worker }) => {
+					const t0 = performance.now();
+					if (!mode.includes('worker')) {
+						const db = await new Promise((res) => {
+							const r = indexedDB.open('tieout');
+							r.onsuccess = () => res(r.result);
+						});
+						const s = db.transaction('poLines').objectStore('poLines');
+						const req = (r) => new Promise((res) => (r.onsuccess = () => res(r.result)));
+						let n;
+						if (mode === 'getAllKeys') n = (await req(s.getAllKeys())).length;
+						else if (mode === 'getAll') n = (await req(s.getAll())).length;
+						else {
+							const b = ['', ...'123456789abcdef'.split(''), '\uffff'];
+							n = (await Promise.all(b.slice(0, -1).map((lo, i) => req(s.getAll(IDBKeyRange.bound(lo, b[i + 1], false, true)))))).flat().length;
+						}
+						return { mode, n, ms: Math.round(performance.now() - t0) };
+					}
+					const url = URL.createObjectURL(new Blob([worker], { type: 'text/javascript' }));
+					const run = (msg) =>
+						new Promise((res) => {
+							const w = new Worker(url);
+							w.onmessage = (e) => {
+								const rows = JSON.parse(new TextDecoder().decode(e.data.buf));
+								w.terminate();
+								res({ rows, t: e.data.t.map(Math.round) });
+							};
+							w.postMessage(msg);
+						});
+					const parts = mode === 'two workers' ? await Promise.all([run({ lo: '', hi: '8' }), run({ lo: '8', hi: '\uffff' })]) : [await run({})];
+					return { mode, n: parts.reduce((a, p) => a + p.rows.length, 0), ms: Math.round(performance.now() - t0), worker: parts.map((p) => p.t.join('/')) };
+				},
+				{ mode, worker }
+			);
+			console.log(JSON.stringify(r));
+			await page.close();
+		}
+	}
+} finally {
+	await ctx.close();
+	server.close();
+	rmSync(dir, { recursive: true, force: true });
+}
