@@ -208,6 +208,8 @@ export class Workbook {
 			// A row written while the table was being read was applied by the change feed: keep it.
 			const removes = [...live.map.keys()].filter((id) => !seen.has(id) && !touched.has(id));
 			if (upserts.length || removes.length) {
+				// The copy was behind the table in ways its journal did not name (a write from outside the app).
+				performance.mark(`tieout:cache-corrected:${table}`, { detail: { upserts: upserts.length, removes: removes.length } });
 				live.apply({ upserts, removes });
 				this.#scheduleSnapshot(table, 0);
 			}
