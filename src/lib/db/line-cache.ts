@@ -20,12 +20,11 @@ export class LineCache {
 
 	constructor(
 		readonly dbName: string,
-		store?: LineStore,
-		journal?: LineJournal
+		store?: LineStore
 	) {
 		const dir = `${dbName}-lines`;
 		this.#store = store ?? (FileLineStore.available() ? new FileLineStore(dir) : new MemoryLineStore(dir));
-		this.journal = journal ?? new LineJournal(dbName);
+		this.journal = new LineJournal(dbName);
 	}
 
 	/**

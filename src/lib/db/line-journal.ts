@@ -131,8 +131,4 @@ export class LineJournal {
 		this.#save(table, s);
 		return pending;
 	}
-
-	forget(table: string): void {
-		this.storage.removeItem(this.#key(table));
-	}
 }

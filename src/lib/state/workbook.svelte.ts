@@ -5,7 +5,7 @@ import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageError } from '$lib/db/errors';
 import { LineCache, sameRecord } from '$lib/db/line-cache';
-import type { Pending } from '$lib/db/line-journal';
+import type { LineJournal, Pending } from '$lib/db/line-journal';
 import type { Delta } from '$lib/grid/row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
@@ -73,7 +73,12 @@ export class Workbook {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
 			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageError(err)}`));
 		});
-		for (const t of LINE_TABLES) this.#unsubscribe.push(this.#live(t).subscribe((d) => this.#journal(t, d)));
+		for (const t of LINE_TABLES) {
+			const noteShown = (d: Delta<{ id: string }>) => {
+				if (!this.#loading) this.#note(t, (j) => j.note(t, [...d.upserts.map((r) => r.id), ...d.removes]));
+			};
+			this.#unsubscribe.push(this.#live(t).subscribe(noteShown));
+		}
 		const small = RECORD_TABLES.filter((t) => !LINE_TABLES.includes(t));
 		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(LINE_TABLES.map((t) => this.#loadFirstPage(t)))]);
 		this.ready = true;
@@ -110,15 +115,13 @@ export class Workbook {
 	}
 
 	/**
-	 * Notes a line table's changed rows in the copy's journal as they are shown, so a tab closed
-	 * before the copy is rewritten loses nothing at the next start. When the journal cannot be
-	 * written the copy can no longer be trusted, so it goes.
+	 * Notes a line table's change in the copy's journal as it is shown, so a tab closed before the
+	 * copy is rewritten loses nothing at the next start. When the journal cannot be written the
+	 * copy can no longer be trusted, so it goes.
 	 */
-	#journal(table: TableName, delta: Delta<{ id: string }>, whole = false): void {
-		if (this.#loading) return;
+	#note(table: TableName, write: (journal: LineJournal) => void): void {
 		try {
-			if (whole) this.cache.journal.noteWhole(table);
-			else this.cache.journal.note(table, [...delta.upserts.map((r) => r.id), ...delta.removes]);
+			write(this.cache.journal);
 		} catch (err) {
 			this.cache.drop(table).catch(() => {});
 			notices.push('error', `Could not note a change for the fast-start copy of ${table}, so the copy was dropped (your records are all saved; only the next start is slower): ${describeStorageError(err)}`);
@@ -127,7 +130,7 @@ export class Workbook {
 
 	async #loadAll(table: TableName): Promise<void> {
 		if (LINE_TABLES.includes(table)) {
-			this.#journal(table, { upserts: [], removes: [] }, true);
+			this.#note(table, (j) => j.noteWhole(table));
 			return this.#loadRest(table, await this.#loadFirstPage(table));
 		}
 		this.#live(table).apply({ upserts: await this.db.table(table).toArray(), removes: [], reset: true });
