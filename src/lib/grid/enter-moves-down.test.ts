@@ -49,6 +49,15 @@ function pressEnter(grid: ReturnType<typeof fakeGrid>, move: ReturnType<typeof e
 	grid.state.editing = false;
 }
 
+/** An edit of row 0 ended with Enter, then `k` pressed before the move's frame. */
+function pressedBeforeMove(k: string) {
+	const { grid, move } = editing(10, 0, 'description');
+	pressEnter(grid, move);
+	const event = key(k);
+	move.onKeydown(event);
+	return { state: grid.state, event };
+}
+
 describe('Enter after an edit moves the cursor, once the edit is painted', () => {
 	it('moves a row down after the paint, not during the key press, and scrolls that row into view', async () => {
 		const { grid, f, move } = editing(10, 3, 'qtyMilli');
@@ -90,22 +99,16 @@ describe('Enter after an edit moves the cursor, once the edit is painted', () =>
 
 	// Regression: typing two edits fast (Enter, text, Enter, Enter, text), the second went into the
 	// first row, because the grid had already routed the second Enter to the cell the first edit ended in.
-	it('Enter pressed again before the paint starts editing the next row, not the one just edited', async () => {
-		const { grid, move } = editing(10, 0, 'description');
-		pressEnter(grid, move);
-		const again = key('Enter');
-		move.onKeydown(again);
-		expect(again.stopped).toBe(true);
-		expect(grid.state).toMatchObject({ focus: { rowIndex: 1, colId: 'description' }, editing: true, editStartedBy: 'Enter' });
+	it('Enter pressed again before the paint starts editing the next row, not the one just edited', () => {
+		const { state, event } = pressedBeforeMove('Enter');
+		expect(event.stopped).toBe(true);
+		expect(state).toMatchObject({ focus: { rowIndex: 1, colId: 'description' }, editing: true, editStartedBy: 'Enter' });
 	});
 
-	it('a navigation key pressed before the paint still moves first and is left to the grid', async () => {
-		const { grid, move } = editing(10, 0, 'description');
-		pressEnter(grid, move);
-		const down = key('ArrowDown');
-		move.onKeydown(down);
-		expect(down.stopped).toBe(false);
-		expect(grid.state).toMatchObject({ focus: { rowIndex: 1, colId: 'description' }, editing: false });
+	it('a navigation key pressed before the paint still moves first and is left to the grid', () => {
+		const { state, event } = pressedBeforeMove('ArrowDown');
+		expect(event.stopped).toBe(false);
+		expect(state).toMatchObject({ focus: { rowIndex: 1, colId: 'description' }, editing: false });
 	});
 
 	it('a cell focused elsewhere before the paint keeps the focus', async () => {
