@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { orderedBy } from './grid-options';
+import { orderedBy, topBy } from './grid-options';
 
 type Row = { n: number; key: number | string };
 
@@ -32,5 +32,23 @@ describe('orderedBy: rows in the order of their keys, ties in the order given', 
 	it('no key function leaves the rows as they are', () => {
 		const rows = [{ n: 0, key: 2 }, { n: 1, key: 1 }];
 		expect(orderedBy(rows, undefined)).toBe(rows);
+	});
+});
+
+describe('topBy: the first n rows of orderedBy, without ordering the rest', () => {
+	it('equals orderedBy then slice, for number and text keys with ties', () => {
+		const key = fc.oneof(fc.integer({ min: -5, max: 20 }), fc.constantFrom('A', 'B\u0000T1', 'B\u0000T2', ''));
+		fc.assert(
+			fc.property(fc.array(key, { maxLength: 200 }), fc.boolean(), fc.nat({ max: 60 }), (raw, asText, n) => {
+				const rows = raw.map((k, i) => ({ n: i, key: asText ? String(k) : typeof k === 'number' ? k : k.length }));
+				expect(topBy(rows, () => (r) => r.key, n)).toEqual(orderedBy(rows, () => (r) => r.key).slice(0, n));
+			})
+		);
+	});
+
+	it('no key function gives the first n as they are', () => {
+		const rows = [{ n: 0 }, { n: 1 }, { n: 2 }];
+		expect(topBy(rows, undefined, 2)).toEqual([{ n: 0 }, { n: 1 }]);
+		expect(topBy(rows, () => () => 0, 0)).toEqual([]);
 	});
 });

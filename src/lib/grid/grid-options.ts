@@ -72,3 +72,24 @@ function orderedByWrapping<T>(rows: T[], all: (number | string)[]): T[] {
 	keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 	return keyed.map((k) => k.row);
 }
+
+/**
+ * The first `n` of `orderedBy(rows, keys)` without ordering the rest: one pass keeping the best
+ * `n` seen. A grid's first screen of 100,000 lines costs the key of each row, not a sort.
+ */
+export function topBy<T>(rows: T[], keys: OrderKeys<T> | undefined, n: number): T[] {
+	if (n <= 0) return [];
+	if (!keys) return rows.slice(0, n);
+	const key = keys();
+	// Kept in order; a row enters only if it comes before the last kept one. Ties go to the earlier row.
+	const best: { key: number | string; row: T }[] = [];
+	for (const row of rows) {
+		const k = key(row);
+		if (best.length === n && !(k < best[n - 1]!.key)) continue;
+		let at = best.length;
+		while (at > 0 && k < best[at - 1]!.key) at--;
+		best.splice(at, 0, { key: k, row });
+		if (best.length > n) best.pop();
+	}
+	return best.map((b) => b.row);
+}
