@@ -22,13 +22,14 @@ async function watchFirstRows(page: Page) {
 				first: [...box.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent),
 				rows: box.querySelectorAll('tbody tr').length,
 				elements: [...box.querySelectorAll('td *')].length,
+				at: { left: box.getBoundingClientRect().left, top: box.getBoundingClientRect().top },
 				workbookOpen: performance.getEntriesByName('tieout:db-open').length > 0
 			};
 		}).observe(document, { childList: true, subtree: true });
 	});
 }
 
-const drawn = (page: Page) => page.evaluate(() => (window as unknown as { __firstRows: { headers: string[]; first: string[]; rows: number; elements: number; workbookOpen: boolean } | null }).__firstRows);
+const drawn = (page: Page) => page.evaluate(() => (window as unknown as { __firstRows: { headers: string[]; first: string[]; rows: number; elements: number; at: { left: number; top: number }; workbookOpen: boolean } | null }).__firstRows);
 
 /** The first row AG Grid shows, cell by cell, in the order of its columns (pinned first). */
 const firstGridRow = (page: Page) =>
@@ -57,6 +58,26 @@ test('a reload draws the last visit’s first rows before the workbook opens, th
 	expect(early!.headers.slice(1, 4)).toEqual(['PO', 'Customer', 'Line']);
 	// Once AG Grid is up the drawing is gone: nothing stays over the live grid.
 	await expect(page.locator('[data-first-rows]')).toHaveCount(0);
+});
+
+test('a line page never opened in this browser draws its first rows early, where its grid then appears', async ({ page }) => {
+	await loadSample(page);
+	// Only All tasks is opened: its frame places the other line pages, whose rows come from the workbook.
+	await page.goto('/lines/tasks');
+	await expect(page.locator('[data-grid="all-tasks"]')).toHaveAttribute('data-ready', 'true');
+	await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+
+	await watchFirstRows(page);
+	await page.goto('/lines/po-lines');
+	const grid = page.locator('[data-grid="all-po-lines"]');
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	const early = await drawn(page);
+	expect(early, 'first-rows.js drew All PO lines on its first visit').not.toBeNull();
+	expect(early!.workbookOpen).toBe(false);
+	expect(early!.first.slice(1)).toEqual((await firstGridRow(page)).slice(1, early!.first.length));
+	const frame = await grid.locator('.grid-frame').boundingBox();
+	expect(Math.abs(early!.at.left - frame!.x)).toBeLessThanOrEqual(1);
+	expect(Math.abs(early!.at.top - frame!.y)).toBeLessThanOrEqual(1);
 });
 
 test('rows changed since they were kept are not drawn, and kept text is drawn as text, never HTML', async ({ page }) => {

@@ -95,15 +95,15 @@ export function removeFirstRows(slug?: string): void {
  * Stores the snapshot. A full or unavailable localStorage only costs the next visit its early
  * drawing (the records themselves are in IndexedDB), so a failure drops the snapshot silently.
  */
-export function saveFirstRows(path: string, snapshot: FirstRowsSnapshot): boolean {
+export function saveFirstRows(path: string, snapshot: FirstRowsSnapshot, storage: () => Storage = () => localStorage): boolean {
 	const key = snapshotKey(path, snapshot.slug);
 	try {
-		if (!snapshot.rows.length) localStorage.removeItem(key);
-		else localStorage.setItem(key, JSON.stringify(snapshot));
+		if (!snapshot.rows.length) storage().removeItem(key);
+		else storage().setItem(key, JSON.stringify(snapshot));
 		return true;
 	} catch {
 		try {
-			localStorage.removeItem(key);
+			storage().removeItem(key);
 		} catch {
 			/* storage unavailable: nothing to clean */
 		}
@@ -114,32 +114,61 @@ export function saveFirstRows(path: string, snapshot: FirstRowsSnapshot): boolea
 /** The grid's sort as one string: a snapshot is kept only while the grid is in the order it opened in. */
 export const sortSignature = <T>(api: GridApi<T>): string => api.getColumnState().flatMap((c) => (c.sort ? [`${c.colId}:${c.sort}`] : [])).join();
 
-/** The rows and columns in view in the grid's frame (`frame`, in window pixels), with the records they were drawn from. */
-export function firstRowsSnapshot<T extends { id: string }>(
-	api: GridApi<T>,
-	frame: DOMRect,
-	o: { columns: PreviewColumn<T>[]; marker: boolean; slug: string; source: FirstRowsSource<T> }
-): FirstRowsSnapshot {
-	const rows: T[] = [];
-	for (let i = 0, n = Math.min(rowsThatFit(frame.height), api.getDisplayedRowCount()); i < n; i++) {
-		const data = api.getDisplayedRowAtIndex(i)?.data;
-		if (data) rows.push(data);
-	}
+/** Where a grid's frame sits: page pixels from the top left, and its gaps to the window's right and bottom edges. */
+export interface GridFrame {
+	left: number;
+	top: number;
+	rightGap: number;
+	bottomGap: number;
+}
+
+/** The frame of a grid whose box is `rect` (window pixels), in the window as it is now. */
+export const frameOf = (rect: DOMRect): GridFrame => ({ left: rect.left + scrollX, top: rect.top + scrollY, rightGap: innerWidth - rect.right, bottomGap: innerHeight - rect.bottom });
+
+export interface SnapshotOptions<T> {
+	columns: PreviewColumn<T>[];
+	marker: boolean;
+	slug: string;
+	source: FirstRowsSource<T>;
+	/** The build drawing it: `buildId(document)`. */
+	build: string;
+}
+
+/**
+ * The first screen of a grid in `frame`, in a window of `view` size: the columns in view and as
+ * many rows as fit, taken from `firstRows(n)`, with the records they were drawn from.
+ */
+export function snapshotOf<T extends { id: string }>(frame: GridFrame, view: { width: number; height: number }, firstRows: (n: number) => T[], o: SnapshotOptions<T>): FirstRowsSnapshot {
+	const width = view.width - frame.left - frame.rightGap;
+	const rows = firstRows(rowsThatFit(view.height - frame.top - frame.bottomGap));
 	// Only the columns in view: a fresh tab lays out and shapes every cell it is given.
 	let x = o.marker ? 58 : 0;
-	const cols = o.columns.filter((c) => (x += c.width) - c.width < frame.width);
+	const cols = o.columns.filter((c) => (x += c.width) - c.width < width);
 	return {
 		v: 1,
-		build: buildId(document),
+		build: o.build,
 		db: o.source.database,
 		slug: o.slug,
-		left: frame.left + scrollX,
-		top: frame.top + scrollY,
-		rightGap: innerWidth - frame.right,
-		bottomGap: innerHeight - frame.bottom,
+		...frame,
 		marker: o.marker,
 		columns: cols.map((c) => ({ header: c.header, width: c.width, right: c.right })),
 		rows: rows.map((r) => ({ id: r.id, cells: cols.map((c) => c.text(r)) })),
 		sources: o.source.sources(rows)
 	};
 }
+
+/** The rows and columns in view in the grid's frame (`rect`, in window pixels), as the grid shows them now. */
+export function firstRowsSnapshot<T extends { id: string }>(api: GridApi<T>, rect: DOMRect, o: Omit<SnapshotOptions<T>, 'build'>): FirstRowsSnapshot {
+	const shown = (n: number): T[] => {
+		const rows: T[] = [];
+		for (let i = 0, end = Math.min(n, api.getDisplayedRowCount()); i < end; i++) {
+			const data = api.getDisplayedRowAtIndex(i)?.data;
+			if (data) rows.push(data);
+		}
+		return rows;
+	};
+	return snapshotOf(frameOf(rect), { width: innerWidth, height: innerHeight }, shown, { ...o, build: buildId(document) });
+}
+
+/** The slug a grid is known by in the page (`data-grid`) and in its snapshot's key: "All PO lines" is "all-po-lines". */
+export const gridSlug = (label: string): string => label.toLowerCase().replace(/[^a-z0-9]+/g, '-');

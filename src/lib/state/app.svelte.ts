@@ -10,6 +10,7 @@ import { LiveFindings } from './findings.svelte';
 import { LINE_TABLES, Workbook } from './workbook.svelte';
 import { dropLegacyCopy, LineCache } from '$lib/db/line-cache';
 import { updateShownFirst } from './shown-first';
+import { LineSnapshots } from './line-snapshots';
 
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
@@ -21,6 +22,8 @@ class App {
 	findings = $state<LiveFindings | null>(null);
 	storage = $state<StorageStatus | null>(null);
 	fatal = $state<string | null>(null);
+	/** Keeps the line pages' first screens for the next visit (line-snapshots.ts). */
+	lineSnapshots: LineSnapshots | null = null;
 
 	async open(name?: string): Promise<void> {
 		if (this.db) return;
@@ -43,6 +46,8 @@ class App {
 			const wb = new Workbook(db, cache);
 			await wb.start();
 			this.workbook = wb;
+			this.lineSnapshots = new LineSnapshots(wb);
+			this.lineSnapshots.start();
 			const findings = new LiveFindings(wb, today);
 			this.findings = findings;
 			void wb.linesLoaded.then(() =>

@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TieoutDB } from '$lib/db/database';
+import type { FirstRowsSnapshot, GridFrame } from '$lib/grid/first-rows';
+import * as b from '$lib/testing/builders';
+import { testWorkbooks } from '$lib/testing/workbooks';
+import { LineSnapshots, tablesBehind, type Surroundings } from './line-snapshots';
+
+const open = testWorkbooks('line-snapshots');
+
+/** A window 1440 × 900 whose line grids sit where the app puts them. */
+const FRAME: GridFrame = { left: 24, top: 150, rightGap: 24, bottomGap: 20 };
+
+function surroundings(path = '/lines/tasks', frame: GridFrame | null = FRAME) {
+	const stored = new Map<string, string>();
+	const storage = {
+		getItem: (k: string) => stored.get(k) ?? null,
+		setItem: (k: string, v: string) => void stored.set(k, v),
+		removeItem: (k: string) => void stored.delete(k)
+	} as Storage;
+	const env = { path, frame, width: 1440, height: 900 };
+	const surround: Surroundings = {
+		storage: () => storage,
+		view: () => ({ width: env.width, height: env.height }),
+		path: () => env.path,
+		frame: () => env.frame,
+		build: () => 'build-1'
+	};
+	const snapshot = (path: string, slug: string): FirstRowsSnapshot | null => JSON.parse(stored.get(`tieout:first-rows:${path}#${slug}`) ?? 'null') as FirstRowsSnapshot | null;
+	return { env, surround, snapshot };
+}
+
+/** Two buyers whose POs sort by customer name, not by PO number; lines stored out of order. */
+async function fill(db: TieoutDB) {
+	const zeta = b.customer({ id: 'c-zeta', name: 'Zeta Property' });
+	const acme = b.customer({ id: 'c-acme', name: 'Acme Facilities' });
+	const poZ = b.purchaseOrder({ id: 'po-z', customerId: zeta.id, number: '100' });
+	const poA = b.purchaseOrder({ id: 'po-a', customerId: acme.id, number: '200' });
+	await db.customers.bulkAdd([zeta, acme]);
+	await db.purchaseOrders.bulkAdd([poZ, poA]);
+	await db.poLines.bulkAdd([
+		b.poLine({ id: 'z3', poId: poZ.id, lineNo: 3 }),
+		b.poLine({ id: 'z1', poId: poZ.id, lineNo: 1 }),
+		b.poLine({ id: 'a2', poId: poA.id, lineNo: 2 }),
+		b.poLine({ id: 'z2', poId: poZ.id, lineNo: 2 }),
+		b.poLine({ id: 'a1', poId: poA.id, lineNo: 1 })
+	]);
+	const wo = b.workOrder({ id: 'wo-1', customerId: acme.id, siteId: null, number: 'WO-1' });
+	await db.workOrders.add(wo);
+	await db.tasks.bulkAdd([b.task({ id: 't2', workOrderId: wo.id, code: 'T2' }), b.task({ id: 't1', workOrderId: wo.id, code: 'T1' })]);
+}
+
+describe('LineSnapshots: the first screen of every line page, kept from the workbook', () => {
+	it('writes each line page in the order it opens in, with the frame measured on the page shown', async () => {
+		const wb = await open(fill);
+		const { surround, snapshot } = surroundings('/lines/tasks');
+		const keeper = new LineSnapshots(wb, surround, 0);
+		keeper.layoutChanged();
+		expect(await keeper.flush()).toEqual(['all-tasks', 'all-po-lines', 'all-invoice-lines']);
+
+		const po = snapshot('/lines/po-lines', 'all-po-lines')!;
+		expect(po.rows.map((r) => r.id)).toEqual(['a1', 'a2', 'z1', 'z2', 'z3']);
+		expect(po.rows[0]!.cells.slice(0, 3)).toEqual(['200', 'Acme Facilities', '1']);
+		expect(po.columns.slice(0, 3).map((c) => c.header)).toEqual(['PO', 'Customer', 'Line']);
+		expect({ left: po.left, top: po.top, rightGap: po.rightGap, bottomGap: po.bottomGap }).toEqual(FRAME);
+		expect(po).toMatchObject({ v: 1, build: 'build-1', db: wb.db.name, marker: true });
+		expect(po.sources.map(([t, id]) => `${t}:${id}`)).toEqual(expect.arrayContaining(['poLines:a1', 'purchaseOrders:po-a', 'customers:c-acme', 'settings:app']));
+		expect(snapshot('/lines/tasks', 'all-tasks')!.rows.map((r) => r.id)).toEqual(['t1', 't2']);
+		// No invoice lines: nothing to draw, so no snapshot.
+		expect(snapshot('/lines/invoice-lines', 'all-invoice-lines')).toBeNull();
+	});
+
+	it('keeps only the rows and columns that fit the window', async () => {
+		const wb = await open(fill);
+		const { env, surround, snapshot } = surroundings();
+		env.width = 24 + 58 + 100 + 200 + 24 + 10;
+		env.height = 150 + 30 + 2 * 28 + 20;
+		const keeper = new LineSnapshots(wb, surround, 0);
+		keeper.layoutChanged();
+		await keeper.flush();
+		const po = snapshot('/lines/po-lines', 'all-po-lines')!;
+		expect(po.rows.map((r) => r.id)).toEqual(['a1', 'a2']);
+		expect(po.columns.map((c) => c.header)).toEqual(['PO', 'Customer', 'Line']);
+	});
+
+	it('writes nothing until a line page has been measured, then places every page by that frame', async () => {
+		const wb = await open(fill);
+		const { env, surround, snapshot } = surroundings('/purchase-orders', null);
+		const keeper = new LineSnapshots(wb, surround, 0);
+		keeper.layoutChanged();
+		expect(await keeper.flush()).toEqual([]);
+		expect(snapshot('/lines/po-lines', 'all-po-lines')).toBeNull();
+
+		env.path = '/lines/invoice-lines';
+		env.frame = { ...FRAME, top: 170 };
+		expect(await keeper.flush()).toHaveLength(3);
+		expect(snapshot('/lines/po-lines', 'all-po-lines')!.top).toBe(170);
+
+		// Back on a page without a line grid, the stored frame still places them.
+		env.path = '/';
+		env.frame = null;
+		keeper.layoutChanged();
+		expect(await keeper.flush()).toHaveLength(3);
+		expect(snapshot('/lines/tasks', 'all-tasks')!.top).toBe(170);
+	});
+
+	it('does not keep a table read only in part: its top rows may not be the real ones', async () => {
+		const wb = await open(
+			async (db) => {
+				await fill(db);
+				await db.tasks.bulkAdd(Array.from({ length: 400 }, (_, i) => b.task({ id: `bulk-${i}`, workOrderId: 'wo-1', code: `T${1000 + i}` })));
+			},
+			{ linesLoaded: false }
+		);
+		const { surround, snapshot } = surroundings();
+		const keeper = new LineSnapshots(wb, surround, 0);
+		keeper.layoutChanged();
+		expect(await keeper.flush()).not.toContain('all-tasks');
+		expect(snapshot('/lines/tasks', 'all-tasks')).toBeNull();
+		await wb.linesLoaded;
+		keeper.layoutChanged();
+		expect(await keeper.flush()).toContain('all-tasks');
+	});
+
+	// The bug this pins: a snapshot was kept only by the page's own grid, so a buyer renamed on the
+	// Customers page left All PO lines drawing its old top rows on the next visit.
+	it('rewrites a page a quiet moment after a record behind it changes on another page', async () => {
+		const wb = await open(fill);
+		const { env, surround, snapshot } = surroundings('/lines/tasks');
+		const keeper = new LineSnapshots(wb, surround, 20);
+		keeper.start();
+		await vi.waitFor(() => expect(snapshot('/lines/po-lines', 'all-po-lines')?.rows[0]?.id).toBe('a1'));
+
+		env.path = '/customers';
+		await wb.db.customers.update('c-zeta', { name: 'Aardvark Holdings' });
+		await vi.waitFor(() => expect(snapshot('/lines/po-lines', 'all-po-lines')?.rows.map((r) => r.id)).toEqual(['z1', 'z2', 'z3', 'a1', 'a2']));
+		expect(snapshot('/lines/po-lines', 'all-po-lines')!.rows[0]!.cells[1]).toBe('Aardvark Holdings');
+		keeper.stop();
+	});
+
+	it('rewrites only the pages drawn from the table that changed', async () => {
+		const wb = await open(fill);
+		const { surround } = surroundings('/lines/tasks');
+		const keeper = new LineSnapshots(wb, surround, 60_000);
+		keeper.start();
+		await wb.linesLoaded;
+		await keeper.flush();
+		await wb.db.purchaseOrders.update('po-a', { number: '050' });
+		await vi.waitFor(() => expect(wb.tables.purchaseOrders.get('po-a')?.number).toBe('050'));
+		expect(await keeper.flush()).toEqual(['all-po-lines']);
+		await wb.db.workOrders.update('wo-1', { number: 'WO-9' });
+		await vi.waitFor(() => expect(wb.tables.workOrders.get('wo-1')?.number).toBe('WO-9'));
+		expect(await keeper.flush()).toEqual(['all-tasks']);
+		keeper.stop();
+	});
+
+	it('knows which tables each page is drawn from', () => {
+		expect([...tablesBehind('poLines')].sort()).toEqual(['customers', 'poLines', 'purchaseOrders', 'settings']);
+		expect([...tablesBehind('tasks')].sort()).toEqual(['customers', 'settings', 'sites', 'tasks', 'workOrders']);
+		expect([...tablesBehind('invoiceLines')].sort()).toEqual(['customers', 'invoiceLines', 'invoices', 'settings']);
+	});
+});
