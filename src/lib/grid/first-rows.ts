@@ -8,7 +8,7 @@
 
 import type { GridApi } from 'ag-grid-community';
 import { elementPainted } from '$lib/ui/paint';
-import type { PreviewColumn } from './preview';
+import { columnsInView, type PreviewColumn } from './preview';
 
 /** One record a snapshot's cells were drawn from, as stored: [table, id, JSON of the record]. */
 export type SourceRecord = readonly [table: string, id: string, json: string];
@@ -141,9 +141,7 @@ export interface SnapshotOptions<T> {
 export function snapshotOf<T extends { id: string }>(frame: GridFrame, view: { width: number; height: number }, firstRows: (n: number) => T[], o: SnapshotOptions<T>): FirstRowsSnapshot {
 	const width = view.width - frame.left - frame.rightGap;
 	const rows = firstRows(rowsThatFit(view.height - frame.top - frame.bottomGap));
-	// Only the columns in view: a fresh tab lays out and shapes every cell it is given.
-	let x = o.marker ? 58 : 0;
-	const cols = o.columns.filter((c) => (x += c.width) - c.width < width);
+	const cols = columnsInView(o.columns, width, o.marker);
 	return {
 		v: 1,
 		build: o.build,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computedMoneyCol, intCol, moneyCol, textCol } from './columns';
-import { previewColumns } from './preview';
+import { columnsInView, previewColumns } from './preview';
 
 interface Row {
 	id: string;
@@ -42,5 +42,16 @@ describe('previewColumns', () => {
 			{ field: 'lineNo', headerName: 'Line', hide: true }
 		]);
 		expect(cols.map((c) => [c.header, c.width])).toEqual([['Description', 200]]);
+	});
+});
+
+describe('columnsInView', () => {
+	const cols = [{ width: 100 }, { width: 200 }, { width: 50 }];
+	it('keeps every column that starts inside the width, the marker column counted first', () => {
+		expect(columnsInView(cols, 301, false)).toEqual(cols);
+		expect(columnsInView(cols, 300, false)).toEqual(cols.slice(0, 2));
+		expect(columnsInView(cols, 101, false)).toEqual(cols.slice(0, 2));
+		expect(columnsInView(cols, 158, true)).toEqual(cols.slice(0, 1));
+		expect(columnsInView(cols, 159, true)).toEqual(cols.slice(0, 2));
 	});
 });

@@ -43,3 +43,12 @@ export function previewColumns<T>(columns: ColDef<T>[], minWidth = 60): PreviewC
 		};
 	});
 }
+
+/** Width of the findings marker column, drawn blank before a grid's own columns. */
+export const MARKER_WIDTH = 58;
+
+/** The columns that start inside `width` pixels: a page lays out and shapes every cell it is given, seen or not. */
+export function columnsInView<C extends { width: number }>(columns: C[], width: number, marker: boolean): C[] {
+	let x = marker ? MARKER_WIDTH : 0;
+	return columns.filter((c) => (x += c.width) - c.width < width);
+}
