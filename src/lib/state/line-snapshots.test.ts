@@ -153,6 +153,34 @@ describe('LineSnapshots: the first screen of every line page, kept from the work
 		keeper.stop();
 	});
 
+	it('leaves a first screen unwritten when an edited line can neither be on it nor come before its last row', async () => {
+		const wb = await open(fill);
+		const { env, surround, snapshot } = surroundings('/lines/po-lines');
+		env.height = 150 + 30 + 2 * 28 + 20; // two rows: a1, a2
+		const keeper = new LineSnapshots(wb, surround, 60_000);
+		keeper.start();
+		await wb.linesLoaded;
+		await keeper.flush();
+		const shown = () => snapshot('/lines/po-lines', 'all-po-lines')!.rows.map((r) => r.id);
+		expect(shown()).toEqual(['a1', 'a2']);
+		const edit = async (what: () => Promise<unknown>, seen: () => boolean) => {
+			await what();
+			await vi.waitFor(() => expect(seen()).toBe(true));
+			return keeper.flush();
+		};
+		const lines = wb.tables.poLines;
+		expect(await edit(() => wb.db.poLines.update('z3', { description: 'Far below' }), () => lines.get('z3')?.description === 'Far below')).toEqual([]);
+		expect(await edit(() => wb.db.poLines.delete('z2'), () => !lines.get('z2'))).toEqual([]);
+		expect(await edit(() => wb.db.poLines.add(b.poLine({ id: 'z9', poId: 'po-z', lineNo: 9 })), () => !!lines.get('z9'))).toEqual([]);
+		expect(await edit(() => wb.db.poLines.update('a2', { description: 'On screen' }), () => lines.get('a2')?.description === 'On screen')).toEqual(['all-po-lines']);
+		expect(snapshot('/lines/po-lines', 'all-po-lines')!.rows[1]!.cells).toContain('On screen');
+		expect(await edit(() => wb.db.poLines.add(b.poLine({ id: 'a0', poId: 'po-a', lineNo: 0 })), () => !!lines.get('a0'))).toEqual(['all-po-lines']);
+		expect(shown()).toEqual(['a0', 'a1']);
+		// a2 has left the screen: an edit to it now changes nothing drawn.
+		expect(await edit(() => wb.db.poLines.update('a2', { description: 'Off screen' }), () => lines.get('a2')?.description === 'Off screen')).toEqual([]);
+		keeper.stop();
+	});
+
 	it('knows which tables each page is drawn from', () => {
 		expect([...tablesBehind('poLines')].sort()).toEqual(['customers', 'poLines', 'purchaseOrders', 'settings']);
 		expect([...tablesBehind('tasks')].sort()).toEqual(['customers', 'settings', 'sites', 'tasks', 'workOrders']);

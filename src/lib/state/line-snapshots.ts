@@ -2,7 +2,9 @@ import { resolve } from '$app/paths';
 import { RECORD_TABLES, type TableName } from '$lib/db/database';
 import { PARENTS } from '$lib/db/integrity';
 import { buildId, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
-import { topBy } from '$lib/grid/grid-options';
+import { topBy, type OrderKeys } from '$lib/grid/grid-options';
+import type { Delta } from '$lib/grid/row-source';
+import type { LiveTable } from './live-table.svelte';
 import { previewColumns } from '$lib/grid/preview';
 import { firstRowsSource } from './first-rows';
 import { LINE_PAGES, type LinePage, type LineTable } from './line-pages';
@@ -58,20 +60,27 @@ export class LineSnapshots {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#off: (() => void)[] = [];
 	#started = false;
+	/** Each page's last kept first screen: its lines, the order key of the last, and whether the screen was full. */
+	#top = new Map<LineTable, { ids: Set<string>; last: number | string; full: boolean }>();
 	readonly #frameKey: string;
 
 	constructor(
 		readonly wb: Workbook,
 		readonly env: Surroundings = browserSurroundings(),
-		/** Quiet time after the last change before writing: a snapshot is a few dozen rows, but typing should not pay for it. */
-		readonly delay = 1_000
+		/**
+		 * Quiet time after the last change before writing, then the next idle moment: finding the
+		 * top rows of 100,000 lines takes ~10-20 ms, which at 1 s landed inside the next edit of
+		 * someone editing every second or so. A tab closed sooner loses nothing: first-rows.js finds
+		 * the old snapshot stale and does not draw it.
+		 */
+		readonly delay = 3_000
 	) {
 		this.#frameKey = `tieout:line-frame:${wb.db.name}`;
 	}
 
 	/** Writes every page's snapshot once the lines are all read and checked, then after every change that can alter one. */
 	start(): void {
-		for (const t of RECORD_TABLES) this.#off.push(this.wb.tables[t].subscribe(() => this.changed(t)));
+		for (const t of RECORD_TABLES) this.#off.push((this.wb.tables[t] as unknown as LiveTable<{ id: string }>).subscribe((d) => this.changed(t, d)));
 		void this.wb.linesLoaded.then(() => {
 			this.#started = true;
 			this.layoutChanged();
@@ -83,9 +92,27 @@ export class LineSnapshots {
 		clearTimeout(this.#timer);
 	}
 
-	changed(table: TableName): void {
-		for (const p of pages) if (tablesBehind(p.table).has(table)) this.#dirty.add(p.table);
+	/** `delta`, when given, lets a change to a page's own lines that cannot reach its first screen pass unwritten. */
+	changed(table: TableName, delta?: Delta<{ id: string }>): void {
+		for (const p of pages) if (tablesBehind(p.table).has(table) && !(p.table === table && delta && this.#missesTop(p, delta))) this.#dirty.add(p.table);
 		this.#schedule();
+	}
+
+	/**
+	 * True when no line in `delta` is on the page's kept first screen or would come before its last
+	 * row: an edit far down a 100,000-line table leaves the first screen as it is, and rewriting it
+	 * one second after every such edit would land in the middle of the next one.
+	 */
+	#missesTop(page: LinePage<LineTable>, delta: Delta<{ id: string }>): boolean {
+		const top = this.#top.get(page.table);
+		if (!top || delta.reset) return false;
+		if (delta.removes.some((id) => top.ids.has(id))) return false;
+		if (!delta.upserts.length) return true;
+		if (delta.upserts.some((r) => top.ids.has(r.id))) return false;
+		// A screen not yet full takes any new line. Ties go to the earlier line, so an equal key may come first.
+		if (!top.full) return false;
+		const key = (page.order(this.wb) as OrderKeys<{ id: string }>)();
+		return delta.upserts.every((r) => key(r) > top.last);
 	}
 
 	/** Another page was opened or the window resized: the frame is measured again and every first screen refitted. */
@@ -111,7 +138,10 @@ export class LineSnapshots {
 	#schedule(): void {
 		if (!this.#started || !this.#dirty.size) return;
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.flush(), this.delay);
+		this.#timer = setTimeout(() => {
+			if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void this.flush(), { timeout: 2_000 });
+			else void this.flush();
+		}, this.delay);
 	}
 
 	#stored(): GridFrame | null {
@@ -143,7 +173,14 @@ export class LineSnapshots {
 		const table = this.wb.tables[page.table];
 		if (!frame || !table.loaded) return false;
 		const slug = gridSlug(page.label);
-		const snapshot = snapshotOf(frame, this.env.view(), (n) => topBy(table.rows(), page.order(this.wb), n), {
+		const first = (n: number) => {
+			const keys = page.order(this.wb);
+			const rows = topBy(table.rows(), keys, n);
+			const key = keys();
+			this.#top.set(page.table, { ids: new Set(rows.map((r) => r.id)), last: rows.length ? key(rows[rows.length - 1]!) : '', full: rows.length === n });
+			return rows;
+		};
+		const snapshot = snapshotOf(frame, this.env.view(), first, {
 			columns: previewColumns(page.columns(this.wb)),
 			// Every line grid shows its findings in a first column.
 			marker: true,
@@ -152,6 +189,7 @@ export class LineSnapshots {
 			build: this.env.build()
 		});
 		const saved = saveFirstRows(resolve(page.path), snapshot, this.env.storage);
+		if (!saved) this.#top.delete(page.table);
 		if (saved && typeof performance !== 'undefined') performance.mark(`tieout:first-rows-saved:${slug}`);
 		return saved;
 	}
