@@ -103,6 +103,17 @@ describe('LineSnapshots: the first screen of every line page, kept from the work
 		expect(snapshot('/lines/tasks', 'all-tasks')!.top).toBe(170);
 	});
 
+	it('measures a line page as soon as it is shown, so a glance at one places them all', async () => {
+		const wb = await open(fill);
+		const { env, surround, snapshot } = surroundings('/lines/tasks');
+		const keeper = new LineSnapshots(wb, surround, 60_000);
+		keeper.layoutChanged();
+		env.path = '/customers';
+		env.frame = null;
+		await keeper.flush();
+		expect(snapshot('/lines/po-lines', 'all-po-lines')).toMatchObject(FRAME);
+	});
+
 	it('does not keep a table read only in part: its top rows may not be the real ones', async () => {
 		const wb = await open(
 			async (db) => {

@@ -115,9 +115,15 @@ export class LineSnapshots {
 		return delta.upserts.every((r) => key(r) > top.last);
 	}
 
-	/** Another page was opened or the window resized: the frame is measured again and every first screen refitted. */
+	/**
+	 * Another page was opened or the window resized: every first screen is refitted, and a line
+	 * page's frame is measured once it is laid out, not only when the writes come due: someone may
+	 * glance at a line page for a second and move on.
+	 */
 	layoutChanged(): void {
 		for (const p of pages) this.#dirty.add(p.table);
+		if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => this.#measure());
+		else this.#measure();
 		this.#schedule();
 	}
 
