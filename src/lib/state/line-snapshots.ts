@@ -69,9 +69,9 @@ export class LineSnapshots {
 		readonly env: Surroundings = browserSurroundings(),
 		/**
 		 * Quiet time after the last change before writing, then the next idle moment: finding the
-		 * top rows of 100,000 lines takes ~10-20 ms, which at 1 s landed inside the next edit of
-		 * someone editing every second or so. A tab closed sooner loses nothing: first-rows.js finds
-		 * the old snapshot stale and does not draw it.
+		 * top rows is a pass over every line, which should not land inside the next edit of someone
+		 * editing every second or so. A tab closed sooner loses nothing: first-rows.js finds the old
+		 * snapshot stale and does not draw it.
 		 */
 		readonly delay = 3_000
 	) {
@@ -100,8 +100,8 @@ export class LineSnapshots {
 
 	/**
 	 * True when no line in `delta` is on the page's kept first screen or would come before its last
-	 * row: an edit far down a 100,000-line table leaves the first screen as it is, and rewriting it
-	 * one second after every such edit would land in the middle of the next one.
+	 * row: an edit far down a 100,000-line table leaves the first screen as it is, and needs no
+	 * pass over every line to find that out.
 	 */
 	#missesTop(page: LinePage<LineTable>, delta: Delta<{ id: string }>): boolean {
 		const top = this.#top.get(page.table);
