@@ -88,6 +88,25 @@ test('Sending an invoice with errors shows them first; marking it sent makes its
 	await expect(job.getByTestId('wo-status')).toHaveText('invoiced');
 });
 
+// The bug this pins: answering one question closes the dialog, and the browser sends its close
+// event a task later. When the next question was asked sooner (Mark sent anyway, then "Close the
+// jobs?"), that late event answered it "no" and took it off screen. Seen as a flaky failure of the
+// test above under load; here the late event is sent on purpose.
+test('a late close event from the last question does not answer the next one', async ({ page }) => {
+	await loadSample(page);
+	await openGrid(page, '/invoices', 'Invoices', 4);
+	const row = await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1043');
+	await cellOf(row, 'number').click();
+	await page.getByRole('button', { name: 'Mark sent' }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('heading')).toContainText('INV-1043 has');
+	await page.locator('dialog').evaluate((d) => d.dispatchEvent(new Event('close')));
+	await expect(dialog.getByRole('heading')).toContainText('INV-1043 has');
+	await dialog.getByRole('button', { name: 'Fix first' }).click();
+	await expect(dialog).toHaveCount(0);
+	await expect(cellOf(row, 'status')).toHaveText('draft');
+});
+
 test('A warranty job bills at zero and names the original job', async ({ page }) => {
 	await loadSample(page);
 	// INV-1043 (a draft) bills the warranty job at full rate: void it and invoice the job again.
