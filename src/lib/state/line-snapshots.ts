@@ -4,9 +4,9 @@ import { PARENTS } from '$lib/db/integrity';
 import { buildId, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
 import { topBy, type OrderKeys } from '$lib/grid/grid-options';
 import type { Delta } from '$lib/grid/row-source';
-import type { LiveTable } from './live-table.svelte';
 import { previewColumns } from '$lib/grid/preview';
 import { firstRowsSource } from './first-rows';
+import type { LiveTable } from './live-table.svelte';
 import { LINE_PAGES, type LinePage, type LineTable } from './line-pages';
 import type { Workbook } from './workbook.svelte';
 
@@ -46,6 +46,7 @@ export function tablesBehind(table: TableName): Set<TableName> {
 }
 
 const pages = Object.values(LINE_PAGES) as LinePage<LineTable>[];
+const behind = new Map(pages.map((p) => [p.table, tablesBehind(p.table)]));
 
 /**
  * Keeps the first screen of all three line pages (grid/first-rows.ts) whatever page is open, so
@@ -94,7 +95,7 @@ export class LineSnapshots {
 
 	/** `delta`, when given, lets a change to a page's own lines that cannot reach its first screen pass unwritten. */
 	changed(table: TableName, delta?: Delta<{ id: string }>): void {
-		for (const p of pages) if (tablesBehind(p.table).has(table) && !(p.table === table && delta && this.#missesTop(p, delta))) this.#dirty.add(p.table);
+		for (const p of pages) if (behind.get(p.table)!.has(table) && !(p.table === table && delta && this.#missesTop(p, delta))) this.#dirty.add(p.table);
 		this.#schedule();
 	}
 
@@ -180,9 +181,9 @@ export class LineSnapshots {
 		if (!frame || !table.loaded) return false;
 		const slug = gridSlug(page.label);
 		const first = (n: number) => {
-			const keys = page.order(this.wb);
-			const rows = topBy(table.rows(), keys, n);
-			const key = keys();
+			// The keys rank every parent record: built once, for the pass and for the last row's key.
+			const key = page.order(this.wb)();
+			const rows = topBy(table.rows(), () => key, n);
 			this.#top.set(page.table, { ids: new Set(rows.map((r) => r.id)), last: rows.length ? key(rows[rows.length - 1]!) : '', full: rows.length === n });
 			return rows;
 		};
