@@ -1,5 +1,5 @@
 // Draws the first screen of this page's grids from the snapshot the app kept on the last visit
-// (src/lib/grid/first-rows.ts, format version 1), before the app's JavaScript has loaded. Every
+// (src/lib/grid/first-rows.ts, format version 2), before the app's JavaScript has loaded. Every
 // record the rows were drawn from is first read from IndexedDB and compared with the snapshot:
 // if any one changed, went or appeared, nothing is drawn. Cells are text nodes, never HTML. The
 // app removes the drawing once its own grid is up. A plain script, so it runs while the app's
@@ -9,15 +9,13 @@
 	var PREFIX = 'tieout:first-rows:' + location.pathname + '#';
 	var FIRST_PAINT_ROWS = 5;
 
-	/** The build of this page: its entry script's hashed name, from the module preloads in the head. */
-	function build() {
-		var links = document.querySelectorAll('link[rel="modulepreload"]');
-		for (var i = 0; i < links.length; i++) {
-			var m = /entry\/app\.([\w-]+)\.js$/.exec(links[i].getAttribute('href') || '');
-			if (m) return m[1];
-		}
-		return '';
-	}
+	/**
+	 * This page's drawing key (src/lib/build/drawing-key.ts), from the meta tag above this script: a
+	 * snapshot is drawn only under the key it was drawn with, so a new build keeps the early drawing
+	 * unless it changed how the grids are drawn.
+	 */
+	var meta = document.querySelector('meta[name="tieout-drawing"]');
+	var DRAWING = (meta && meta.getAttribute('content')) || '';
 
 	function snapshots() {
 		var out = [];
@@ -25,14 +23,14 @@
 			var key = localStorage.key(i);
 			if (!key || key.indexOf(PREFIX) !== 0) continue;
 			var s = JSON.parse(localStorage.getItem(key) || 'null');
-			if (s && s.v === 1 && s.rows.length) out.push(s);
+			if (s && s.v === 2 && s.drawing === DRAWING && s.rows.length) out.push(s);
 		}
 		return out;
 	}
 
-	/** This script runs before the rest of the head is parsed: waits for the body and the module preloads. */
+	/** This script runs before the rest of the head is parsed: waits for the body. */
 	function whenParsed(fn) {
-		if ((document.body && build()) || document.readyState !== 'loading') fn();
+		if (document.body || document.readyState !== 'loading') fn();
 		else setTimeout(whenParsed, 4, fn);
 	}
 
@@ -142,7 +140,7 @@
 		finished = resolve;
 	});
 	try {
-		var list = snapshots();
+		var list = DRAWING ? snapshots() : [];
 		if (!list.length) return finished(0);
 		list = list.filter(function (s) {
 			return s.db === list[0].db;
@@ -165,10 +163,7 @@
 				verify(db, list, function (ok) {
 					db.close();
 					whenParsed(function () {
-						var current = build();
-						var drawn = ok.filter(function (s) {
-							return s.build === current && draw(s);
-						});
+						var drawn = ok.filter(draw);
 						if (drawn.length) performance.mark('tieout:first-rows-drawn');
 						finished(drawn.length);
 					});

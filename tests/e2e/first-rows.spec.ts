@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { cellOf, editCell, expect, loadSample, openGrid, test } from './fixtures';
 
@@ -121,4 +122,43 @@ test('rows changed since they were kept are not drawn, and kept text is drawn as
 	await expect(grid).toHaveAttribute('data-ready', 'true');
 	expect(await drawn(page), 'a stale first screen is never drawn').toBeNull();
 	await expect(cellOf(grid.locator(`[row-id="${id}"]`), 'description')).toHaveText('Changed elsewhere');
+});
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+
+/** Serves All PO lines as a new build would: its entry script under another name, and `drawing` as its drawing key. */
+async function serveAsNewBuild(page: Page, drawing: (key: string) => string) {
+	await page.unroute('**/lines/po-lines');
+	await page.route('**/lines/po-lines', async (route) => {
+		const response = await route.fetch();
+		const rename = (text: string) => text.replace(/(entry\/app\.[\w-]+)\.js/g, '$1-next.js');
+		const original = (await response.text()).replace(/(<meta name="tieout-drawing" content=")([^"]*)"/, (_, head: string, key: string) => `${head}${drawing(key)}"`);
+		let html = rename(original);
+		// The start-up script names the entry, and the page's CSP allows that script by its hash.
+		for (const [, script] of original.matchAll(/<script>([\s\S]*?)<\/script>/g)) html = html.replace(sha256(script!), sha256(rename(script!)));
+		await route.fulfill({ response, body: html });
+	});
+	await page.route(/entry\/app\.[\w-]+-next\.js$/, async (route) => route.fulfill({ response: await route.fetch({ url: route.request().url().replace('-next.js', '.js') }) }));
+}
+
+test('a new build draws the kept first rows early while it draws the grids the same way, and not once it draws them differently', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+	await watchFirstRows(page);
+
+	await serveAsNewBuild(page, (key) => key);
+	await page.reload();
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	expect(await page.evaluate(() => [...document.querySelectorAll('script[type="module"], script:not([src])')].some((s) => s.textContent!.includes('-next.js'))), 'the page ran the renamed entry').toBe(true);
+	const early = await drawn(page);
+	expect(early, 'drawn under the same drawing key').not.toBeNull();
+	expect(early!.workbookOpen).toBe(false);
+
+	await serveAsNewBuild(page, () => 'another-drawing');
+	await page.reload();
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	expect(await drawn(page), 'a snapshot kept under another drawing key is never drawn').toBeNull();
+	// The new build keeps its own first screen, under its own key, for the visit after.
+	await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').drawing === 'another-drawing', KEY);
 });

@@ -3,7 +3,7 @@
  * run. `static/first-rows.js` (a plain script the page runs first) reads these snapshots, checks
  * every record they were drawn from against IndexedDB, and draws the rows only when all of them
  * are still stored exactly as they were. The app removes that drawing as soon as its own grid is
- * up. Format version 1; the reader in static/first-rows.js must change with it.
+ * up. Format version 2; the reader in static/first-rows.js must change with it.
  */
 
 import type { GridApi } from 'ag-grid-community';
@@ -20,9 +20,12 @@ export interface FirstRowsColumn {
 }
 
 export interface FirstRowsSnapshot {
-	v: 1;
-	/** The app build that drew it (its entry script's hashed name): another build may draw differently. */
-	build: string;
+	v: 2;
+	/**
+	 * The drawing key it was drawn under (src/lib/build/drawing-key.ts): a build whose grids draw
+	 * differently has another key, and first-rows.js draws a snapshot only under its own key.
+	 */
+	drawing: string;
 	db: string;
 	slug: string;
 	/** Where the grid's frame was, in page pixels; its width and height follow the window's. */
@@ -68,14 +71,8 @@ export async function firstRowsDrawn(cap = 200): Promise<void> {
 export const KEY_PREFIX = 'tieout:first-rows:';
 export const snapshotKey = (path: string, slug: string): string => `${KEY_PREFIX}${path}#${slug}`;
 
-/** The hashed name of the app's entry script, from the page's module preloads; '' outside a built page. */
-export function buildId(doc: Document): string {
-	for (const link of doc.querySelectorAll('link[rel="modulepreload"]')) {
-		const m = /entry\/app\.([\w-]+)\.js$/.exec(link.getAttribute('href') ?? '');
-		if (m) return m[1]!;
-	}
-	return '';
-}
+/** This page's drawing key, written into the page at build time (src/app.html); '' outside a built page. */
+export const drawingKeyOf = (doc: Document): string => doc.querySelector('meta[name="tieout-drawing"]')?.getAttribute('content') ?? '';
 
 /** Rows of the frame's height at the grid's 28 px row height, under its 30 px header. */
 export function rowsThatFit(frameHeight: number, cap = 50): number {
@@ -130,8 +127,8 @@ export interface SnapshotOptions<T> {
 	marker: boolean;
 	slug: string;
 	source: FirstRowsSource<T>;
-	/** The build drawing it: `buildId(document)`. */
-	build: string;
+	/** The drawing key of this page: `drawingKeyOf(document)`. */
+	drawing: string;
 }
 
 /**
@@ -143,8 +140,8 @@ export function snapshotOf<T extends { id: string }>(frame: GridFrame, view: { w
 	const rows = firstRows(rowsThatFit(view.height - frame.top - frame.bottomGap));
 	const cols = columnsInView(o.columns, width, o.marker);
 	return {
-		v: 1,
-		build: o.build,
+		v: 2,
+		drawing: o.drawing,
 		db: o.source.database,
 		slug: o.slug,
 		...frame,
@@ -156,7 +153,7 @@ export function snapshotOf<T extends { id: string }>(frame: GridFrame, view: { w
 }
 
 /** The rows and columns in view in the grid's frame (`rect`, in window pixels), as the grid shows them now. */
-export function firstRowsSnapshot<T extends { id: string }>(api: GridApi<T>, rect: DOMRect, o: Omit<SnapshotOptions<T>, 'build'>): FirstRowsSnapshot {
+export function firstRowsSnapshot<T extends { id: string }>(api: GridApi<T>, rect: DOMRect, o: Omit<SnapshotOptions<T>, 'drawing'>): FirstRowsSnapshot {
 	const shown = (n: number): T[] => {
 		const rows: T[] = [];
 		for (let i = 0, end = Math.min(n, api.getDisplayedRowCount()); i < end; i++) {
@@ -165,7 +162,7 @@ export function firstRowsSnapshot<T extends { id: string }>(api: GridApi<T>, rec
 		}
 		return rows;
 	};
-	return snapshotOf(frameOf(rect), { width: innerWidth, height: innerHeight }, shown, { ...o, build: buildId(document) });
+	return snapshotOf(frameOf(rect), { width: innerWidth, height: innerHeight }, shown, { ...o, drawing: drawingKeyOf(document) });
 }
 
 /** The slug a grid is known by in the page (`data-grid`) and in its snapshot's key: "All PO lines" is "all-po-lines". */

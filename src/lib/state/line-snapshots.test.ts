@@ -23,7 +23,7 @@ function surroundings(path = '/lines/tasks', frame: GridFrame | null = FRAME) {
 		view: () => ({ width: env.width, height: env.height }),
 		path: () => env.path,
 		frame: () => env.frame,
-		build: () => 'build-1'
+		drawing: () => 'drawing-1'
 	};
 	const snapshot = (path: string, slug: string): FirstRowsSnapshot | null => JSON.parse(stored.get(`tieout:first-rows:${path}#${slug}`) ?? 'null') as FirstRowsSnapshot | null;
 	return { env, surround, snapshot };
@@ -62,7 +62,7 @@ describe('LineSnapshots: the first screen of every line page, kept from the work
 		expect(po.rows[0]!.cells.slice(0, 3)).toEqual(['200', 'Acme Facilities', '1']);
 		expect(po.columns.slice(0, 3).map((c) => c.header)).toEqual(['PO', 'Customer', 'Line']);
 		expect({ left: po.left, top: po.top, rightGap: po.rightGap, bottomGap: po.bottomGap }).toEqual(FRAME);
-		expect(po).toMatchObject({ v: 1, build: 'build-1', db: wb.db.name, marker: true });
+		expect(po).toMatchObject({ v: 2, drawing: 'drawing-1', db: wb.db.name, marker: true });
 		expect(po.sources.map(([t, id]) => `${t}:${id}`)).toEqual(expect.arrayContaining(['poLines:a1', 'purchaseOrders:po-a', 'customers:c-acme', 'settings:app']));
 		expect(snapshot('/lines/tasks', 'all-tasks')!.rows.map((r) => r.id)).toEqual(['t1', 't2']);
 		// No invoice lines: nothing to draw, so no snapshot.

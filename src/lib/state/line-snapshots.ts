@@ -1,7 +1,7 @@
 import { resolve } from '$app/paths';
 import { RECORD_TABLES, type TableName } from '$lib/db/database';
 import { PARENTS } from '$lib/db/integrity';
-import { buildId, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
+import { drawingKeyOf, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
 import { topBy, type OrderKeys } from '$lib/grid/grid-options';
 import type { Delta } from '$lib/grid/row-source';
 import { previewColumns } from '$lib/grid/preview';
@@ -19,7 +19,8 @@ export interface Surroundings {
 	path(): string;
 	/** Where the grid `slug` of the page shown sits, or null when it is not there. */
 	frame(slug: string): GridFrame | null;
-	build(): string;
+	/** The page's drawing key. */
+	drawing(): string;
 }
 
 const browserSurroundings = (): Surroundings => ({
@@ -30,7 +31,7 @@ const browserSurroundings = (): Surroundings => ({
 		const box = document.querySelector(`[data-grid="${CSS.escape(slug)}"] .grid-frame`)?.getBoundingClientRect();
 		return box && box.height > 0 ? frameOf(box) : null;
 	},
-	build: () => buildId(document)
+	drawing: () => drawingKeyOf(document)
 });
 
 /** Every table a line grid's first screen is drawn or ordered from: its own, the parents up the chain, and the settings. */
@@ -193,7 +194,7 @@ export class LineSnapshots {
 			marker: true,
 			slug,
 			source: firstRowsSource(this.wb, page.table),
-			build: this.env.build()
+			drawing: this.env.drawing()
 		});
 		const saved = saveFirstRows(resolve(page.path), snapshot, this.env.storage);
 		if (!saved) this.#top.delete(page.table);
