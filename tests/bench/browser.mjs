@@ -17,10 +17,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // and are read through it at a fraction of the speed: \`BENCH_PROFILE=off-the-record\` measures that.
 const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
 // `BENCH_SNAPSHOT=off` removes every first-rows snapshot before each visit: the first visit after a
-// new build (snapshots are tied to the build) in a browser whose app has read the lines before (the
-// line cache is there). `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks
-// first: a first visit to this page, its snapshot kept from the workbook by another line page.
+// new build that changed how the grids are drawn (snapshots are tied to the drawing key) in a browser
+// whose app has read the lines before (the line cache is there). `BENCH_SNAPSHOT=newbuild` serves each
+// visit as a new build that did not (every script under a new URL, none cached or compiled).
+// `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks first: a first visit to
+// this page, its snapshot kept from the workbook by another line page.
 const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
+let generation = null;
 
 /** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
 async function seed(page, n) {
@@ -125,6 +128,7 @@ async function measureGridLoad(context) {
 			for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
 		});
 	}
+	if (SNAPSHOT === 'newbuild') generation = (generation ?? 0) + 1;
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
 	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
@@ -175,7 +179,7 @@ async function measureJs(context, path) {
 	return { path, rawKB: kb(files, 'raw'), gzipKB: kb(files, 'gz'), files: files.length, initialGzipKB: kb(first, 'gz'), initialRawKB: kb(first, 'raw'), initialFiles: first.length };
 }
 
-const server = await serveBuild('build', PORT);
+const server = await serveBuild('build', PORT, () => generation);
 const browser = await chromium.launch(chromiumLaunch);
 const profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
 try {
