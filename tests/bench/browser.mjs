@@ -19,7 +19,8 @@ const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
 // `BENCH_SNAPSHOT=off` removes every first-rows snapshot before each visit: the first visit after a
 // new build that changed how the grids are drawn (snapshots are tied to the drawing key) in a browser
 // whose app has read the lines before (the line cache is there). `BENCH_SNAPSHOT=newbuild` serves each
-// visit as a new build that did not (every script under a new URL, none cached or compiled).
+// visit as a new build that did not (every script under a new URL, none cached or compiled), and
+// `BENCH_SNAPSHOT=newdrawing` as a new build that did (both).
 // `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks first: a first visit to
 // this page, its snapshot kept from the workbook by another line page.
 const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
@@ -123,12 +124,12 @@ async function measureGridLoad(context) {
 		new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 	});
 	await page.addInitScript((n) => (window.__expect = n), LINES);
-	if (SNAPSHOT === 'off') {
+	if (SNAPSHOT === 'off' || SNAPSHOT === 'newdrawing') {
 		await page.addInitScript(() => {
 			for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
 		});
 	}
-	if (SNAPSHOT === 'newbuild') generation = (generation ?? 0) + 1;
+	if (SNAPSHOT === 'newbuild' || SNAPSHOT === 'newdrawing') generation = (generation ?? 0) + 1;
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
 	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
