@@ -17,13 +17,13 @@ function surroundings(path = '/lines/tasks', frame: GridFrame | null = FRAME) {
 		setItem: (k: string, v: string) => void stored.set(k, v),
 		removeItem: (k: string) => void stored.delete(k)
 	} as Storage;
-	const env = { path, frame, width: 1440, height: 900 };
+	const env = { path, frame, width: 1440, height: 900, drawing: 'drawing-1' };
 	const surround: Surroundings = {
 		storage: () => storage,
 		view: () => ({ width: env.width, height: env.height }),
 		path: () => env.path,
 		frame: () => env.frame,
-		drawing: () => 'drawing-1'
+		drawing: () => env.drawing
 	};
 	const snapshot = (path: string, slug: string): FirstRowsSnapshot | null => JSON.parse(stored.get(`tieout:first-rows:${path}#${slug}`) ?? 'null') as FirstRowsSnapshot | null;
 	return { env, surround, snapshot };
@@ -101,6 +101,29 @@ describe('LineSnapshots: the first screen of every line page, kept from the work
 		keeper.layoutChanged();
 		expect(await keeper.flush()).toHaveLength(3);
 		expect(snapshot('/lines/tasks', 'all-tasks')!.top).toBe(170);
+	});
+
+	it('places no page by a frame measured under another drawing key, whose layout may differ', async () => {
+		const wb = await open(fill);
+		const { env, surround, snapshot } = surroundings('/lines/tasks');
+		const before = new LineSnapshots(wb, surround, 0);
+		before.layoutChanged();
+		expect(await before.flush()).toHaveLength(3);
+
+		// The next build, started on a page without a line grid.
+		env.drawing = 'drawing-2';
+		env.path = '/customers';
+		env.frame = null;
+		const after = new LineSnapshots(wb, surround, 0);
+		after.layoutChanged();
+		expect(await after.flush()).toEqual([]);
+		expect(snapshot('/lines/po-lines', 'all-po-lines')!.drawing).toBe('drawing-1');
+
+		env.path = '/lines/po-lines';
+		env.frame = { ...FRAME, top: 190 };
+		after.layoutChanged();
+		expect(await after.flush()).toHaveLength(3);
+		expect(snapshot('/lines/tasks', 'all-tasks')).toMatchObject({ drawing: 'drawing-2', top: 190 });
 	});
 
 	it('measures a line page as soon as it is shown, so a glance at one places them all', async () => {

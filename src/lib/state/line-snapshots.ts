@@ -152,9 +152,11 @@ export class LineSnapshots {
 		}, this.delay);
 	}
 
+	/** The frame measured under this page's drawing key: another build may lay the pages out differently. */
 	#stored(): GridFrame | null {
 		try {
-			return JSON.parse(this.env.storage().getItem(this.#frameKey) ?? 'null') as GridFrame | null;
+			const kept = JSON.parse(this.env.storage().getItem(this.#frameKey) ?? 'null') as { drawing?: string; frame?: GridFrame } | null;
+			return kept?.drawing === this.env.drawing() && kept.frame ? kept.frame : null;
 		} catch {
 			return null;
 		}
@@ -169,7 +171,7 @@ export class LineSnapshots {
 		const before = this.#stored();
 		if (before && JSON.stringify(before) === JSON.stringify(frame)) return;
 		try {
-			this.env.storage().setItem(this.#frameKey, JSON.stringify(frame));
+			this.env.storage().setItem(this.#frameKey, JSON.stringify({ drawing: this.env.drawing(), frame }));
 		} catch {
 			return; // storage full or refused: the early drawings are a convenience, the records are safe
 		}
