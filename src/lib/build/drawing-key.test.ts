@@ -25,7 +25,8 @@ const TREE = {
 	'src/lib/Nav.svelte': '<nav>Nav</nav>\n<style>nav { height: 40px; }</style>\n',
 	'src/lib/app.ts': 'export const app = 1;\n',
 	'src/app.css': "@import './theme.css';\nbody { margin: 0; }\n",
-	'src/theme.css': ':root { --row: 28px; }\n'
+	'src/theme.css': ':root { --row: 28px; }\n',
+	'package.json': JSON.stringify({ dependencies: { 'ag-grid-community': '36.2.0', papaparse: '5.7.1' } })
 };
 const ROOTS = [['src/lib/pages.ts'], ['src/routes/+layout.svelte']] as const;
 
@@ -46,7 +47,7 @@ describe('drawingFiles', () => {
 
 	it('covers what this project draws its kept first screens from, and not the rest of the app', () => {
 		const files = drawingFiles(process.cwd());
-		for (const f of ['src/lib/grid/record-columns.ts', 'src/lib/domain/money.ts', 'src/lib/grid/DataGrid.svelte', 'src/app.css', 'src/routes/lines/po-lines/+page.svelte', 'src/app.html']) expect(files).toContain(f);
+		for (const f of ['src/lib/grid/record-columns.ts', 'src/lib/grid/setup.ts', 'src/lib/domain/money.ts', 'src/lib/grid/DataGrid.svelte', 'src/app.css', 'src/routes/lines/po-lines/+page.svelte', 'src/app.html']) expect(files).toContain(f);
 		expect(files.filter((f) => /^src\/lib\/(io|reconcile)\//.test(f) || f.endsWith('.test.ts'))).toEqual([]);
 	});
 });
@@ -64,6 +65,11 @@ describe('drawingKey', () => {
 		expect(keyAfter({ 'src/lib/format.ts': 'export const format = 2;\n' })).not.toBe(base);
 		expect(keyAfter({ 'src/theme.css': ':root { --row: 30px; }\n' })).not.toBe(base);
 		expect(keyAfter({ 'src/lib/Nav.svelte': '<nav>Nav</nav>\n<style>nav { height: 48px; }</style>\n' })).not.toBe(base);
+	});
+
+	it('changes with the version of AG Grid, and not of other packages', () => {
+		expect(keyAfter({ 'package.json': JSON.stringify({ dependencies: { 'ag-grid-community': '36.3.0', papaparse: '5.7.1' } }) })).not.toBe(base);
+		expect(keyAfter({ 'package.json': JSON.stringify({ dependencies: { 'ag-grid-community': '36.2.0', papaparse: '5.8.0' } }) })).toBe(base);
 	});
 
 	it('stays when only files the drawing does not depend on change', () => {

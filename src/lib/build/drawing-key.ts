@@ -13,8 +13,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-/** What the cells say and which columns there are: followed through every import. */
-export const CONTENT_ROOTS = ['src/lib/state/line-pages.ts', 'src/lib/state/line-snapshots.ts', 'src/lib/state/first-rows.ts', 'src/lib/grid/first-rows.ts'];
+/**
+ * What the cells say and which columns there are, followed through every import; and AG Grid's
+ * theme (grid/setup.ts, loaded on demand so no static import reaches it), whose row and header
+ * heights and fonts the drawing must match.
+ */
+export const CONTENT_ROOTS = ['src/lib/state/line-pages.ts', 'src/lib/state/line-snapshots.ts', 'src/lib/state/first-rows.ts', 'src/lib/grid/first-rows.ts', 'src/lib/grid/setup.ts'];
+
+/** Packages whose version changes how a grid looks. */
+const DRAWN_BY_PACKAGES = ['ag-grid-community'];
 
 /**
  * Where the grid sits: the pages with a kept first screen and the layout around them, followed
@@ -72,6 +79,8 @@ export function drawingFiles(root: string, content = CONTENT_ROOTS, layout = LAY
 /** The key for the sources under `root`: 16 hex digits. */
 export function drawingKey(root: string, content = CONTENT_ROOTS, layout = LAYOUT_ROOTS): string {
 	const hash = createHash('sha256').update(VERSION);
+	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+	for (const name of DRAWN_BY_PACKAGES) hash.update(`\0${name}@${pkg.dependencies?.[name] ?? ''}`);
 	for (const f of drawingFiles(root, content, layout)) hash.update(`\0${f}\0`).update(readFileSync(join(root, f)));
 	return hash.digest('hex').slice(0, 16);
 }
