@@ -113,3 +113,15 @@ test('an Exceptions link to an invoice header lands on the header cell', async (
 	const invoices = gridSection(page, 'Invoices');
 	await expect(invoices.locator('.ag-cell-focus')).toHaveAttribute('data-findings', /PO_MISSING/);
 });
+
+test('a finding shared by two invoices stands against each in their pre-flight', async ({ page }) => {
+	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
+	// The sample bills PO 884120 line 1 on INV-1041 and INV-1043 for more hours than it authorises:
+	// one finding, with no single invoice of its own, that AP would reject on both.
+	for (const number of ['INV-1041', 'INV-1043']) {
+		await cellOf(await stableRow(grid, 'number', number), 'number').click();
+		const preflight = page.getByRole('region', { name: 'Pre-flight' });
+		await expect(preflight.locator('li.error', { hasText: 'OVER_PO_QTY' })).toContainText('INV-1041 line 1');
+		await expect(page.getByTestId('ap-ready')).toContainText('Not AP-ready');
+	}
+});

@@ -18,7 +18,7 @@ describe('OVER_PO_QTY', () => {
 		const [f, ...rest] = findingsOf(wb, 'OVER_PO_QTY');
 		expect(rest).toEqual([]);
 		expect(f!.key).toBe('OVER_PO_QTY|poLines:pl1');
-		expect(f).toMatchObject({ severity: 'error', withinTolerance: false, poNumber: '884120', customerId: 'cust', invoiceNumber: null });
+		expect(f).toMatchObject({ severity: 'error', withinTolerance: false, poNumber: '884120', customerId: 'cust', invoiceNumber: null, invoiceNumbers: ['INV-1', 'INV-2'] });
 		expect(cells(f!)).toEqual(['invoiceLines:inv2-l1.qtyMilli', 'invoiceLines:l1.qtyMilli', 'poLines:pl1.qtyMilli']);
 		expect(f!.message).toBe('PO 884120 line 1 authorises 10 h; INV-1 line 1 and INV-2 line 1 bill 12 h in all (2 h over).');
 	});
@@ -76,6 +76,8 @@ describe('DUPLICATE_BILLING (the same PO line, quantity and amount on two invoic
 			'poLines:pl1.qtyMilli'
 		]);
 		expect(found[0]!.message).toBe('INV-1 line 1 and INV-2 line 1 each bill PO 884120 line 1 for 10 h, $1,000.00 of WO-1 T1: the same charge on 2 invoices.');
+		// It stands against both invoices: neither is AP-ready while the other repeats it.
+		expect(found[0]).toMatchObject({ invoiceNumber: null, invoiceNumbers: ['INV-1', 'INV-2'] });
 	});
 
 	it('among many lines on one PO line, names exactly those repeating quantity, amount and job across invoices', () => {

@@ -234,6 +234,8 @@ function sameFinding(a: Finding, b: Finding): boolean {
 		a.customerId !== b.customerId ||
 		a.poNumber !== b.poNumber ||
 		a.invoiceNumber !== b.invoiceNumber ||
+		a.invoiceNumbers.length !== b.invoiceNumbers.length ||
+		a.invoiceNumbers.some((n, i) => n !== b.invoiceNumbers[i]) ||
 		a.workOrderNumber !== b.workOrderNumber ||
 		a.targets.length !== b.targets.length
 	)

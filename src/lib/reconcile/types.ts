@@ -68,7 +68,13 @@ export interface Finding {
 	withinTolerance: boolean;
 	customerId: string | null;
 	poNumber: string | null;
+	/** The invoice the finding is about, when it is about one only. */
 	invoiceNumber: string | null;
+	/**
+	 * Every invoice the finding concerns, in number order: a line billed twice, or a PO or job
+	 * over its cap across invoices, stands against each invoice involved.
+	 */
+	invoiceNumbers: readonly string[];
 	workOrderNumber: string | null;
 }
 

@@ -71,9 +71,14 @@ export class LiveFindings {
 		return this.forRecord(table, id).filter((f) => f.targets.some((t) => t.table === table && t.id === id && t.field === field));
 	}
 
-	/** An invoice is AP-ready when no error points at it or at its lines. */
+	/** Every finding that stands against this invoice: its own, and those it shares with others. */
+	ofInvoice(invoiceNumber: string): Finding[] {
+		return this.all().filter((f) => f.invoiceNumbers.includes(invoiceNumber));
+	}
+
+	/** An invoice is AP-ready when no error stands against it. */
 	invoiceErrors(invoiceNumber: string): Finding[] {
-		return this.all().filter((f) => f.invoiceNumber === invoiceNumber && f.severity === 'error');
+		return this.ofInvoice(invoiceNumber).filter((f) => f.severity === 'error');
 	}
 
 	#snapshot() {

@@ -69,4 +69,16 @@ describe('live findings', () => {
 		expect(live.forCell('invoiceLines', line.id, 'qtyMilli')).toEqual([]);
 		expect(live.all()).toEqual(reconcileAll(snapshot()));
 	});
+
+	it('count a finding shared by two invoices against each (regression: duplicate billing left both "AP-ready")', async () => {
+		const sample = await open();
+		const inv1041 = sample.invoices.find((i) => i.number === 'INV-1041')!;
+		const inv1043 = sample.invoices.find((i) => i.number === 'INV-1043')!;
+		// The sample bills PO 884120 line 1 on INV-1041 and INV-1043 for more hours than it authorises.
+		const overQty = live.all().find((f) => f.code === 'OVER_PO_QTY')!;
+		expect(overQty.invoiceNumbers).toEqual([inv1041.number, inv1043.number]);
+		expect(live.invoiceErrors(inv1041.number)).toContain(overQty);
+		expect(live.invoiceErrors(inv1043.number)).toContain(overQty);
+		expect(live.ofInvoice('INV-1042').map((f) => f.key)).not.toContain(overQty.key);
+	});
 });

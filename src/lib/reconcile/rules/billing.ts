@@ -62,7 +62,3 @@ export function invoiceCount(lines: readonly { invoiceId: string }[] | readonly 
 	return ids.size;
 }
 
-/** The one invoice all these lines are on, else null (for a finding's `invoiceNumber`). */
-export function soleInvoice(billed: readonly Billed[]): string | null {
-	return billed.length > 0 && invoiceCount(billed) === 1 ? billed[0]!.inv.number : null;
-}

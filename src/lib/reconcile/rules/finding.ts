@@ -5,8 +5,12 @@ export interface FindingContext {
 	customerId?: string | null;
 	poNumber?: string | null;
 	invoiceNumber?: string | null;
+	/** Every invoice concerned, in number order; `invoiceNumber` then follows from it. */
+	invoiceNumbers?: readonly string[];
 	workOrderNumber?: string | null;
 }
+
+const NO_INVOICES: readonly string[] = [];
 
 export const target = (table: TargetTable, id: string, field: string): Target => ({ table, id, field });
 
@@ -29,6 +33,7 @@ export function finding(
 	ctx: FindingContext,
 	withinTolerance = false
 ): Finding {
+	const invoices = ctx.invoiceNumbers ?? (ctx.invoiceNumber ? [ctx.invoiceNumber] : NO_INVOICES);
 	return {
 		key: keyIds.length === 1 ? `${code}|${keyIds[0]}` : `${code}|${keyIds.join('|')}`,
 		code,
@@ -38,7 +43,8 @@ export function finding(
 		withinTolerance,
 		customerId: ctx.customerId ?? null,
 		poNumber: ctx.poNumber ?? null,
-		invoiceNumber: ctx.invoiceNumber ?? null,
+		invoiceNumber: ctx.invoiceNumbers ? (invoices.length === 1 ? invoices[0]! : null) : (ctx.invoiceNumber ?? null),
+		invoiceNumbers: invoices,
 		workOrderNumber: ctx.workOrderNumber ?? null
 	};
 }

@@ -3,7 +3,7 @@ import type { InvoiceLine, PoLine, PurchaseOrder, Tolerances } from '../../domai
 import type { Index } from '../keys/indexes';
 import { billedPoLineIndex, isResolvedPo, tolerancesFor } from '../keys/resolve';
 import type { Finding } from '../types';
-import { invoiceCount, soleInvoice, withInvoices, type Billed } from './billing';
+import { invoiceCount, invoiceNumbers, withInvoices, type Billed } from './billing';
 import { finding, target, type FindingContext } from './finding';
 import { list, money, qty, shortLineName } from './format';
 import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
@@ -82,7 +82,7 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 				[`purchaseOrders:${po.id}`],
 				[target('purchaseOrders', po.id, blanketBinds ? 'blanketLimitCents' : 'total'), ...invoices.map((inv) => target('invoices', inv.id, 'total'))],
 				`PO ${po.number} is billed ${money(total)} before tax on ${list(numbers)}, over ${capText} by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
-				{ ...ctx, invoiceNumber: numbers.length === 1 ? numbers[0]! : null },
+				{ ...ctx, invoiceNumbers: numbers },
 				within
 			)
 		);
@@ -98,7 +98,7 @@ function overQty(pl: PoLine, billed: Billed[], sum: number, tol: Tolerances, ctx
 			[`poLines:${pl.id}`],
 			[target('poLines', pl.id, 'qtyMilli'), ...billed.map((b) => target('invoiceLines', b.line.id, 'qtyMilli'))],
 			`PO ${poNumber} line ${pl.lineNo} authorises ${qty(pl.qtyMilli, pl.unit)}; ${list(billed.map((b) => shortLineName(b.inv, b.line)))} bill ${qty(sum, pl.unit)} in all (${qty(over, pl.unit)} over)${within ? TOLERATED_NOTE : ''}.`,
-			{ ...ctx, invoiceNumber: soleInvoice(billed) },
+			{ ...ctx, invoiceNumbers: invoiceNumbers(billed) },
 			within
 		)
 	);
@@ -135,7 +135,7 @@ function duplicates(idx: Index, pl: PoLine, lines: readonly InvoiceLine[], ctx: 
 				[`poLines:${pl.id}`, k],
 				[target('poLines', pl.id, 'qtyMilli'), ...group.flatMap((b) => [target('invoiceLines', b.line.id, 'qtyMilli'), target('invoiceLines', b.line.id, 'amount')])],
 				`${list(group.map((b) => shortLineName(b.inv, b.line)))} each bill PO ${poNumber} line ${pl.lineNo} for ${qty(first.qtyMilli, first.unit)}, ${money(lineAmount(first.qtyMilli, first.rateCents))}${first.woNumber ? ` of ${first.woNumber}${first.taskCode ? ` ${first.taskCode}` : ''}` : ''}: the same charge on ${invoiceCount(group)} invoices.`,
-				{ ...ctx, invoiceNumber: null }
+				{ ...ctx, invoiceNumbers: invoiceNumbers(group) }
 			)
 		);
 	}

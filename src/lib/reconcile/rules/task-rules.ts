@@ -3,7 +3,7 @@ import type { ChangeOrder, InvoiceLine, Task, WorkOrder } from '../../domain/rec
 import type { Index } from '../keys/indexes';
 import { hasRepeatedCodes, isWork, taskAmong } from '../keys/resolve';
 import type { Finding } from '../types';
-import { soleInvoice, withInvoices } from './billing';
+import { invoiceNumbers, withInvoices } from './billing';
 import { finding, target, type FindingContext } from './finding';
 import { list, money, qty, shortLineName } from './format';
 import { DONE_STATUSES } from './statuses';
@@ -64,7 +64,7 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 	const name = `${wo.number} ${task.code}`;
 	const lines = billedOnWo.filter((line) => line.taskCode === task.code && isWork(line.kind));
 	const billed = withInvoices(idx, lines);
-	const ctx: FindingContext = { ...contextOf(wo), invoiceNumber: soleInvoice(billed) };
+	const ctx: FindingContext = { ...contextOf(wo), invoiceNumbers: invoiceNumbers(billed) };
 	const where = list(billed.map((b) => shortLineName(b.inv, b.line)));
 
 	if (duplicate) {

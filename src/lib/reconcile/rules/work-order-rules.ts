@@ -4,7 +4,7 @@ import type { Index } from '../keys/indexes';
 import { chargeAllowed, tolerancesFor } from '../keys/resolve';
 import type { InvoiceLine, WorkOrder } from '../../domain/records';
 import type { Finding, Target } from '../types';
-import { invoiceNumbers, linesBillingWo, soleInvoice, withInvoices } from './billing';
+import { invoiceNumbers, linesBillingWo, withInvoices } from './billing';
 import { evaluateTasks } from './task-rules';
 import { finding, target, type FindingContext } from './finding';
 import { list, money } from './format';
@@ -72,7 +72,7 @@ function overNte(idx: Index, wo: WorkOrder, nteCents: number, billedOnWo: readon
 			[`workOrders:${wo.id}`],
 			[target('workOrders', wo.id, 'nteCents'), ...approved, ...billed.map((b) => target('invoiceLines', b.line.id, 'amount'))],
 			`${wo.number} is billed ${money(total)} before tax on ${list(invoiceNumbers(billed))}, over its cap of ${money(cap)} (NTE ${money(nteCents)} + approved change orders ${money(raise)}) by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
-			{ ...contextOf(wo), invoiceNumber: soleInvoice(billed) },
+			{ ...contextOf(wo), invoiceNumbers: invoiceNumbers(billed) },
 			within
 		)
 	);
