@@ -125,3 +125,13 @@ test('a finding shared by two invoices stands against each in their pre-flight',
 		await expect(page.getByTestId('ap-ready')).toContainText('Not AP-ready');
 	}
 });
+
+test('an Exceptions link to a cell scrolled out of view brings it into view and focuses it', async ({ page }) => {
+	await page.goto('/exceptions');
+	await page.locator('li[data-code="STALE_TICKET"] a', { hasText: 'WO-18482' }).click();
+	await expect(page).toHaveURL(/\/work-orders\?id=.*&focus=/);
+	const focused = gridSection(page, 'Work orders').locator('.ag-cell-focus');
+	await expect(focused).toHaveAttribute('col-id', 'openedOn');
+	await expect(focused).toBeFocused();
+	await expect(focused).toBeInViewport();
+});
