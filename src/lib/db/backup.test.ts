@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleWorkbook } from '$lib/domain/sample-workbook';
+import { defaultSettings } from '$lib/domain/records';
 import { TieoutDB, RECORD_TABLES } from './database';
 import { BACKUP_FORMAT, clearWorkbook, exportBackup, restoreBackup } from './backup';
 import { saveBatch } from './repository';
@@ -31,6 +32,19 @@ describe('backup and restore', () => {
 		const records = RECORD_TABLES.reduce((sum, t) => sum + (file.tables[t]?.length ?? 0), 0);
 		expect(await restoreBackup(b, file)).toBe(records);
 		expect(await snapshot(b)).toEqual(await snapshot(a));
+	});
+
+	it('names the day of the backup in the file, so its restore knows when it was made (regression: "Last backup: never")', async () => {
+		await saveBatch(a, { ...sampleWorkbook('2027-01-15', ids), settings: [{ ...defaultSettings(), invoicePrefix: 'HP-' }] });
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, '2027-01-15T10:00:00Z', '2027-01-15')));
+		await restoreBackup(b, file);
+		expect(await b.settings.toArray()).toEqual([{ ...defaultSettings(), invoicePrefix: 'HP-', lastBackupOn: '2027-01-15' }]);
+		// The workbook the file was made from is not changed by making it.
+		expect((await a.settings.toArray())[0]!.lastBackupOn).toBeNull();
+
+		await clearWorkbook(a);
+		const empty = JSON.parse(JSON.stringify(await exportBackup(a, '2027-01-16T10:00:00Z', '2027-01-16')));
+		expect(empty.tables.settings).toEqual([{ ...defaultSettings(), lastBackupOn: '2027-01-16' }]);
 	});
 
 	it('carries sign-off attachments through JSON, byte for byte', async () => {

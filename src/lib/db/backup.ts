@@ -3,6 +3,8 @@ import { RecordError } from './errors';
 import { describeRecord, validateRecord } from './repository';
 import { VERSIONS } from './schema';
 import type { AnyRecord } from './records';
+import { defaultSettings, type Settings } from '$lib/domain/records';
+import type { LocalDate } from '$lib/domain/dates';
 
 export const BACKUP_FORMAT = 'tieout-backup';
 const CURRENT = VERSIONS[VERSIONS.length - 1]!.version;
@@ -35,8 +37,13 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 	return bytes;
 }
 
-/** Everything in the workbook as one JSON document, sign-off photos and readings included. */
-export async function exportBackup(db: TieoutDB, exportedAt: string): Promise<Backup> {
+/**
+ * Everything in the workbook as one JSON document, sign-off photos and readings included.
+ * `backupOn`, the local date of a backup the person is making, is written into the file's
+ * settings as the last backup: the date is stored only once the file is made, so a file read
+ * before that would say the workbook had never been backed up, and so would its restore.
+ */
+export async function exportBackup(db: TieoutDB, exportedAt: string, backupOn?: LocalDate): Promise<Backup> {
 	const { tables, attachments } = await db.transaction('r', [...RECORD_TABLES, ...EXTRA_TABLES, 'attachments'].map((t) => db.table(t)), async () => {
 		const tables: Backup['tables'] = {};
 		for (const t of [...RECORD_TABLES, ...EXTRA_TABLES]) tables[t] = await db.table(t).toArray();
@@ -46,6 +53,10 @@ export async function exportBackup(db: TieoutDB, exportedAt: string): Promise<Ba
 	tables.attachments = await Promise.all(
 		attachments.map(async ({ data, ...rest }) => ({ ...rest, base64: toBase64(new Uint8Array(await data.arrayBuffer())) }))
 	);
+	if (backupOn) {
+		const settings = (tables.settings ?? []) as Settings[];
+		tables.settings = (settings.length ? settings : [defaultSettings()]).map((st) => ({ ...st, lastBackupOn: backupOn }));
+	}
 	return { format: BACKUP_FORMAT, schemaVersion: CURRENT, exportedAt, tables };
 }
 
