@@ -85,3 +85,16 @@ test('Purchase orders: editing a line of the selected PO 884120 recomputes it an
 	await expect(cellOf(trip, 'unitPriceCents')).toHaveText('$100.00');
 	await expect(cellOf(trip, 'computed')).toHaveText('$600.00');
 });
+
+test('A paid invoice’s lines cannot be changed: the edit is refused with the reason and nothing is stored', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	// INV-1042 (paid) line 1: 8 h of electrician labor at $110.00.
+	const row = await stableRow(grid, 'description', 'Electrician labor');
+	await editCell(cellOf(row, 'rateCents'), '1');
+	await expect(grid.getByRole('alert')).toContainText('Invoice INV-1042 is paid: it is what the buyer paid and cannot be changed. Issue a credit instead.');
+	await expect(cellOf(row, 'rateCents')).toHaveText('$110.00');
+
+	await page.reload();
+	await expect(cellOf(row, 'rateCents')).toHaveText('$110.00');
+	await expect(cellOf(row, 'amount')).toHaveText('$880.00');
+});

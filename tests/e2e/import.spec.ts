@@ -164,3 +164,19 @@ test('Columns the wizard cannot guess are mapped by hand, and the mapping is rem
 	await expect(w.getByText('remembered from the last import of these headers')).toBeVisible();
 	await expect(w.getByLabel('Column for Unit Price')).toHaveValue('Each');
 });
+
+test('An invoice file that would reopen a paid invoice and cut its lines is refused whole, saying why', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
+	const paid = await stableRow(grid, 'number', 'INV-1042');
+	await expect(cellOf(paid, 'total')).toHaveText('$2,025.43');
+	const w = page.getByRole('region', { name: 'Import invoices' });
+	await w.getByLabel('Import CSV').setInputFiles(fixture('invoice-paid-reopened.csv'));
+	await w.getByRole('button', { name: 'Check 1 row' }).click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(page.getByText('Invoice INV-1042 is paid and cannot become draft.')).toBeVisible();
+	await expect(cellOf(paid, 'status')).toHaveText('paid');
+	await expect(cellOf(paid, 'total')).toHaveText('$2,025.43');
+	await cellOf(paid, 'number').click();
+	await expect(rowCount(gridSection(page, 'Lines of INV-1042'))).toHaveText('3 rows');
+});

@@ -181,6 +181,7 @@ describe('deleteRecord', () => {
 
 	it.each(['sent', 'paid'] as const)('refuses to delete a %s invoice', async (status) => {
 		const s = await seedLinked(db);
+		await updateRecord(db, 'invoices', s.inv.id, { status: 'sent' });
 		await updateRecord(db, 'invoices', s.inv.id, { status });
 		expect((await refused(deleteRecord(db, 'invoices', s.inv.id))).message).toContain(`its status (${status}): void it instead`);
 		expect(await counts(db)).toMatchObject({ invoices: 1, invoiceLines: 1 });
@@ -340,5 +341,41 @@ describe('applyChanges', () => {
 		const err = await refused(applyChanges(db, { put: { poLines: [b.poLine({ poId: po.id, lineNo: 0 })] } }));
 		expect(err.message).toContain('Nothing was saved');
 		expect(await counts(db)).toEqual(before);
+	});
+});
+
+describe('a paid invoice stays as the buyer paid it (regression: a paid invoice cut to $80 by an import)', () => {
+	it('refuses every change to a paid invoice and its lines, on every path, and stores nothing', async () => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'invoices', s.inv.id, { status: 'sent' });
+		// A sent invoice may still be corrected, as AP's rejections are.
+		await updateRecord(db, 'invoiceLines', s.line.id, { description: 'Corrected after AP query' });
+		await updateRecord(db, 'invoices', s.inv.id, { status: 'paid' });
+		const locked = /Invoice INV-1 is paid: it is what the buyer paid and cannot be changed/;
+		const paid = (await db.invoices.get(s.inv.id))!;
+		const line = (await db.invoiceLines.get(s.line.id))!;
+
+		expect((await refused(updateRecord(db, 'invoices', s.inv.id, { terms: 'Net 60' }))).message).toMatch(locked);
+		expect((await refused(updateRecord(db, 'invoiceLines', s.line.id, { rateCents: 100 }))).message).toMatch(locked);
+		expect((await refused(deleteRecord(db, 'invoiceLines', s.line.id))).message).toMatch(locked);
+		expect((await refused(saveRecord(db, 'invoiceLines', b.invoiceLine({ invoiceId: s.inv.id, lineNo: 2 })))).message).toMatch(locked);
+		expect((await refused(saveBatch(db, { invoiceLines: [b.invoiceLine({ invoiceId: s.inv.id, lineNo: 3 })] }))).message).toMatch(locked);
+		// An import that takes it back to draft, lowers a rate and drops a line: all or nothing.
+		const imported = applyChanges(db, { put: { invoices: [{ ...paid, status: 'draft' }], invoiceLines: [{ ...line, rateCents: 1000 }] }, remove: { invoiceLines: [s.line.id] } });
+		expect((await refused(imported)).message).toMatch(/Invoice INV-1 is paid and cannot become draft/);
+
+		expect(await db.invoices.get(s.inv.id)).toEqual(paid);
+		expect(await db.invoiceLines.where('invoiceId').equals(s.inv.id).toArray()).toEqual([line]);
+	});
+
+	it('lets a file that repeats a paid invoice unchanged through, and never takes a status back', async () => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'invoices', s.inv.id, { status: 'sent' });
+		expect((await refused(updateRecord(db, 'invoices', s.inv.id, { status: 'draft' }))).message).toContain('Invoice INV-1 is sent and cannot become draft');
+		await updateRecord(db, 'invoices', s.inv.id, { status: 'paid' });
+		const paid = (await db.invoices.get(s.inv.id))!;
+		await applyChanges(db, { put: { invoices: [paid], invoiceLines: [s.line] } });
+		expect((await refused(updateRecord(db, 'invoices', s.inv.id, { status: 'void' }))).message).toContain('Invoice INV-1 is paid and cannot become void');
+		expect((await db.invoices.get(s.inv.id))!.status).toBe('paid');
 	});
 });

@@ -16,6 +16,14 @@ import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, typ
 import { RecordError } from './errors';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
+import { refuseLockedInvoices, type InvoiceWrites } from './invoice-lock';
+
+/** The invoice records among one table's writes, for the lock on invoices that have gone out. */
+function invoiceWrites(table: TableName, rows: readonly AnyRecord[], removes: readonly string[] = []): InvoiceWrites {
+	if (table === 'invoices') return { invoices: rows as never, removeInvoices: removes };
+	if (table === 'invoiceLines') return { invoiceLines: rows as never, removeInvoiceLines: removes };
+	return {};
+}
 
 const VALIDATORS: { [K in TableName]: (x: RecordOf[K]) => Problem[] } = {
 	customers: validateCustomer,
@@ -55,6 +63,7 @@ async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: Record
 export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
 	await db.transaction('rw', ALL(db), async () => {
 		const before = (await db.table(table).get(x.id)) as RecordOf[K] | undefined;
+		await refuseLockedInvoices(db, invoiceWrites(table, [x]), describeRecord(table, x));
 		await checkedPut(db, table, x);
 		if (before) await propagateRename(db, table, before, x);
 	});
@@ -66,6 +75,7 @@ export async function updateRecord<K extends TableName>(db: TieoutDB, table: K, 
 		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
 		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
 		const after = { ...before, ...patch, id } as RecordOf[K];
+		await refuseLockedInvoices(db, invoiceWrites(table, [after]), describeRecord(table, after));
 		await checkedPut(db, table, after);
 		await propagateRename(db, table, before, after);
 		return after;
@@ -77,6 +87,7 @@ export async function deleteRecord(db: TieoutDB, table: TableName, id: string): 
 	await db.transaction('rw', ALL(db), async () => {
 		const rec = (await db.table(table).get(id)) as AnyRecord | undefined;
 		if (!rec) return;
+		if (table === 'invoiceLines') await refuseLockedInvoices(db, { removeInvoiceLines: [id] }, `${describeRecord(table, rec)} cannot be deleted`);
 		const blockers = await deleteBlockers(db, table, rec);
 		if (blockers.length) {
 			throw new RecordError(
@@ -104,6 +115,7 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 	}
 	if (problems.length) throw new RecordError(problems.map((message) => ({ field: '', message })), 'The batch was not saved');
 	await db.transaction('rw', ALL(db), async () => {
+		await refuseLockedInvoices(db, { invoices: batch.invoices, invoiceLines: batch.invoiceLines }, 'The batch was not saved');
 		for (const table of RECORD_TABLES) {
 			const rows = batch[table];
 			// The one settings record is replaced; every other record is new and must not overwrite one.
@@ -148,6 +160,8 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 	}
 	if (problems.length) throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
 	await db.transaction('rw', [...ALL(db), db.mappings], async () => {
+		const rm = changes.remove ?? {};
+		await refuseLockedInvoices(db, { invoices: put.invoices, invoiceLines: put.invoiceLines, removeInvoices: rm.invoices, removeInvoiceLines: rm.invoiceLines }, 'Nothing was saved');
 		for (const table of RECORD_TABLES) {
 			for (const id of changes.remove?.[table] ?? []) {
 				await cascadeDelete(db, table, id);

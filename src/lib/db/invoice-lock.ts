@@ -1,0 +1,63 @@
+import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoicing';
+import type { Invoice, InvoiceLine } from '$lib/domain/records';
+import type { TieoutDB } from './database';
+import { RecordError } from './errors';
+
+/** Invoice records about to be written or removed, by table. */
+export interface InvoiceWrites {
+	invoices?: readonly Invoice[];
+	invoiceLines?: readonly InvoiceLine[];
+	removeInvoices?: readonly string[];
+	removeInvoiceLines?: readonly string[];
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Why these writes would change an invoice that has gone out (domain/invoicing.ts), read against
+ * what is stored now: every path that writes (a cell, an import, another tab) meets the same
+ * rule. A record written again exactly as stored changes nothing and passes, so re-importing a
+ * file with sent invoices in it is not refused for them. Call inside the write's transaction.
+ */
+export async function invoiceLockProblems(db: TieoutDB, w: InvoiceWrites): Promise<string[]> {
+	const out = new Set<string>();
+	const invoices = new Map<string, Invoice | undefined>();
+	const storedInvoice = async (id: string) => {
+		if (!invoices.has(id)) invoices.set(id, await db.invoices.get(id));
+		return invoices.get(id);
+	};
+	const linesOf = async (inv: Invoice | undefined) => {
+		const why = inv && invoiceLinesRefusal(inv);
+		if (why) out.add(why);
+	};
+
+	if (w.invoices?.length) {
+		const before = await db.invoices.bulkGet(w.invoices.map((i) => i.id));
+		w.invoices.forEach((after, n) => {
+			const why = before[n] && invoiceChangeRefusal(before[n], after);
+			if (why) out.add(why);
+		});
+	}
+	if (w.invoiceLines?.length) {
+		const before = await db.invoiceLines.bulkGet(w.invoiceLines.map((l) => l.id));
+		for (const [n, after] of w.invoiceLines.entries()) {
+			const was = before[n];
+			if (was && same(was, after)) continue;
+			await linesOf(await storedInvoice(after.invoiceId));
+			if (was && was.invoiceId !== after.invoiceId) await linesOf(await storedInvoice(was.invoiceId));
+		}
+	}
+	for (const line of await db.invoiceLines.bulkGet([...(w.removeInvoiceLines ?? [])])) if (line) await linesOf(await storedInvoice(line.invoiceId));
+	for (const id of w.removeInvoices ?? []) {
+		const inv = await storedInvoice(id);
+		if (inv && (inv.status === 'sent' || inv.status === 'paid')) await linesOf(inv);
+	}
+	return [...out];
+}
+
+/** Throws, naming every invoice concerned, when the writes would change one that has gone out. */
+export async function refuseLockedInvoices(db: TieoutDB, w: InvoiceWrites, what: string): Promise<void> {
+	const problems = await invoiceLockProblems(db, w);
+	// One problem of full sentences: RecordError joins problems with semicolons.
+	if (problems.length) throw new RecordError([{ field: 'status', message: problems.join(' ') }], what);
+}
