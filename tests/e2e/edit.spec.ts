@@ -86,15 +86,21 @@ test('Purchase orders: editing a line of the selected PO 884120 recomputes it an
 	await expect(cellOf(trip, 'computed')).toHaveText('$600.00');
 });
 
-test('A paid invoice’s lines cannot be changed: the edit is refused with the reason and nothing is stored', async ({ page }) => {
-	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	// INV-1042 (paid) line 1: 8 h of electrician labor at $110.00.
-	const row = await stableRow(grid, 'description', 'Electrician labor');
-	await editCell(cellOf(row, 'rateCents'), '1');
-	await expect(grid.getByRole('alert')).toContainText('Invoice INV-1042 is paid: it is what the buyer paid and cannot be changed. Issue a credit instead.');
-	await expect(cellOf(row, 'rateCents')).toHaveText('$110.00');
+test('A paid invoice’s lines cannot be changed: its cells do not open, and it says why', async ({ page }) => {
+	const invoices = await openGrid(page, '/invoices', 'Invoices', 4);
+	await cellOf(await stableRow(invoices, 'number', 'INV-1042'), 'number').click();
+	await expect(page.getByTestId('invoice-locked')).toHaveText('Invoice INV-1042 is paid: it is what the buyer paid and cannot be changed. Issue a credit instead.');
+	const lines = gridSection(page, 'Lines of INV-1042');
+	await expect(lines.getByRole('button', { name: 'Add line' })).toHaveCount(0);
+	await expect(lines.getByRole('button', { name: 'Delete line' })).toHaveCount(0);
+	// INV-1042 line 1: 8 h of electrician labor at $110.00.
+	const rate = cellOf(await stableRow(lines, 'lineNo', '1'), 'rateCents');
+	await rate.dblclick();
+	await expect(rate.locator('input')).toHaveCount(0);
+	await expect(rate).toHaveText('$110.00');
 
-	await page.reload();
-	await expect(cellOf(row, 'rateCents')).toHaveText('$110.00');
-	await expect(cellOf(row, 'amount')).toHaveText('$880.00');
+	// A draft's lines still open.
+	await cellOf(await stableRow(invoices, 'number', 'INV-1044'), 'number').click();
+	await expect(page.getByTestId('invoice-locked')).toHaveCount(0);
+	await expect(gridSection(page, 'Lines of INV-1044').getByRole('button', { name: 'Add line' })).toBeVisible();
 });

@@ -122,3 +122,15 @@ export function computedMoneyCol<T>(colId: string, headerName: string, get: (row
 		...o
 	});
 }
+
+/**
+ * The columns with editing off for rows `locked` says may not change (a paid or void invoice and
+ * its lines): the cell then refuses to open, instead of opening and being refused on save.
+ */
+export function lockedWhen<T>(columns: ColDef<T>[], locked: (row: T) => boolean): ColDef<T>[] {
+	return columns.map((c) => {
+		const own = c.editable;
+		if (!own) return c;
+		return { ...c, editable: (p) => !!p.data && !locked(p.data) && (typeof own === 'function' ? own(p) : true) };
+	});
+}

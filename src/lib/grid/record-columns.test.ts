@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
 import { orderedBy } from './grid-options';
-import { invoiceLineOrder, poLineOrder } from './record-columns';
+import type { ColDef } from 'ag-grid-community';
+import { invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineOrder } from './record-columns';
 
 const workbook = testWorkbooks('order');
 
@@ -46,5 +47,27 @@ describe('the all-lines grids open in reading order', () => {
 		expect(order()).toEqual(['1/3', '1/12', '2/1']);
 		wb.tables.invoices.apply({ upserts: [{ ...i1, number: 'INV-0' }], removes: [] });
 		expect(order()).toEqual(['2/1', '1/3', '1/12']);
+	});
+});
+
+describe('a paid or void invoice and its lines do not open for editing', () => {
+	it('locks every editable cell of a paid or void invoice and its lines, and leaves a sent one open', async () => {
+		const c = b.customer();
+		const invs = (['sent', 'paid', 'void'] as const).map((status) => b.invoice({ customerId: c.id, number: `INV-${status}`, status }));
+		const lines = invs.map((i) => b.invoiceLine({ invoiceId: i.id, lineNo: 1 }));
+		const wb = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.invoices.bulkAdd(invs);
+			await db.invoiceLines.bulkAdd(lines);
+		});
+		const editable = <T>(cols: ColDef<T>[], data: T) =>
+			cols.filter((col) => (typeof col.editable === 'function' ? col.editable({ data } as never) : !!col.editable)).map((col) => col.field);
+		const lineCols = invoiceLineColumns(wb, true);
+		expect(editable(lineCols, lines[0]!)).toEqual(['lineNo', 'description', 'kind', 'qtyMilli', 'unit', 'rateCents', 'woNumber', 'taskCode', 'poLineNo', 'buyerItemCode']);
+		expect(editable(lineCols, lines[1]!)).toEqual([]);
+		expect(editable(lineCols, lines[2]!)).toEqual([]);
+		const headerCols = invoiceColumns(wb, () => 0);
+		expect(editable(headerCols, invs[0]!)).toEqual(['number', 'customerId', 'poNumber', 'invoiceDate', 'terms']);
+		expect(editable(headerCols, invs[1]!)).toEqual([]);
 	});
 });

@@ -29,6 +29,7 @@ import {
 	dateCol,
 	enumCol,
 	intCol,
+	lockedWhen,
 	moneyCol,
 	optionalDateCol,
 	optionalIntCol,
@@ -41,6 +42,7 @@ import {
 	tolerancesCol
 } from './columns';
 import { linesOf } from '$lib/state/lookups';
+import { invoiceLinesRefusal } from '$lib/domain/invoicing';
 
 const customers = (wb: Workbook) => () => wb.tables.customers.rows().map((c) => ({ id: c.id, name: c.name }));
 const sitesOf = (wb: Workbook) => () => wb.tables.sites.rows().map((s) => ({ id: s.id, name: s.name }));
@@ -149,7 +151,7 @@ export const poLineColumns = (wb: Workbook, withParent = false): ColDef<PoLine>[
 /** `errorsOf` counts the reconciliation errors on an invoice and its lines. */
 export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => number): ColDef<Invoice>[] => {
 	const totals = (i: Invoice) => invoiceTotals(linesOf(wb).invoiceLines(i.id));
-	return [
+	return lockedWhen<Invoice>([
 		requiredTextCol<Invoice>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
 		refCol<Invoice>('customerId', 'Customer', customers(wb), { width: 220 }),
 		computedCol<Invoice>('jobs', 'Jobs', (i) => i.workOrderNumbers.join(', '), { width: 160 }),
@@ -168,10 +170,18 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 			},
 			{ width: 120, cellClassRules: { 'ap-ready': (p) => String(p.value).startsWith('✓'), 'ap-blocked': (p) => String(p.value).startsWith('✖') } }
 		)
-	];
+	], (i) => invoiceLinesRefusal(i) !== null);
 };
 
-export const invoiceLineColumns = (wb: Workbook, withParent = false): ColDef<InvoiceLine>[] => [
+/** A line of a paid or void invoice is not changed (domain/invoicing.ts). */
+const lineLocked = (wb: Workbook) => (l: InvoiceLine) => {
+	const inv = wb.tables.invoices.get(l.invoiceId);
+	return !!inv && invoiceLinesRefusal(inv) !== null;
+};
+
+export const invoiceLineColumns = (wb: Workbook, withParent = false): ColDef<InvoiceLine>[] => lockedWhen(invoiceLineColumnsOf(wb, withParent), lineLocked(wb));
+
+const invoiceLineColumnsOf = (wb: Workbook, withParent: boolean): ColDef<InvoiceLine>[] => [
 	...(withParent
 		? [
 				computedCol<InvoiceLine>('invoice', 'Invoice', (l) => wb.tables.invoices.get(l.invoiceId)?.number ?? '', { width: 100, pinned: 'left' }),
