@@ -1,4 +1,5 @@
 import type { Id, Invoice, InvoiceLine, Task, WorkOrder } from '$lib/domain/records';
+import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoicing';
 import type { ImportedInvoice } from './convert-invoices';
 import type { ImportedWorkOrder } from './convert-work-orders';
 import { planMatched, writesOf, type MatchSpec, type RecordPlan } from './plan-core';
@@ -84,6 +85,11 @@ export function planWorkOrderImport(imported: readonly ImportedWorkOrder[], mapp
 export interface InvoiceImportPlan {
 	plans: RecordPlan<Invoice, InvoiceLine>[];
 	changed: boolean;
+	/**
+	 * Changes the file would make to invoices that may not change (a paid or void one, a status
+	 * taken back), one per invoice at its first row; the import is refused whole while any remain.
+	 */
+	refused: { row: number; statusRefused: boolean; message: string }[];
 	write: { put: { invoices: Invoice[]; invoiceLines: InvoiceLine[] }; delete: { invoiceLines: Id[] } };
 }
 
@@ -92,5 +98,15 @@ export function planInvoiceImport(imported: readonly ImportedInvoice[], mapped: 
 	const given = (i: ImportedInvoice) => (mapped.includes('woNumbers') ? i.given : [...i.given, 'woNumbers']);
 	const plans = planMatched(INVOICE_SPEC, imported.map((i) => ({ record: i.invoice, children: i.lines, given: given(i) })), mapped, { records: stored.invoices, children: stored.invoiceLines }, fileName);
 	const w = writesOf(plans);
-	return { plans, changed: w.records.length > 0, write: { put: { invoices: w.records, invoiceLines: w.children }, delete: { invoiceLines: w.deleteChildren } } };
+	const byNumber = new Map(stored.invoices.map((i) => [i.number, i]));
+	const refused: InvoiceImportPlan['refused'] = [];
+	plans.forEach((p, n) => {
+		const before = byNumber.get(p.key);
+		if (!before || p.status !== 'changed') return;
+		const status = invoiceChangeRefusal(before, p.record);
+		const lines = p.added.length + p.changed.length + p.removed.length > 0 ? invoiceLinesRefusal(before) : null;
+		const message = status ?? lines;
+		if (message) refused.push({ row: imported[n]!.lineRows[0] ?? 0, statusRefused: status !== null && before.status !== p.record.status, message });
+	});
+	return { plans, changed: w.records.length > 0, refused, write: { put: { invoices: w.records, invoiceLines: w.children }, delete: { invoiceLines: w.deleteChildren } } };
 }

@@ -5,7 +5,7 @@ import { convertWorkOrders } from '../convert-work-orders';
 import { describeChanges, type FieldChange } from '../diff-format';
 import type { FieldMapping } from '../mapping';
 import type { ParsedTable } from '../parse';
-import type { ImportProblem } from '../problem';
+import { refuse, type ImportProblem } from '../problem';
 import type { RecordPlan } from '../plan-core';
 import { planPoImport } from '../revision';
 import { planInvoiceImport, planWorkOrderImport } from '../revision-kinds';
@@ -66,6 +66,8 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 	const c = convertInvoices(...args);
 	if (!c.ok) return c;
 	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName);
+	// A paid or void invoice is not changed by a file any more than by a cell: refused whole, before anything is written.
+	if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, r.statusRefused ? (req.mapping as FieldMapping).status || null : null, r.message)) };
 	const records = plan.plans.map((p) => viewOf(p, `Invoice ${p.record.number}`, 'line', (l) => `line ${l.lineNo}: ${l.description}`));
 	return planned(c, records, plan.changed, { put: plan.write.put, remove: { invoiceLines: plan.write.delete.invoiceLines }, revisions: [] });
 }
