@@ -379,3 +379,15 @@ describe('a paid invoice stays as the buyer paid it (regression: a paid invoice 
 		expect((await db.invoices.get(s.inv.id))!.status).toBe('paid');
 	});
 });
+
+describe('a decided change order', () => {
+	it('refuses a new amount until it is reopened (regression: an approved $500 retyped as $5,000)', async () => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'changeOrders', s.co.id, { status: 'approved', approvedBy: 'J. Patel', approvedOn: '2026-11-26' });
+		expect((await refused(updateRecord(db, 'changeOrders', s.co.id, { amountCents: 500000 }))).message).toContain('reopen it before you change its amount or description');
+		expect((await db.changeOrders.get(s.co.id))!.amountCents).toBe(s.co.amountCents);
+		await updateRecord(db, 'changeOrders', s.co.id, { status: 'pending', approvedBy: '', approvedOn: null });
+		await updateRecord(db, 'changeOrders', s.co.id, { amountCents: 500000 });
+		expect((await db.changeOrders.get(s.co.id))!.amountCents).toBe(500000);
+	});
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reason, value } from '$lib/testing/outcome';
-import { addChangeOrder, approveChangeOrder, billableCap, rejectChangeOrder, reopenChangeOrder, tasksUnder, underChangeOrder } from './change-orders';
+import { addChangeOrder, approveChangeOrder, billableCap, changeOrderEditRefusal, rejectChangeOrder, reopenChangeOrder, tasksUnder, underChangeOrder } from './change-orders';
 import { changeOrder, task, workOrder } from '$lib/testing/builders';
 import type { ChangeOrder } from './records';
 
@@ -108,5 +108,21 @@ describe('tasks under a change order', () => {
 		const other = task({ workOrderId: 'wo-b', code: 'T5', extra: true, changeOrderNumber: 'CO-2' });
 		const original = task({ workOrderId: 'wo-a', code: 'T1' });
 		expect(tasksUnder(pending(), [mine, other, original])).toEqual([mine]);
+	});
+});
+
+describe('a decided change order keeps what was decided (regression: an approved $500 retyped as $5,000 raised the NTE cap)', () => {
+	const pending = changeOrder({ number: 'CO-1', amountCents: 50000, description: 'Add a second zone valve', status: 'pending', approvedBy: '', approvedOn: null });
+	const approved: ChangeOrder = { ...pending, status: 'approved', approvedBy: 'J. Patel', approvedOn: '2026-11-26' };
+
+	it('refuses a new amount or description while it is approved or rejected', () => {
+		expect(changeOrderEditRefusal(approved, { ...approved, amountCents: 500000 })).toBe('Change order CO-1 was approved by J. Patel on Nov 26, 2026; reopen it before you change its amount or description.');
+		expect(changeOrderEditRefusal({ ...approved, status: 'rejected' }, { ...approved, status: 'rejected', description: 'x' })).toContain('was rejected');
+		expect(changeOrderEditRefusal(approved, { ...approved, number: 'CO-1A' })).toBeNull();
+	});
+
+	it('lets a pending one change, and a decision move it', () => {
+		expect(changeOrderEditRefusal(pending, { ...pending, amountCents: 500000 })).toBeNull();
+		expect(changeOrderEditRefusal(approved, value(reopenChangeOrder(approved)))).toBeNull();
 	});
 });

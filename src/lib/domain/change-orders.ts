@@ -84,3 +84,15 @@ export function underChangeOrder(task: Task, co: ChangeOrder): Outcome<Task> {
 /** The job's tasks that a change order authorises. */
 export const tasksUnder = (co: ChangeOrder, tasks: readonly Task[]): Task[] =>
 	tasks.filter((t) => t.workOrderId === co.workOrderId && t.changeOrderNumber.trim() !== '' && t.changeOrderNumber.trim() === co.number.trim());
+
+/**
+ * Why `after` may not replace the stored `before`, or null. What an approval or rejection was
+ * about (the amount and the description) does not change under it: an approved $500 retyped as
+ * $5,000 would raise the NTE cap with no one having agreed to it. Reopen it first.
+ */
+export function changeOrderEditRefusal(before: ChangeOrder, after: ChangeOrder): string | null {
+	if (before.status === 'pending' || after.status !== before.status) return null;
+	if (after.amountCents === before.amountCents && after.description === before.description) return null;
+	const who = [before.approvedBy.trim() && `by ${before.approvedBy.trim()}`, before.approvedOn && `on ${formatDate(before.approvedOn)}`].filter(Boolean).join(' ');
+	return `${name(before)} was ${before.status}${who ? ` ${who}` : ''}; reopen it before you change its amount or description.`;
+}

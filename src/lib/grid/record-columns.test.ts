@@ -3,7 +3,8 @@ import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
 import { orderedBy } from './grid-options';
 import type { ColDef } from 'ag-grid-community';
-import { invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineOrder } from './record-columns';
+import type { ChangeOrder } from '$lib/domain/records';
+import { changeOrderColumns, invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineOrder } from './record-columns';
 
 const workbook = testWorkbooks('order');
 
@@ -71,3 +72,14 @@ describe('a paid or void invoice and its lines do not open for editing', () => {
 		expect(editable(headerCols, invs[1]!)).toEqual([]);
 	});
 });
+
+describe('a decided change order keeps its amount and description', () => {
+	it('opens them for editing only while it is pending', () => {
+		const cols = changeOrderColumns();
+		const open = (co: ChangeOrder) => cols.filter((col) => (typeof col.editable === 'function' ? col.editable({ data: co } as never) : !!col.editable)).map((col) => col.field);
+		expect(open(b.changeOrder({ status: 'pending', approvedBy: '', approvedOn: null }))).toEqual(['number', 'description', 'amountCents']);
+		expect(open(b.changeOrder({ status: 'approved' }))).toEqual(['number']);
+		expect(open(b.changeOrder({ status: 'rejected' }))).toEqual(['number']);
+	});
+});
+

@@ -106,10 +106,12 @@ export const taskColumns = (wb: Workbook, withParent = false): ColDef<Task>[] =>
 	textCol<Task>('changeOrderNumber', 'Change order', { width: 120 })
 ];
 
+/** What was decided stays as decided: reopen a change order to change it (domain/change-orders.ts). */
+const decided = (co: ChangeOrder) => co.status !== 'pending';
+
 export const changeOrderColumns = (): ColDef<ChangeOrder>[] => [
 	requiredTextCol<ChangeOrder>('number', 'Number', { width: 90 }),
-	textCol<ChangeOrder>('description', 'Description', { width: 260 }),
-	moneyCol<ChangeOrder>('amountCents', 'Amount change'),
+	...lockedWhen([textCol<ChangeOrder>('description', 'Description', { width: 260 }), moneyCol<ChangeOrder>('amountCents', 'Amount change')], decided),
 	// Decided with who and when beside the grid (approve, reject, reopen), never by retyping the status.
 	enumCol<ChangeOrder>('status', 'Status', CHANGE_ORDER_STATUSES, { width: 100, editable: false, cellClass: 'computed' }),
 	textCol<ChangeOrder>('approvedBy', 'Decided by', { width: 150, editable: false, cellClass: 'computed' }),
