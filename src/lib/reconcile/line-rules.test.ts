@@ -161,6 +161,17 @@ describe('PO_LINE_UNMATCHED', () => {
 });
 
 describe('PRICE_MISMATCH', () => {
+	it('does not fire for a warranty job billed at zero, its agreed price (regression: no warranty line could ever pass)', () => {
+		const wb = cleanWorkbook();
+		rec(wb, 'workOrders', 'wo').type = 'warranty';
+		rec(wb, 'invoiceLines', 'l1').rateCents = 0;
+		expect(findingsOf(wb, 'PRICE_MISMATCH').map((f) => f.key)).toEqual([]);
+		expect(findingsOf(wb, 'WARRANTY_BILLED').map((f) => f.key)).toEqual(['WARRANTY_BILLED|invoiceLines:l2']);
+		// A warranty line above zero is WARRANTY_BILLED's; a price that differs is still a mismatch.
+		rec(wb, 'invoiceLines', 'l1').rateCents = 500;
+		expect(findingsOf(wb, 'PRICE_MISMATCH').map((f) => f.key)).toEqual(['PRICE_MISMATCH|invoiceLines:l1']);
+	});
+
 	it('fires when the rate differs from the PO unit price, lighting both', () => {
 		const wb = cleanWorkbook();
 		rec(wb, 'invoiceLines', 'l1').rateCents = 10750;

@@ -25,6 +25,8 @@ import { priceTolerated, TOLERATED_NOTE } from './tolerance';
  *   line). Tax, freight and discount lines are header charges and are never matched to PO lines.
  * - PRICE_MISMATCH: the matched PO line's unit price differs from the line's rate, in either
  *   direction; `info` within the price tolerance (priceBp of the PO price, or absCents on the line).
+ *   A warranty job's line at zero is not a mismatch: zero is its agreed price (WARRANTY_BILLED
+ *   flags any other), and invoices made from warranty jobs bill it so.
  * - ITEM_CODE_MISMATCH: the line quotes a buyer item code that is not its PO line's.
  * - COST_CENTER_MISMATCH: the billed work order's site cost centre and the PO line's cost centre
  *   are both set and differ.
@@ -138,7 +140,8 @@ function poLineRules(idx: Index, scope: InvoiceScope, po: PurchaseOrder, line: I
 		return;
 	}
 
-	if (line.rateCents !== pl.unitPriceCents) {
+	const warrantyAtZero = wo?.type === 'warranty' && line.rateCents === 0;
+	if (line.rateCents !== pl.unitPriceCents && !warrantyAtZero) {
 		const within = priceTolerated(line.rateCents, pl.unitPriceCents, line.qtyMilli, tolerancesFor(idx, scope.inv.customerId));
 		const gap = line.rateCents - pl.unitPriceCents;
 		const onLine = Math.abs(lineAmount(line.qtyMilli, line.rateCents) - lineAmount(line.qtyMilli, pl.unitPriceCents));
