@@ -1,4 +1,4 @@
-import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoicing';
+import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { Invoice, InvoiceLine } from '$lib/domain/records';
 import type { TieoutDB } from './database';
 import { RecordError } from './errors';

@@ -42,7 +42,7 @@ import {
 	tolerancesCol
 } from './columns';
 import { linesOf } from '$lib/state/lookups';
-import { invoiceLinesRefusal } from '$lib/domain/invoicing';
+import { invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 
 const customers = (wb: Workbook) => () => wb.tables.customers.rows().map((c) => ({ id: c.id, name: c.name }));
 const sitesOf = (wb: Workbook) => () => wb.tables.sites.rows().map((s) => ({ id: s.id, name: s.name }));

@@ -1,5 +1,5 @@
 import type { Id, Invoice, InvoiceLine, Task, WorkOrder } from '$lib/domain/records';
-import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoicing';
+import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { ImportedInvoice } from './convert-invoices';
 import type { ImportedWorkOrder } from './convert-work-orders';
 import { planMatched, writesOf, type MatchSpec, type RecordPlan } from './plan-core';
