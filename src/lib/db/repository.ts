@@ -16,15 +16,7 @@ import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, typ
 import { RecordError } from './errors';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
-import { refuseLockedInvoices, type InvoiceWrites } from './invoice-lock';
-import { changeOrderEditRefusal } from '$lib/domain/change-orders';
-
-/** A decided change order keeps the amount and description that were decided (domain/change-orders.ts). */
-function refuseRedecided<K extends TableName>(table: K, before: RecordOf[K] | undefined, after: RecordOf[K]): void {
-	if (table !== 'changeOrders' || !before) return;
-	const why = changeOrderEditRefusal(before as RecordOf['changeOrders'], after as RecordOf['changeOrders']);
-	if (why) throw new RecordError([{ field: 'amountCents', message: why }], describeRecord(table, after));
-}
+import { refuseLockedInvoices, refuseRedecided, type InvoiceWrites } from './locks';
 
 /** The invoice records among one table's writes, for the lock on invoices that have gone out. */
 function invoiceWrites(table: TableName, rows: readonly AnyRecord[], removes: readonly string[] = []): InvoiceWrites {
@@ -71,7 +63,7 @@ async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: Record
 export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
 	await db.transaction('rw', ALL(db), async () => {
 		const before = (await db.table(table).get(x.id)) as RecordOf[K] | undefined;
-		refuseRedecided(table, before, x);
+		refuseRedecided(table, before, x, describeRecord(table, x));
 		await refuseLockedInvoices(db, invoiceWrites(table, [x]), describeRecord(table, x));
 		await checkedPut(db, table, x);
 		if (before) await propagateRename(db, table, before, x);
@@ -84,7 +76,7 @@ export async function updateRecord<K extends TableName>(db: TieoutDB, table: K, 
 		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
 		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
 		const after = { ...before, ...patch, id } as RecordOf[K];
-		refuseRedecided(table, before, after);
+		refuseRedecided(table, before, after, describeRecord(table, after));
 		await refuseLockedInvoices(db, invoiceWrites(table, [after]), describeRecord(table, after));
 		await checkedPut(db, table, after);
 		await propagateRename(db, table, before, after);

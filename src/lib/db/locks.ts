@@ -1,7 +1,22 @@
+import { changeOrderEditRefusal } from '$lib/domain/change-orders';
 import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { Invoice, InvoiceLine } from '$lib/domain/records';
-import type { TieoutDB } from './database';
+import type { TableName, TieoutDB } from './database';
 import { RecordError } from './errors';
+import type { RecordOf } from './records';
+
+/*
+ * Records that may no longer change as they are, applied inside every write's transaction so
+ * that a cell, a file and another tab all meet the domain's rule: a settled invoice and its lines
+ * (domain/invoice-changes.ts), and what a decided change order was about (domain/change-orders.ts).
+ */
+
+/** A decided change order keeps the amount and description that were decided. */
+export function refuseRedecided<K extends TableName>(table: K, before: RecordOf[K] | undefined, after: RecordOf[K], what: string): void {
+	if (table !== 'changeOrders' || !before) return;
+	const why = changeOrderEditRefusal(before as RecordOf['changeOrders'], after as RecordOf['changeOrders']);
+	if (why) throw new RecordError([{ field: 'amountCents', message: why }], what);
+}
 
 /** Invoice records about to be written or removed, by table. */
 export interface InvoiceWrites {
