@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings, type Tolerances } from '../domain/records';
+import { poBilled, woBilled, type PoBilled, type WoBilled } from './billed';
+import { Index } from './keys/indexes';
 import { reconcileAll } from './reconcile-all';
 import { Reconciler } from './reconciler';
 import { emptyWorkbook } from './test-kit';
@@ -205,12 +207,32 @@ function perRecord(findings: readonly Finding[]): Map<string, string> {
 	return new Map([...out].map(([k, v]) => [k, v.sort().join('\n')]));
 }
 
+/** Billing as comparable data: totals, and each PO line's quantity and amount by id. */
+const poFigures = (b: PoBilled | null) =>
+	b && { billed: b.billedCents, cap: b.capCents, invoices: b.invoices.map((i) => i.id).sort(), lines: b.lines.map((l, i) => [l.id, b.qtyMilli[i], b.amountCents[i], b.count[i]]) };
+const woFigures = (b: WoBilled | null) => b && { billed: b.billedCents, cap: b.capCents, lines: b.lines.map((l) => l.id).sort(), approved: b.approved.map((c) => c.id).sort() };
+
+/** The engine's kept billing figures against a fresh index of the same records. */
+function expectBillingFresh(rec: Reconciler, wb: Workbook) {
+	const idx = Index.from(wb);
+	for (const id of ID.purchaseOrders) {
+		const po = idx.purchaseOrders.get(id);
+		expect(poFigures(rec.poBilled(id)), `PO ${id}`).toEqual(poFigures(po ? poBilled(idx, po) : null));
+	}
+	for (const id of ID.workOrders) {
+		const wo = idx.workOrders.get(id);
+		expect(woFigures(rec.woBilled(id)), `work order ${id}`).toEqual(woFigures(wo ? woBilled(idx, wo) : null));
+	}
+}
+
 const CODES_SEEN = new Map<string, number>();
 function run(init: { [K in RecordTable]: RecordOf[K][] }, steps: Step[]) {
 	const model = new Model(init);
 	const rec = new Reconciler(model.workbook());
 	expect(rec.findings()).toEqual(reconcileAll(model.workbook()));
 	let before = perRecord(rec.findings());
+	// Asked before every edit, so each edit must drop the figures it changes from the engine's cache.
+	expectBillingFresh(rec, model.workbook());
 	for (const step of steps) {
 		model.apply(step);
 		const result = step.kind === 'today' ? rec.setToday(step.today) : rec.apply(step.change);
@@ -229,11 +251,12 @@ function run(init: { [K in RecordTable]: RecordOf[K][] }, steps: Step[]) {
 			expect(rec.forRecord(t.table, id)).toEqual(expected.filter((f) => f.targets.some((x) => x.table === t.table && x.id === id)));
 		}
 		before = after;
+		expectBillingFresh(rec, model.workbook());
 		for (const f of expected) CODES_SEEN.set(f.code, (CODES_SEEN.get(f.code) ?? 0) + 1);
 	}
 }
 
-describe('Reconciler (property): incremental equals from-scratch after every edit', () => {
+describe('Reconciler (property): incremental equals from-scratch after every edit, findings and billing', () => {
 	it('holds for random workbooks and random edit sequences', () => {
 		fc.assert(
 			fc.property(initialArb, fc.array(changeArb, { maxLength: 25 }), (init, steps) => run(init, steps)),

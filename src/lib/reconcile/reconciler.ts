@@ -1,4 +1,5 @@
 import type { LocalDate } from '../domain/dates';
+import { poBilled, woBilled, type PoBilled, type WoBilled } from './billed';
 import { Anchors, expand } from './dependencies';
 import { Index } from './keys/indexes';
 import { evaluateAllScopes, evaluateScope, scopeId, type ScopeId } from './scopes';
@@ -37,6 +38,8 @@ export class Reconciler {
 	readonly #byRecord = new Map<string, Set<string>>();
 	#sorted: Finding[] | null = null;
 	readonly #counts: Counts = { error: 0, warning: 0, info: 0 };
+	/** Billing figures by scope, worked out when asked for and dropped whenever the scope re-runs. */
+	readonly #billed = new Map<ScopeId, PoBilled | WoBilled>();
 
 	constructor(wb: Workbook) {
 		this.#idx = Index.from(wb, true);
@@ -105,7 +108,32 @@ export class Reconciler {
 		return { ...this.#counts };
 	}
 
+	/**
+	 * What is billed against a PO (null when there is no such PO). Kept until an edit re-runs the
+	 * PO's scope: billing reads exactly what the PO's rules read, so the dependencies that
+	 * re-run the rules are the ones that change it (the property test holds it to that).
+	 */
+	poBilled(poId: string): PoBilled | null {
+		const po = this.#idx.purchaseOrders.get(poId);
+		if (!po) return null;
+		const scope = scopeId('P', poId);
+		let b = this.#billed.get(scope) as PoBilled | undefined;
+		if (!b) this.#billed.set(scope, (b = poBilled(this.#idx, po)));
+		return b;
+	}
+
+	/** What is billed against a work order (null when there is no such work order). */
+	woBilled(woId: string): WoBilled | null {
+		const wo = this.#idx.workOrders.get(woId);
+		if (!wo) return null;
+		const scope = scopeId('W', woId);
+		let b = this.#billed.get(scope) as WoBilled | undefined;
+		if (!b) this.#billed.set(scope, (b = woBilled(this.#idx, wo)));
+		return b;
+	}
+
 	#rerunAll(): ApplyResult {
+		this.#billed.clear();
 		const scopes = new Set<ScopeId>(this.#byScope.keys());
 		const fresh = new Map<ScopeId, Finding[]>();
 		evaluateAllScopes(this.#idx, (scope, found) => {
@@ -131,6 +159,7 @@ export class Reconciler {
 		const before = new Map<string, Finding>();
 		const fresh: Finding[][] = [];
 		for (const scope of scopes) {
+			this.#billed.delete(scope);
 			const old = this.#byScope.get(scope);
 			if (old) for (const f of old) before.set(f.key, f);
 			const found = evaluate(scope);

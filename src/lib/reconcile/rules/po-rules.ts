@@ -2,6 +2,7 @@ import { lineAmount } from '../../domain/quantity';
 import type { InvoiceLine, PoLine, PurchaseOrder, Tolerances } from '../../domain/records';
 import type { Index } from '../keys/indexes';
 import { billedPoLineIndex, isResolvedPo, tolerancesFor } from '../keys/resolve';
+import { poBilled } from '../billed';
 import type { Finding } from '../types';
 import { invoiceCount, invoiceNumbers, withInvoices, type Billed } from './billing';
 import { finding, target, type FindingContext } from './finding';
@@ -29,24 +30,9 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 	const ctx: FindingContext = { customerId: po.customerId, poNumber: po.number };
 
 	// First pass: totals only, per PO line position in typed arrays, so a clean PO allocates little.
-	const invoices = idx.invoicesByKey.get(po.customerId, po.number).filter((inv) => inv.status !== 'void');
+	const billed = poBilled(idx, po);
+	const { invoices, lines: poLines, qtyMilli: qtyAt, count: countAt } = billed;
 	if (invoices.length === 0) return;
-	const poLines = idx.poLineLookup(po.id).sorted;
-	const qtyAt = new Float64Array(poLines.length);
-	const countAt = new Uint32Array(poLines.length);
-	let total = 0;
-	for (const inv of invoices) {
-		const invLines = idx.linesByInvoice.get(inv.id);
-		for (let k = 0; k < invLines.length; k++) {
-			const line = invLines[k]!;
-			if (line.kind === 'tax' || (line.kind === 'freight' && !po.freightAllowed)) continue;
-			total += lineAmount(line.qtyMilli, line.rateCents);
-			const i = billedPoLineIndex(idx, po, line);
-			if (i < 0) continue;
-			qtyAt[i] = qtyAt[i]! + line.qtyMilli;
-			countAt[i] = countAt[i]! + 1;
-		}
-	}
 
 	// Second pass, only for PO lines over their quantity or billed more than once: gather the lines.
 	const suspects: number[] = [];
@@ -67,10 +53,8 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 		}
 	}
 
-	let linesTotal = 0;
-	for (let i = 0; i < poLines.length; i++) linesTotal += poLines[i]!.extendedCents;
-	const blanketBinds = po.blanketLimitCents !== null && po.blanketLimitCents < linesTotal;
-	const cap = blanketBinds ? po.blanketLimitCents! : linesTotal;
+	const { blanketBinds, capCents: cap } = billed;
+	const total = billed.billedCents;
 	const excess = total - cap;
 	if (excess > 0) {
 		const numbers = invoices.map((inv) => inv.number).sort();

@@ -1,9 +1,9 @@
 import { daysBetween, formatDate, isLocalDate } from '../../domain/dates';
-import { lineAmount } from '../../domain/quantity';
 import type { Index } from '../keys/indexes';
-import { chargeAllowed, tolerancesFor } from '../keys/resolve';
+import { tolerancesFor } from '../keys/resolve';
+import { woBilled } from '../billed';
 import type { InvoiceLine, WorkOrder } from '../../domain/records';
-import type { Finding, Target } from '../types';
+import type { Finding } from '../types';
 import { invoiceNumbers, linesBillingWo, withInvoices } from './billing';
 import { evaluateTasks } from './task-rules';
 import { finding, target, type FindingContext } from './finding';
@@ -45,22 +45,7 @@ export function evaluateWorkOrder(idx: Index, wo: WorkOrder, out: Finding[]): vo
 }
 
 function overNte(idx: Index, wo: WorkOrder, nteCents: number, billedOnWo: readonly InvoiceLine[], out: Finding[]): void {
-	const counted: InvoiceLine[] = [];
-	let total = 0;
-	for (let i = 0; i < billedOnWo.length; i++) {
-		const line = billedOnWo[i]!;
-		if (line.kind === 'tax') continue;
-		if (line.kind === 'freight' && !chargeAllowed(idx, idx.invoices.get(line.invoiceId)!, 'freight').allowed) continue;
-		counted.push(line);
-		total += lineAmount(line.qtyMilli, line.rateCents);
-	}
-	const approved: Target[] = [];
-	let raise = 0;
-	for (const co of idx.cosByWo.get(wo.id)) {
-		if (co.status !== 'approved') continue;
-		raise += co.amountCents;
-		approved.push(target('changeOrders', co.id, 'amountCents'));
-	}
+	const { lines: counted, billedCents: total, approved, raiseCents: raise } = woBilled(idx, wo, billedOnWo);
 	const cap = nteCents + raise;
 	const excess = total - cap;
 	if (excess <= 0) return;
@@ -70,7 +55,7 @@ function overNte(idx: Index, wo: WorkOrder, nteCents: number, billedOnWo: readon
 		finding(
 			'OVER_NTE',
 			[`workOrders:${wo.id}`],
-			[target('workOrders', wo.id, 'nteCents'), ...approved, ...billed.map((b) => target('invoiceLines', b.line.id, 'amount'))],
+			[target('workOrders', wo.id, 'nteCents'), ...approved.map((co) => target('changeOrders', co.id, 'amountCents')), ...billed.map((b) => target('invoiceLines', b.line.id, 'amount'))],
 			`${wo.number} is billed ${money(total)} before tax on ${list(invoiceNumbers(billed))}, over its cap of ${money(cap)} (NTE ${money(nteCents)} + approved change orders ${money(raise)}) by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
 			{ ...contextOf(wo), invoiceNumbers: invoiceNumbers(billed) },
 			within
