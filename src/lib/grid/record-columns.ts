@@ -22,6 +22,8 @@ import {
 import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poTotal } from '$lib/domain/totals';
 import { lineAmount } from '$lib/domain/quantity';
 import type { Workbook } from '$lib/state/workbook.svelte';
+import type { PoBilled, WoBilled } from '$lib/reconcile';
+import { formatQuantity } from '$lib/domain/quantity';
 import {
 	boolCol,
 	computedCol,
@@ -43,6 +45,14 @@ import {
 } from './columns';
 import { linesOf } from '$lib/state/lookups';
 import { invoiceLinesRefusal } from '$lib/domain/invoice-changes';
+
+/** What reconciliation knows of billing; null (blank cells) until the workbook's lines are in. */
+export interface BilledFigures {
+	poBilled(poId: string): PoBilled | null;
+	woBilled(woId: string): WoBilled | null;
+}
+const OVER = { 'over-cap': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0 };
+const BEFORE_TAX = 'On every non-void invoice, before tax; freight only where it may be billed.';
 
 const customers = (wb: Workbook) => () => wb.tables.customers.rows().map((c) => ({ id: c.id, name: c.name }));
 const sitesOf = (wb: Workbook) => () => wb.tables.sites.rows().map((s) => ({ id: s.id, name: s.name }));
@@ -67,19 +77,29 @@ export const siteColumns = (): ColDef<Site>[] => [
 	textCol<Site>('accessNotes', 'Access notes', { width: 260 })
 ];
 
-export const workOrderColumns = (wb: Workbook): ColDef<WorkOrder>[] => [
+export const workOrderColumns = (wb: Workbook, figures: BilledFigures): ColDef<WorkOrder>[] => [
 	requiredTextCol<WorkOrder>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
-	refCol<WorkOrder>('customerId', 'Customer', customers(wb), { width: 200 }),
-	refCol<WorkOrder>('siteId', 'Site', sitesOf(wb), { width: 200 }),
-	textCol<WorkOrder>('description', 'Description', { width: 260 }),
+	refCol<WorkOrder>('customerId', 'Customer', customers(wb), { width: 180 }),
+	refCol<WorkOrder>('siteId', 'Site', sitesOf(wb), { width: 180 }),
 	enumCol<WorkOrder>('type', 'Type', WORK_ORDER_TYPES, { width: 110 }),
 	// Status moves only through the actions beside the grid, which enforce sign-off and billing rules.
 	enumCol<WorkOrder>('status', 'Status', WORK_ORDER_STATUSES, { width: 110, editable: false, cellClass: 'computed' }),
 	enumCol<WorkOrder>('priority', 'Priority', PRIORITIES, { width: 90 }),
 	optionalDateCol<WorkOrder>('scheduledStart', 'Scheduled'),
 	textCol<WorkOrder>('poNumber', 'PO', { width: 100 }),
-	optionalMoneyCol<WorkOrder>('nteCents', 'NTE'),
+	optionalMoneyCol<WorkOrder>('nteCents', 'NTE', { width: 110 }),
+	computedMoneyCol<WorkOrder>('billed', 'Billed so far', (w) => figures.woBilled(w.id)?.billedCents ?? null, { width: 110, headerTooltip: BEFORE_TAX }),
+	computedMoneyCol<WorkOrder>(
+		'remaining',
+		'Remaining',
+		(w) => {
+			const b = figures.woBilled(w.id);
+			return b && b.capCents !== null ? b.capCents - b.billedCents : null;
+		},
+		{ width: 110, headerTooltip: 'NTE plus approved change orders, less what is billed. Blank: no NTE.', cellClassRules: OVER }
+	),
 	computedMoneyCol<WorkOrder>('taskTotal', 'Task total', (w) => linesOf(wb).taskTotal(w.id)),
+	textCol<WorkOrder>('description', 'Description', { width: 260 }),
 	enumCol<WorkOrder>('billingType', 'Billing', BILLING_TYPES, { width: 130 }),
 	textCol<WorkOrder>('assignedTo', 'Assigned to', { width: 150 }),
 	dateCol<WorkOrder>('openedOn', 'Opened'),
@@ -118,18 +138,48 @@ export const changeOrderColumns = (): ColDef<ChangeOrder>[] => [
 	optionalDateCol<ChangeOrder>('approvedOn', 'Decided on', { editable: false, cellClass: 'computed' })
 ];
 
-export const purchaseOrderColumns = (wb: Workbook): ColDef<PurchaseOrder>[] => [
+export const purchaseOrderColumns = (wb: Workbook, figures: BilledFigures): ColDef<PurchaseOrder>[] => [
 	requiredTextCol<PurchaseOrder>('number', 'PO number', { width: 120, pinned: 'left', sort: 'asc' }),
 	refCol<PurchaseOrder>('customerId', 'Customer', customers(wb), { width: 220 }),
 	intCol<PurchaseOrder>('revision', 'Rev.', { width: 70 }),
-	textCol<PurchaseOrder>('buyer', 'Buyer contact', { width: 180 }),
-	dateCol<PurchaseOrder>('issueDate', 'Issued'),
 	termsCol<PurchaseOrder>('terms', 'Terms'),
-	boolCol<PurchaseOrder>('taxAllowed', 'Tax', { width: 70 }),
-	boolCol<PurchaseOrder>('freightAllowed', 'Freight', { width: 80 }),
+	computedMoneyCol<PurchaseOrder>('total', 'Lines total', (p) => poTotal(linesOf(wb).poLines(p.id))),
+	computedMoneyCol<PurchaseOrder>('billed', 'Billed', (p) => figures.poBilled(p.id)?.billedCents ?? null, { headerTooltip: BEFORE_TAX }),
+	computedMoneyCol<PurchaseOrder>(
+		'remaining',
+		'Remaining',
+		(p) => {
+			const b = figures.poBilled(p.id);
+			return b ? b.capCents - b.billedCents : null;
+		},
+		{ headerTooltip: "The lines' total (or the blanket limit, when lower), less what is billed.", cellClassRules: OVER }
+	),
 	optionalMoneyCol<PurchaseOrder>('blanketLimitCents', 'Blanket limit'),
-	computedMoneyCol<PurchaseOrder>('total', 'Lines total', (p) => poTotal(linesOf(wb).poLines(p.id)))
+	dateCol<PurchaseOrder>('issueDate', 'Issued'),
+	textCol<PurchaseOrder>('buyer', 'Buyer contact', { width: 180 }),
+	boolCol<PurchaseOrder>('taxAllowed', 'Tax', { width: 70 }),
+	boolCol<PurchaseOrder>('freightAllowed', 'Freight', { width: 80 })
 ];
+
+/** One PO's lines with what is billed on each and what is left (the Purchase orders page). */
+export const poLineBilledColumns = (wb: Workbook, figures: BilledFigures): ColDef<PoLine>[] => {
+	const billed = (l: PoLine) => {
+		const b = figures.poBilled(l.poId);
+		return b ? b.line(l.id) : null;
+	};
+	const qty = { type: 'rightAligned', cellClass: ['computed', 'num'], width: 90, filter: 'agNumberColumnFilter', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatQuantity(p.value) : '') };
+	// Narrower text, so the figures fit beside the line on a laptop's screen.
+	const columns = poLineColumns(wb).map((c) => (c.field === 'description' ? { ...c, width: 200 } : c));
+	const at = columns.findIndex((c) => c.colId === 'computed') + 1;
+	return [
+		...columns.slice(0, at),
+		computedCol<PoLine>('billedQty', 'Billed qty', (l) => billed(l)?.qtyMilli ?? null, { ...qty, headerTooltip: 'Work lines matched to this line, on every non-void invoice.' }),
+		computedCol<PoLine>('remainingQty', 'Qty left', (l) => { const b = billed(l); return b ? l.qtyMilli - b.qtyMilli : null; }, { ...qty, cellClassRules: OVER }),
+		computedMoneyCol<PoLine>('billed', 'Billed', (l) => billed(l)?.amountCents ?? null, { width: 110 }),
+		computedMoneyCol<PoLine>('remaining', 'Remaining', (l) => { const b = billed(l); return b ? l.extendedCents - b.amountCents : null; }, { width: 110, headerTooltip: 'Extended amount less what is billed.', cellClassRules: OVER }),
+		...columns.slice(at)
+	];
+};
 
 export const poLineColumns = (wb: Workbook, withParent = false): ColDef<PoLine>[] => [
 	...(withParent

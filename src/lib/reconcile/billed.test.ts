@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poBilled, poLineBilled, woBilled } from './billed';
+import { poBilled, woBilled } from './billed';
 import { Index } from './keys/indexes';
 import { addInvoice, cleanWorkbook, newChangeOrder, rec, type MutableWorkbook } from './test-kit';
 
@@ -31,8 +31,8 @@ describe('what is billed against a PO', () => {
 		// $1,000 + $100 on INV-1; $200 labor + $50 freight − $10 discount on INV-2; the $12.34 tax never counts.
 		expect(b.billedCents).toBe(134000);
 		expect(b.capCents).toBe(110000);
-		expect(poLineBilled(b, 'pl1')).toEqual({ qtyMilli: 12000, amountCents: 120000 });
-		expect(poLineBilled(b, 'pl2')).toEqual({ qtyMilli: 5000, amountCents: 10000 });
+		expect(b.line('pl1')).toEqual({ qtyMilli: 12000, amountCents: 120000 });
+		expect(b.line('pl2')).toEqual({ qtyMilli: 5000, amountCents: 10000 });
 	});
 
 	it('leaves out freight where the PO does not allow it, and void invoices', () => {
@@ -41,7 +41,7 @@ describe('what is billed against a PO', () => {
 		expect(po(wb).billedCents).toBe(129000);
 		rec(wb, 'invoices', 'inv2').status = 'void';
 		expect(po(wb).billedCents).toBe(110000);
-		expect(poLineBilled(po(wb), 'pl1')).toEqual({ qtyMilli: 10000, amountCents: 100000 });
+		expect(po(wb).line('pl1')).toEqual({ qtyMilli: 10000, amountCents: 100000 });
 	});
 
 	it('caps at the blanket limit only when it is below the lines total', () => {
@@ -57,7 +57,7 @@ describe('what is billed against a PO', () => {
 		wb.invoices.length = 0;
 		wb.invoiceLines.length = 0;
 		expect(po(wb)).toMatchObject({ billedCents: 0, capCents: 110000, invoices: [] });
-		expect(poLineBilled(po(wb), 'no-such-line')).toEqual({ qtyMilli: 0, amountCents: 0 });
+		expect(po(wb).line('no-such-line')).toEqual({ qtyMilli: 0, amountCents: 0 });
 	});
 });
 

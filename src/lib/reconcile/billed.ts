@@ -25,6 +25,8 @@ export interface PoBilled {
 	/** The lines' total, or the blanket limit when that is lower: what may be billed in all. */
 	capCents: number;
 	blanketBinds: boolean;
+	/** One line's share; zero for a line nothing resolves to (a repeated line number). */
+	line(lineId: string): { qtyMilli: number; amountCents: number };
 }
 
 export function poBilled(idx: Index, po: PurchaseOrder): PoBilled {
@@ -52,14 +54,13 @@ export function poBilled(idx: Index, po: PurchaseOrder): PoBilled {
 			count[i] = count[i]! + 1;
 		}
 	}
-	return { lines, qtyMilli, amountCents, count, invoices, billedCents, linesTotalCents, capCents: blanketBinds ? po.blanketLimitCents! : linesTotalCents, blanketBinds };
+	const line = (lineId: string) => {
+		const i = lines.findIndex((l) => l.id === lineId);
+		return i < 0 ? { qtyMilli: 0, amountCents: 0 } : { qtyMilli: qtyMilli[i]!, amountCents: amountCents[i]! };
+	};
+	return { lines, qtyMilli, amountCents, count, invoices, billedCents, linesTotalCents, capCents: blanketBinds ? po.blanketLimitCents! : linesTotalCents, blanketBinds, line };
 }
 
-/** One PO line's share of its PO's billing; zero for a line nothing resolves to (a repeated line number). */
-export function poLineBilled(b: PoBilled, lineId: string): { qtyMilli: number; amountCents: number } {
-	const i = b.lines.findIndex((l) => l.id === lineId);
-	return i < 0 ? { qtyMilli: 0, amountCents: 0 } : { qtyMilli: b.qtyMilli[i]!, amountCents: b.amountCents[i]! };
-}
 
 export interface WoBilled {
 	/** The lines counted: every line naming the job on a non-void invoice, except tax and disallowed freight. */

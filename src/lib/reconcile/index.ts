@@ -2,6 +2,6 @@
 export { reconcileAll } from './reconcile-all';
 export { Reconciler, type ApplyResult } from './reconciler';
 export { CODE_SEVERITY } from './codes';
-export { poLineBilled, type PoBilled, type WoBilled } from './billed';
+export type { PoBilled, WoBilled } from './billed';
 export { FINDING_CODES, RECORD_TABLES } from './types';
 export type { Change, Counts, Finding, FindingCode, RecordOf, RecordTable, Severity, Target, TargetTable, Workbook } from './types';

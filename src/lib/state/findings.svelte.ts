@@ -1,5 +1,5 @@
 import type { LocalDate } from '$lib/domain/dates';
-import { Reconciler, RECORD_TABLES, type ApplyResult, type Counts, type Finding, type RecordTable, type TargetTable } from '$lib/reconcile';
+import { Reconciler, RECORD_TABLES, type ApplyResult, type Counts, type Finding, type PoBilled, type RecordTable, type TargetTable, type WoBilled } from '$lib/reconcile';
 import type { FindingChanges } from '$lib/grid/finding-cells';
 import type { Workbook } from './workbook.svelte';
 
@@ -19,7 +19,10 @@ export class LiveFindings {
 	version = $state(0);
 	counts = $state<Counts>({ error: 0, warning: 0, info: 0 });
 	ready = $state(false);
+	/** Moves whenever an edit re-ran checks, and so may have changed what is billed where. */
+	billedVersion = $state(0);
 	#engine: Reconciler | null = null;
+	#byJob: { version: number; counts: Map<string, Counts> } | null = null;
 	#listeners = new Set<FindingsListener>();
 	#stops: (() => void)[] = [];
 
@@ -76,6 +79,33 @@ export class LiveFindings {
 		return this.all().filter((f) => f.invoiceNumbers.includes(invoiceNumber));
 	}
 
+	/** How many findings of each severity name this job (on the ticket, its tasks, or lines billing it). */
+	ofWorkOrder(number: string): Counts {
+		const version = this.version;
+		if (this.#byJob?.version !== version) {
+			const counts = new Map<string, Counts>();
+			for (const f of this.all()) {
+				if (!f.workOrderNumber) continue;
+				let c = counts.get(f.workOrderNumber);
+				if (!c) counts.set(f.workOrderNumber, (c = { error: 0, warning: 0, info: 0 }));
+				c[f.severity]++;
+			}
+			this.#byJob = { version, counts };
+		}
+		return this.#byJob.counts.get(number) ?? { error: 0, warning: 0, info: 0 };
+	}
+
+	/** What is billed against a PO; null until the workbook's lines are in, or for no such PO. */
+	poBilled(poId: string): PoBilled | null {
+		void this.billedVersion;
+		return this.#engine?.poBilled(poId) ?? null;
+	}
+
+	woBilled(woId: string): WoBilled | null {
+		void this.billedVersion;
+		return this.#engine?.woBilled(woId) ?? null;
+	}
+
 	/** An invoice is AP-ready when no error stands against it. */
 	invoiceErrors(invoiceNumber: string): Finding[] {
 		return this.ofInvoice(invoiceNumber).filter((f) => f.severity === 'error');
@@ -93,6 +123,7 @@ export class LiveFindings {
 	}
 
 	#apply(result: ApplyResult | null): void {
+		if (!result || result.evaluated > 0) this.billedVersion++;
 		if (result && result.ids.size === 0) return;
 		this.counts = this.#engine!.counts();
 		this.version++;

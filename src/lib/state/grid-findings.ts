@@ -1,4 +1,5 @@
 import type { GridFindings } from '$lib/grid/finding-cells';
+import type { BilledFigures } from '$lib/grid/record-columns';
 import type { TargetTable } from '$lib/reconcile';
 import { app } from './app.svelte';
 
@@ -13,3 +14,12 @@ export function gridFindings(table: TargetTable): GridFindings {
 		subscribe: (listener) => app.findings?.subscribe(listener) ?? (() => {})
 	};
 }
+
+/** Billed and remaining for the record grids, from the live reconciliation (blank until it starts). */
+export const billedFigures: BilledFigures = {
+	poBilled: (id) => app.findings?.poBilled(id) ?? null,
+	woBilled: (id) => app.findings?.woBilled(id) ?? null
+};
+
+/** Moves whenever what is billed may have changed: add it to a grid's refresh key. */
+export const billedVersion = () => app.findings?.billedVersion ?? -1;
