@@ -1,6 +1,8 @@
+import type { Invoice, InvoiceLine } from '$lib/domain/records';
 import type { Problem } from '$lib/domain/result';
 import type { TieoutDB, TableName } from './database';
-import type { AnyRecord, RecordOf } from './records';
+import { refuseLockedInvoices } from './locks';
+import { describeRecord, type AnyRecord, type RecordOf } from './records';
 
 type Check<K extends TableName> = (db: TieoutDB, x: RecordOf[K]) => Promise<Problem[]>;
 
@@ -146,11 +148,6 @@ export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRec
 			note('invoices', billed);
 			break;
 		}
-		case 'invoices': {
-			const inv = rec as RecordOf['invoices'];
-			if (inv.status === 'sent' || inv.status === 'paid') out.push(`its status (${inv.status}): void it instead, so the record of what the buyer received is kept`);
-			break;
-		}
 		default:
 			break;
 	}
@@ -186,27 +183,24 @@ export const RENAME_FIELDS: { readonly [K in TableName]?: readonly (keyof Record
 /**
  * Records point at each other by the numbers people see (job number, PO number, task code).
  * When one of those is corrected, the references follow it in the same transaction, so a typo
- * fix never orphans an invoice line.
+ * fix never orphans an invoice line. A settled invoice (paid, void) is not rewritten behind the
+ * person's back: the rename is refused, naming it, as any other change to it would be.
  */
 export async function propagateRename<K extends TableName>(db: TieoutDB, table: K, before: RecordOf[K], after: RecordOf[K]): Promise<void> {
+	const moved = await renamedInvoiceRecords(db, table, before, after);
+	if (moved.invoices.length || moved.invoiceLines.length) {
+		await refuseLockedInvoices(db, moved, `${describeRecord(table, before)} cannot be renamed`);
+		await db.invoices.bulkPut(moved.invoices);
+		await db.invoiceLines.bulkPut(moved.invoiceLines);
+	}
 	if (table === 'workOrders') {
 		const [a, b] = [before as RecordOf['workOrders'], after as RecordOf['workOrders']];
 		if (a.number === b.number) return;
-		await db.invoiceLines.where('woNumber').equals(a.number).modify({ woNumber: b.number });
-		await db.invoices.where('workOrderNumbers').equals(a.number).modify((inv) => {
-			inv.workOrderNumbers = inv.workOrderNumbers.map((n) => (n === a.number ? b.number : n));
-		});
 		await db.workOrders.filter((w) => w.warrantyOf === a.number).modify({ warrantyOf: b.number });
 	} else if (table === 'purchaseOrders') {
 		const [a, b] = [before as RecordOf['purchaseOrders'], after as RecordOf['purchaseOrders']];
 		if (a.number === b.number || a.customerId !== b.customerId) return;
 		await db.workOrders.where('poNumber').equals(a.number).filter((w) => w.customerId === a.customerId).modify({ poNumber: b.number });
-		await db.invoices.where('poNumber').equals(a.number).filter((i) => i.customerId === a.customerId).modify({ poNumber: b.number });
-	} else if (table === 'tasks') {
-		const [a, b] = [before as RecordOf['tasks'], after as RecordOf['tasks']];
-		if (a.code === b.code) return;
-		const wo = await woName(db, a.workOrderId);
-		await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, a.code]).modify({ taskCode: b.code });
 	} else if (table === 'changeOrders') {
 		const [a, b] = [before as RecordOf['changeOrders'], after as RecordOf['changeOrders']];
 		if (a.number === b.number) return;
@@ -219,11 +213,39 @@ export async function propagateRename<K extends TableName>(db: TieoutDB, table: 
 		for (const wo of await jobsOnPo(db, po)) {
 			await db.tasks.where('workOrderId').equals(wo.id).filter((t) => t.poLineNo === a.lineNo).modify({ poLineNo: b.lineNo });
 		}
-		const invoices = (await db.invoices.where('poNumber').equals(po.number).toArray()).filter((i) => i.customerId === po.customerId);
-		for (const inv of invoices) {
-			await db.invoiceLines.where('invoiceId').equals(inv.id).filter((l) => l.poLineNo === a.lineNo).modify({ poLineNo: b.lineNo });
+	}
+}
+
+/** The invoices and invoice lines a rename rewrites, as they would be stored after it. */
+async function renamedInvoiceRecords<K extends TableName>(db: TieoutDB, table: K, before: RecordOf[K], after: RecordOf[K]): Promise<{ invoices: Invoice[]; invoiceLines: InvoiceLine[] }> {
+	const invoices: Invoice[] = [];
+	const invoiceLines: InvoiceLine[] = [];
+	if (table === 'workOrders') {
+		const [a, b] = [before as RecordOf['workOrders'], after as RecordOf['workOrders']];
+		if (a.number === b.number) return { invoices, invoiceLines };
+		for (const l of await db.invoiceLines.where('woNumber').equals(a.number).toArray()) invoiceLines.push({ ...l, woNumber: b.number });
+		for (const inv of await db.invoices.where('workOrderNumbers').equals(a.number).toArray()) {
+			invoices.push({ ...inv, workOrderNumbers: inv.workOrderNumbers.map((n) => (n === a.number ? b.number : n)) });
+		}
+	} else if (table === 'purchaseOrders') {
+		const [a, b] = [before as RecordOf['purchaseOrders'], after as RecordOf['purchaseOrders']];
+		if (a.number === b.number || a.customerId !== b.customerId) return { invoices, invoiceLines };
+		for (const inv of await db.invoices.where('poNumber').equals(a.number).toArray()) if (inv.customerId === a.customerId) invoices.push({ ...inv, poNumber: b.number });
+	} else if (table === 'tasks') {
+		const [a, b] = [before as RecordOf['tasks'], after as RecordOf['tasks']];
+		if (a.code === b.code) return { invoices, invoiceLines };
+		const wo = await woName(db, a.workOrderId);
+		for (const l of await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, a.code]).toArray()) invoiceLines.push({ ...l, taskCode: b.code });
+	} else if (table === 'poLines') {
+		const [a, b] = [before as RecordOf['poLines'], after as RecordOf['poLines']];
+		const po = a.lineNo === b.lineNo ? undefined : await db.purchaseOrders.get(a.poId);
+		if (!po) return { invoices, invoiceLines };
+		for (const inv of await db.invoices.where('poNumber').equals(po.number).toArray()) {
+			if (inv.customerId !== po.customerId) continue;
+			for (const l of await db.invoiceLines.where('invoiceId').equals(inv.id).toArray()) if (l.poLineNo === a.lineNo) invoiceLines.push({ ...l, poLineNo: b.lineNo });
 		}
 	}
+	return { invoices, invoiceLines };
 }
 
 /** The work orders that bill against a PO: same customer, same PO number. */

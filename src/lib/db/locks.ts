@@ -1,5 +1,5 @@
 import { changeOrderEditRefusal } from '$lib/domain/change-orders';
-import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
+import { invoiceChangeRefusal, invoiceDeleteRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { Invoice, InvoiceLine } from '$lib/domain/records';
 import type { TableName, TieoutDB } from './database';
 import { RecordError } from './errors';
@@ -65,7 +65,8 @@ export async function invoiceLockProblems(db: TieoutDB, w: InvoiceWrites): Promi
 	for (const line of await db.invoiceLines.bulkGet([...(w.removeInvoiceLines ?? [])])) if (line) await linesOf(await storedInvoice(line.invoiceId));
 	for (const id of w.removeInvoices ?? []) {
 		const inv = await storedInvoice(id);
-		if (inv && (inv.status === 'sent' || inv.status === 'paid')) await linesOf(inv);
+		const why = inv && invoiceDeleteRefusal(inv);
+		if (why) out.add(why);
 	}
 	return [...out];
 }

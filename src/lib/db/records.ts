@@ -20,3 +20,11 @@ export const TABLE_LABEL: Record<TableName, string> = {
 	invoiceLines: 'Invoice line',
 	settings: 'Settings'
 };
+
+/** A short name people recognise: `WO-18472`, `PO 1001 line 3`, `INV-1042`. */
+export function describeRecord(table: TableName, x: AnyRecord): string {
+	const r = x as unknown as Record<string, unknown>;
+	if (r.lineNo !== undefined) return `${TABLE_LABEL[table].replace(/ line$/, '')} line ${String(r.lineNo)}`;
+	const name = r.number ?? r.name ?? r.code ?? '';
+	return `${TABLE_LABEL[table]} ${String(name)}`.trim();
+}

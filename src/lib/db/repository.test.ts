@@ -179,11 +179,18 @@ describe('deleteRecord', () => {
 		expect(await counts(db)).toMatchObject({ invoices: 0, invoiceLines: 0, workOrders: 1, tasks: 1 });
 	});
 
-	it.each(['sent', 'paid'] as const)('refuses to delete a %s invoice', async (status) => {
+	it.each([
+		['sent', 'void it instead'],
+		['paid', 'Issue a credit instead'],
+		['void', 'stays on file']
+	] as const)('refuses to delete a %s invoice, saying what to do instead', async (status, advice) => {
 		const s = await seedLinked(db);
 		await updateRecord(db, 'invoices', s.inv.id, { status: 'sent' });
 		await updateRecord(db, 'invoices', s.inv.id, { status });
-		expect((await refused(deleteRecord(db, 'invoices', s.inv.id))).message).toContain(`its status (${status}): void it instead`);
+		const message = (await refused(deleteRecord(db, 'invoices', s.inv.id))).message;
+		expect(message).toContain(`Invoice INV-1 cannot be deleted`);
+		expect(message).toContain(advice);
+		if (status !== 'sent') expect(message).not.toContain('void it');
 		expect(await counts(db)).toMatchObject({ invoices: 1, invoiceLines: 1 });
 	});
 });
@@ -377,6 +384,41 @@ describe('a paid invoice stays as the buyer paid it (regression: a paid invoice 
 		await applyChanges(db, { put: { invoices: [paid], invoiceLines: [s.line] } });
 		expect((await refused(updateRecord(db, 'invoices', s.inv.id, { status: 'void' }))).message).toContain('Invoice INV-1 is paid and cannot become void');
 		expect((await db.invoices.get(s.inv.id))!.status).toBe('paid');
+	});
+});
+
+describe('a rename does not rewrite a settled invoice (regression: renumbering a job silently changed a paid invoice)', () => {
+	const settle = async (db: TieoutDB, id: string, status: 'paid' | 'void') => {
+		await updateRecord(db, 'invoices', id, { status: 'sent' });
+		await updateRecord(db, 'invoices', id, { status });
+	};
+
+	it.each([
+		['workOrders', 'wo', { number: 'WO-100A' }, /Work order WO-100 cannot be renamed: Invoice INV-1 is paid/],
+		['purchaseOrders', 'po', { number: '1001-R' }, /Purchase order 1001 cannot be renamed: Invoice INV-1 is paid/],
+		['tasks', 'task', { code: 'T1a' }, /Task T1 cannot be renamed: Invoice INV-1 is paid/],
+		['poLines', 'pol', { lineNo: 7 }, /PO line 1 cannot be renamed: Invoice INV-1 is paid/]
+	] as const)('refuses a %s rename that would reach a paid invoice, and stores nothing', async (table, key, patch, message) => {
+		const s = await seedLinked(db);
+		await settle(db, s.inv.id, 'paid');
+		const before = await counts(db);
+		const inv = await db.invoices.get(s.inv.id);
+		const line = await db.invoiceLines.get(s.line.id);
+		const rec = await db.table(table).get(s[key].id);
+		expect((await refused(updateRecord(db, table, s[key].id, patch as never))).message).toMatch(message);
+		expect(await db.invoices.get(s.inv.id)).toEqual(inv);
+		expect(await db.invoiceLines.get(s.line.id)).toEqual(line);
+		expect(await db.table(table).get(s[key].id)).toEqual(rec);
+		expect(await counts(db)).toEqual(before);
+	});
+
+	it('refuses for a void invoice too, and still renames when the invoice is only sent', async () => {
+		const s = await seedLinked(db);
+		await settle(db, s.inv.id, 'void');
+		expect((await refused(updateRecord(db, 'workOrders', s.wo.id, { number: 'WO-100A' }))).message).toContain('Invoice INV-1 is void');
+		await db.invoices.update(s.inv.id, { status: 'sent' });
+		await updateRecord(db, 'workOrders', s.wo.id, { number: 'WO-100A' });
+		expect((await db.invoiceLines.get(s.line.id))?.woNumber).toBe('WO-100A');
 	});
 });
 

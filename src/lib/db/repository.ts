@@ -15,7 +15,9 @@ import { Dexie } from 'dexie';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
-import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
+import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
+
+export { describeRecord };
 import { refuseLockedInvoices, refuseRedecided, type InvoiceWrites } from './locks';
 
 /** The invoice records among one table's writes, for the lock on invoices that have gone out. */
@@ -40,14 +42,6 @@ const VALIDATORS: { [K in TableName]: (x: RecordOf[K]) => Problem[] } = {
 
 export function validateRecord<K extends TableName>(table: K, x: RecordOf[K]): Problem[] {
 	return (VALIDATORS[table] as (x: RecordOf[K]) => Problem[])(x);
-}
-
-/** A short name people recognise: `WO-18472`, `PO 1001 line 3`, `INV-1042`. */
-export function describeRecord(table: TableName, x: AnyRecord): string {
-	const r = x as unknown as Record<string, unknown>;
-	if (r.lineNo !== undefined) return `${TABLE_LABEL[table].replace(/ line$/, '')} line ${String(r.lineNo)}`;
-	const name = r.number ?? r.name ?? r.code ?? '';
-	return `${TABLE_LABEL[table]} ${String(name)}`.trim();
 }
 
 const ALL = (db: TieoutDB) => [...RECORD_TABLES, 'attachments', 'poRevisions'].map((t) => db.table(t));
@@ -89,7 +83,9 @@ export async function deleteRecord(db: TieoutDB, table: TableName, id: string): 
 	await db.transaction('rw', ALL(db), async () => {
 		const rec = (await db.table(table).get(id)) as AnyRecord | undefined;
 		if (!rec) return;
-		if (table === 'invoiceLines') await refuseLockedInvoices(db, { removeInvoiceLines: [id] }, `${describeRecord(table, rec)} cannot be deleted`);
+		if (table === 'invoiceLines' || table === 'invoices') {
+			await refuseLockedInvoices(db, table === 'invoices' ? { removeInvoices: [id] } : { removeInvoiceLines: [id] }, `${describeRecord(table, rec)} cannot be deleted`);
+		}
 		const blockers = await deleteBlockers(db, table, rec);
 		if (blockers.length) {
 			throw new RecordError(

@@ -37,3 +37,21 @@ const lockedReason = (inv: Invoice): string =>
 	inv.status === 'paid'
 		? `Invoice ${inv.number} is paid: it is what the buyer paid and cannot be changed. Issue a credit instead.`
 		: `Invoice ${inv.number} is void: it stays on file as it was and cannot be changed. Make a new invoice instead.`;
+
+/**
+ * Why the stored invoice `inv` may not be deleted, or null. Only a draft has never left the
+ * contractor: once sent, its number is in the buyer's books, so it is voided, credited or kept,
+ * never removed.
+ */
+export function invoiceDeleteRefusal(inv: Invoice): string | null {
+	switch (inv.status) {
+		case 'draft':
+			return null;
+		case 'sent':
+			return `Invoice ${inv.number} has been sent and cannot be deleted: void it instead, so the record of what the buyer received is kept.`;
+		case 'paid':
+			return `Invoice ${inv.number} is paid and cannot be deleted: it is what the buyer paid. Issue a credit instead.`;
+		case 'void':
+			return `Invoice ${inv.number} is void and cannot be deleted: it stays on file so that every invoice number sent is accounted for.`;
+	}
+}
