@@ -10,6 +10,8 @@ test('a PO shows what is billed and what is left, per PO and per line, and follo
 	// INV-1041 and INV-1043 bill PO 884120 $6,409.00 before tax, of its lines' $8,839.00.
 	await expect(cellOf(po, 'billed')).toHaveText('$6,409.00');
 	await expect(cellOf(po, 'remaining')).toHaveText('$2,430.00');
+	// The header says what "billed" counts.
+	await expect(pos.locator('.ag-header-cell[col-id="billed"]')).toHaveAttribute('title', /non-void invoice, before tax/);
 	await cellOf(po, 'number').click();
 	const lines = gridSection(page, 'Lines of PO 884120');
 	const line1 = await stableRow(lines, 'lineNo', '1');

@@ -49,7 +49,7 @@ test('A job is completed with sign-off, invoiced in one action, and its PDF carr
 	const created = await stableRow(invoices, 'number', 'INV-1045');
 	await expect(cellOf(created, 'poNumber')).toHaveText('884120');
 	await expect(cellOf(created, 'terms')).toHaveText('2/10 Net 30');
-	await expect(cellOf(created, 'jobs')).toHaveText('WO-18473');
+	await expect(cellOf(created, 'workOrderNumbers')).toHaveText('WO-18473');
 	const lines = gridSection(page, 'Lines of INV-1045');
 	await expect(rowCount(lines)).toHaveText('2 rows');
 	const pm = await stableRow(lines, 'buyerItemCode', 'PM-QTR');

@@ -36,6 +36,29 @@ test('fixing a quantity clears its highlight in the same view', async ({ page })
 	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
 });
 
+test('a highlighted cell keeps its reasons on hover after an edit redraws it', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	const qty = cellOf(row, 'qtyMilli');
+	await expect(qty).toHaveAttribute('title', /bills 34 lb; WO-18472 T2 records 30 lb done/);
+	await editCell(qty, '60');
+	await expect(qty).toHaveText('60');
+	await expect(qty).toHaveAttribute('title', /bills 60 lb; WO-18472 T2 records 30 lb done \(30 lb over\)/);
+	await expect(qty).toHaveAttribute('title', /PO 884120 line 3 authorises 60 lb/);
+	await editCell(qty, '30');
+	await expect(qty).not.toHaveAttribute('title');
+});
+
+test('an invoice’s Jobs cell carries the findings about the jobs it names', async ({ page }) => {
+	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
+	const inv = await stableRow(grid, 'number', 'INV-1044');
+	const jobs = cellOf(inv, 'workOrderNumbers');
+	await expect(jobs).toHaveText('WO-18476');
+	await expect(jobs).toHaveAttribute('data-findings', /TICKET_NOT_COMPLETE/);
+	await expect(jobs).toHaveAttribute('title', /WO-18476, which is in progress and not signed off/);
+	await expect(cellOf(await stableRow(grid, 'number', 'INV-1041'), 'workOrderNumbers')).not.toHaveAttribute('data-findings');
+});
+
 test('adding the PO number clears PO_MISSING on the invoice and the invoice page says why it is not AP-ready', async ({ page }) => {
 	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
 	const inv = await stableRow(grid, 'number', 'INV-1044');

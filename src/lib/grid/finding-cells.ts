@@ -31,7 +31,8 @@ export const sentences = (list: readonly Finding[]) => list.map((f) => `${LABEL[
 
 /**
  * Marks the grid cell itself: severity class (colour and icon, so it reads without colour),
- * `data-findings` with the codes, and the sentences as its accessible description and tooltip.
+ * `data-findings` with the codes, and the sentences as its accessible description. The tooltip
+ * is the grid's own (`tooltipValueGetter` in withFindings), which survives the cell's redraws.
  * Text only ever goes in as text, never as HTML.
  */
 function decorate(cell: HTMLElement, list: readonly Finding[]): void {
@@ -40,13 +41,20 @@ function decorate(cell: HTMLElement, list: readonly Finding[]): void {
 	if (!sev) {
 		delete cell.dataset.findings;
 		cell.removeAttribute('aria-description');
-		cell.removeAttribute('title');
 		return;
 	}
 	cell.classList.add(`finding-${sev}`);
 	cell.dataset.findings = [...new Set(list.map((f) => f.code))].join(' ');
 	cell.setAttribute('aria-description', sentences(list));
-	cell.title = sentences(list);
+}
+
+/** The hover text of a cell: its findings' sentences, or the column's own hint when it has none. */
+function tooltip(lookup: FindingLookup, field: string | null, own?: ColDef['tooltipValueGetter']): ColDef['tooltipValueGetter'] {
+	return (p) => {
+		const id = (p.data as { id?: string } | undefined)?.id;
+		const list = id ? lookup(id, field) : [];
+		return list.length ? sentences(list) : own ? own(p) : undefined;
+	};
 }
 
 interface Params extends ICellRendererParams {
@@ -139,14 +147,16 @@ export function withFindings<T>(columns: ColDef<T>[], lookup: FindingLookup): Co
 		resizable: false,
 		valueGetter: (p) => (p.data ? lookup((p.data as unknown as { id: string }).id, null).length : 0),
 		cellRenderer: RowMarker,
-		cellRendererParams: { lookup, field: null }
+		cellRendererParams: { lookup, field: null },
+		tooltipValueGetter: tooltip(lookup, null)
 	};
 	return [
 		marker,
 		...columns.map((c) => ({
 			...c,
 			cellRenderer: FindingCell,
-			cellRendererParams: { lookup, field: findingField(c as ColDef<unknown>) }
+			cellRendererParams: { lookup, field: findingField(c as ColDef<unknown>) },
+			tooltipValueGetter: tooltip(lookup, findingField(c as ColDef<unknown>), c.tooltipValueGetter as ColDef['tooltipValueGetter'])
 		}))
 	];
 }

@@ -26,7 +26,10 @@ export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 		enterNavigatesVerticallyAfterEdit: false,
 		suppressNoRowsOverlay: true,
 		// Computed columns (PO number, customer) are read once per row per refresh, not per comparison.
-		valueCache: true
+		valueCache: true,
+		// The title attribute: plain text, shown by the browser, and kept by the grid across redraws
+		// (a title set on the cell by hand was dropped when the cell refreshed after an edit).
+		enableBrowserTooltips: true
 	};
 }
 

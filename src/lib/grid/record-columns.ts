@@ -206,7 +206,7 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 	return lockedWhen<Invoice>([
 		requiredTextCol<Invoice>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
 		refCol<Invoice>('customerId', 'Customer', customers(wb), { width: 220 }),
-		computedCol<Invoice>('jobs', 'Jobs', (i) => i.workOrderNumbers.join(', '), { width: 160 }),
+		computedCol<Invoice>('workOrderNumbers', 'Jobs', (i) => i.workOrderNumbers.join(', '), { width: 160 }),
 		textCol<Invoice>('poNumber', 'PO', { width: 100 }),
 		dateCol<Invoice>('invoiceDate', 'Date'),
 		termsCol<Invoice>('terms', 'Terms'),

@@ -16,6 +16,7 @@ import {
 	SelectEditorModule,
 	TextEditorModule,
 	TextFilterModule,
+	TooltipModule,
 	ValidationModule,
 	ValueCacheModule,
 	themeQuartz
@@ -46,6 +47,8 @@ export function registerGridModules(): void {
 		// CSV export reads displayed columns and formatted cell values.
 		ColumnApiModule,
 		CellApiModule,
+		// Header hints, and each highlighted cell's reasons on hover (browser tooltips: grid-options.ts).
+		TooltipModule,
 		// Names a missing module in the console during development; dropped from production builds.
 		...(import.meta.env.DEV ? [ValidationModule] : [])
 	]);
