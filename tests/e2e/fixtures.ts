@@ -67,6 +67,8 @@ export async function editCell(cell: Locator, text: string): Promise<void> {
 	await input.fill(text);
 	await input.press('Enter');
 	await expect(cell.locator('input')).toHaveCount(0);
+	// The edit shows before it commits; a test that navigates next must not outrun the commit.
+	await expect(cell.page().getByTestId('save-state')).toHaveAttribute('data-pending', '0');
 }
 
 /** Goes to `/` on an empty workbook, loads the sample, and waits until it is stored and shown. */

@@ -22,6 +22,8 @@ class App {
 	findings = $state<LiveFindings | null>(null);
 	storage = $state<StorageStatus | null>(null);
 	fatal = $state<string | null>(null);
+	/** Writes started and not yet committed or refused: leaving the page now would lose them. */
+	pendingWrites = $state(0);
 	/** Keeps the line pages' first screens for the next visit (line-snapshots.ts). */
 	lineSnapshots: LineSnapshots | null = null;
 
@@ -83,6 +85,7 @@ export const app = new App();
  * and returned (so a grid can keep the old value), never swallowed.
  */
 async function attempt(what: () => Promise<unknown>, notify = true): Promise<string | null> {
+	app.pendingWrites++;
 	try {
 		await what();
 		return null;
@@ -90,6 +93,8 @@ async function attempt(what: () => Promise<unknown>, notify = true): Promise<str
 		const message = describeStorageError(err);
 		if (notify) notices.push('error', message);
 		return message;
+	} finally {
+		app.pendingWrites--;
 	}
 }
 
