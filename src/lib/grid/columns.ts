@@ -90,8 +90,6 @@ export function refCol<T>(f: keyof T & string, h: string, options: () => { id: s
 	return editable<T>(f, h, codec as Codec<never>, {
 		cellEditor: 'agSelectCellEditor',
 		cellEditorParams: () => ({ values: options().map((x) => x.id), formatValue: nameOf }),
-		filterValueGetter: (p: ValueGetterParams<T>) => nameOf((p.data as Record<string, unknown>)?.[f]),
-		getQuickFilterText: (p) => nameOf(p.value),
 		comparator: (a, b) => nameOf(a).localeCompare(nameOf(b)),
 		filter: 'agTextColumnFilter',
 		...o

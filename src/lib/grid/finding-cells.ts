@@ -148,7 +148,9 @@ export function withFindings<T>(columns: ColDef<T>[], lookup: FindingLookup): Co
 		valueGetter: (p) => (p.data ? lookup((p.data as unknown as { id: string }).id, null).length : 0),
 		cellRenderer: RowMarker,
 		cellRendererParams: { lookup, field: null },
-		tooltipValueGetter: tooltip(lookup, null)
+		tooltipValueGetter: tooltip(lookup, null),
+		// The count is no text anyone searches for.
+		getQuickFilterText: () => ''
 	};
 	return [
 		marker,

@@ -1,4 +1,5 @@
 import type { GridOptions } from 'ag-grid-community';
+import { filterValue, quickFilterText } from './filter-values';
 
 /**
  * How every Tieout grid behaves, whatever it shows: one row is selected at a time and nothing
@@ -15,7 +16,9 @@ export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 			minWidth: 60,
 			cellDataType: false,
 			// Ctrl+Delete deletes the row (our shortcut); without this the grid would also clear the cell.
-			suppressKeyboardEvent: (p) => p.event.ctrlKey && p.event.key === 'Delete'
+			suppressKeyboardEvent: (p) => p.event.ctrlKey && p.event.key === 'Delete',
+			filterValueGetter: filterValue,
+			getQuickFilterText: quickFilterText
 		},
 		getRowId: (p) => p.data.id,
 		rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },

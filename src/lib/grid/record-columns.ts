@@ -44,6 +44,7 @@ import {
 	tolerancesCol
 } from './columns';
 import { linesOf } from '$lib/state/lookups';
+import type { ExportContext } from './export';
 import { invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 
 /** What reconciliation knows of billing; null (blank cells) until the workbook's lines are in. */
@@ -167,7 +168,7 @@ export const poLineBilledColumns = (wb: Workbook, figures: BilledFigures): ColDe
 		const b = figures.poBilled(l.poId);
 		return b ? b.line(l.id) : null;
 	};
-	const qty = { type: 'rightAligned', cellClass: ['computed', 'num'], width: 90, filter: 'agNumberColumnFilter', valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatQuantity(p.value) : '') };
+	const qty = { type: 'rightAligned', cellClass: ['computed', 'num'], width: 90, filter: 'agNumberColumnFilter', context: { exportAs: 'qty' } satisfies ExportContext, valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatQuantity(p.value) : '') };
 	// Narrower text, so the figures fit beside the line on a laptop's screen.
 	const columns = poLineColumns(wb).map((c) => (c.field === 'description' ? { ...c, width: 200 } : c));
 	const at = columns.findIndex((c) => c.colId === 'computed') + 1;
