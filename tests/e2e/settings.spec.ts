@@ -57,3 +57,34 @@ test('A file that is not a PNG or JPEG is refused as a logo, saying why, and no 
 	await expect(page.getByRole('alert').filter({ hasText: 'logo.gif is not a PNG or JPEG image' })).toBeVisible();
 	await expect(page.getByRole('img', { name: 'Your logo, as invoices show it' })).toHaveCount(0);
 });
+
+test('Unsaved settings survive a backup being recorded, and the untouched fields follow what was stored', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/settings');
+	await expect(page.getByTestId('usage')).toContainText('available');
+	const legal = page.getByLabel('Legal name');
+	await legal.fill('Brightline Mechanical LLC (new name)');
+	// Downloading a backup stores its date in the settings record while the form is half edited.
+	await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+	await expect(page.getByText('Last backup').locator('+ dd')).not.toHaveText('never');
+	await expect(page.getByRole('status').filter({ hasText: 'unsaved change is kept' })).toBeVisible();
+	await expect(legal).toHaveValue('Brightline Mechanical LLC (new name)');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Legal name')).toHaveValue('Brightline Mechanical LLC (new name)');
+	// Saving the form did not take the backup date back.
+	await expect(page.getByText('Last backup').locator('+ dd')).not.toHaveText('never');
+});
+
+test('An invoice prefix that would make invalid invoice numbers is refused at the field, and nothing is saved', async ({ page }) => {
+	await page.goto('/settings');
+	const prefix = page.getByLabel('Invoice prefix');
+	await expect(prefix).toHaveValue('INV-');
+	await prefix.fill('INV &');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Invoice prefix "INV &" may only hold letters, digits' })).toBeVisible();
+	await expect(prefix).toHaveAttribute('aria-invalid', 'true');
+	await page.reload();
+	await expect(page.getByLabel('Invoice prefix')).toHaveValue('INV-');
+});
