@@ -143,6 +143,20 @@ describe('every problem is reported, each with its field', () => {
 		);
 		expect(fields(p)).toEqual(['defaultTerms', 'invoicePrefix', 'nextInvoiceNo', 'staleDays', 'taxRateBp', 'tolerances.qtyBp']);
 	});
+
+	it('an invoice prefix that would make every new invoice number invalid (regression: "INV &" was accepted, then every new invoice was refused)', () => {
+		for (const bad of ['INV &', 'INV ', '-INV', 'Acme Co-']) {
+			const p = validateSettings(b.settings({ invoicePrefix: bad }));
+			expect(fields(p)).toEqual(['invoicePrefix']);
+			expect(messageFor(p, 'invoicePrefix')[0]).toContain(`"${bad}"`);
+			// Whatever the prefix, a number it makes is what the invoice check accepts or not.
+			expect(validateInvoice(b.invoice({ number: `${bad}1001` })).some((x) => x.field === 'number')).toBe(true);
+		}
+		for (const good of ['INV-', 'A', '2026/', 'ACME.INV#']) {
+			expect(validateSettings(b.settings({ invoicePrefix: good }))).toEqual([]);
+			expect(validateInvoice(b.invoice({ number: `${good}1001` }))).toEqual([]);
+		}
+	});
 });
 
 describe('business rules', () => {

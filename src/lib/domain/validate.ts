@@ -188,6 +188,8 @@ export function validateInvoiceLine(x: InvoiceLine): Problem[] {
 export function validateSettings(x: Settings): Problem[] {
 	const c = new Checker();
 	c.required('invoicePrefix', x.invoicePrefix, 'Invoice prefix');
+	// Every new invoice number is the prefix and digits, so the prefix must make a valid number.
+	if (x.invoicePrefix.trim() && !NUMBER_RE.test(x.invoicePrefix)) c.add('invoicePrefix', `Invoice prefix "${x.invoicePrefix}" may only hold letters, digits and . _ / # -, starting with a letter or digit`);
 	c.int('nextInvoiceNo', x.nextInvoiceNo, 'Next invoice number', { min: 1 });
 	c.required('defaultTerms', x.defaultTerms, 'Default terms');
 	c.terms('defaultTerms', x.defaultTerms, 'Default terms');
