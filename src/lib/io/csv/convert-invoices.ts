@@ -45,7 +45,7 @@ export function convertInvoices(table: ParsedTable, mapping: FieldMapping, optio
 				description: sheet.text(r, 'description'),
 				kind: sheet.value(r, 'kind', (t) => enumCell(t, INVOICE_LINE_KINDS, LINE_KIND_ALIASES), 'labor'),
 				qtyMilli: sheet.value(r, 'quantity', (t) => quantityCell(t, options), 0, true),
-				unit: sheet.has('unit') ? sheet.text(r, 'unit') : 'h',
+				unit: sheet.text(r, 'unit'),
 				rateCents: sheet.value(r, 'rate', money, 0, true),
 				woNumber: sheet.text(r, 'woNumber'),
 				taskCode: sheet.text(r, 'taskCode'),

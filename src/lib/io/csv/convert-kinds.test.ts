@@ -61,6 +61,17 @@ describe('invoice import', () => {
 		]);
 	});
 
+	it('invents no unit when the file has none (regression: every line came in as hours, refrigerant included)', () => {
+		const r = inv('Invoice,Line,Description,Kind,Qty,Rate\nINV-1,1,Refrigerant R-134a,material,34,18.5\nINV-1,2,Labor,labor,2,95\n', 'c1');
+		if (!r.ok) throw new Error(JSON.stringify(r.problems));
+		expect(r.groups[0]!.lines.map((l) => l.unit)).toEqual(['', '']);
+		const w = wo('WO,Task,Description,Kind,Qty\nWO-1,T1,Refrigerant,material,34\n', 'c1');
+		if (!w.ok) throw new Error(JSON.stringify(w.problems));
+		expect(w.groups[0]!.tasks.map((t) => t.unit)).toEqual(['']);
+		const withUnit = inv('Invoice,Line,Description,Qty,Unit,Rate\nINV-1,1,Refrigerant,34,lb,18.5\n', 'c1');
+		expect(withUnit.ok && withUnit.groups[0]!.lines[0]!.unit).toBe('lb');
+	});
+
 	it('refuses a negative rate on a non-discount line and a task code without its job, at their rows and columns', () => {
 		expect(problems(inv('Invoice,Line,Description,Qty,Rate,Task\nINV-1,1,A,1,-5,T1\n', 'c1'))).toEqual([
 			[2, 'Rate', 'Only a discount line may have a negative rate'],

@@ -58,7 +58,7 @@ export function convertPos(table: ParsedTable, mapping: FieldMapping, options: C
 				buyerItemCode: sheet.text(r, 'buyerItemCode'),
 				description: sheet.text(r, 'description'),
 				qtyMilli,
-				unit: sheet.has('unit') ? sheet.text(r, 'unit') : 'ea',
+				unit: sheet.text(r, 'unit'),
 				unitPriceCents,
 				extendedCents,
 				costCenter: sheet.text(r, 'costCenter'),

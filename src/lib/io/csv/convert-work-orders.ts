@@ -53,7 +53,7 @@ export function convertWorkOrders(table: ParsedTable, mapping: FieldMapping, opt
 				description: sheet.text(r, 'taskDescription'),
 				kind: sheet.value(r, 'kind', (t) => enumCell(t, TASK_KINDS, TASK_KIND_ALIASES), 'labor'),
 				qtyMilli: sheet.value(r, 'quantity', (t) => quantityCell(t, options), 1000, true),
-				unit: sheet.has('unit') ? sheet.text(r, 'unit') : 'h',
+				unit: sheet.text(r, 'unit'),
 				rateCents: sheet.value(r, 'rate', money, 0),
 				buyerItemCode: sheet.text(r, 'buyerItemCode'),
 				poLineNo: sheet.value<number | null>(r, 'poLine', integerCell, null),
