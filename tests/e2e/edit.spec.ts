@@ -22,7 +22,7 @@ test('All tasks: editing a task quantity recomputes its amount and survives a re
 	await expect(cellOf(row, 'amount')).toHaveText('$2,562.50');
 });
 
-test('All PO lines: typing "$130.00" as a unit price recomputes qty × price and survives a reload', async ({ page }) => {
+test('All PO lines: typing "$130.00" as a unit price recomputes qty × price and the extended amount that was its product, and survives a reload', async ({ page }) => {
 	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
 	// Harbor Point PO 1001 line 1: 40 h at $110.00.
 	const row = await stableRow(grid, 'description', 'Electrician labor');
@@ -32,14 +32,34 @@ test('All PO lines: typing "$130.00" as a unit price recomputes qty × price and
 	await editCell(cellOf(row, 'unitPriceCents'), '$130.00');
 	await expect(cellOf(row, 'unitPriceCents')).toHaveText('$130.00');
 	await expect(cellOf(row, 'computed')).toHaveText('$5,200.00');
-	// The buyer's own extended amount is a typed field, not recomputed.
-	await expect(cellOf(row, 'extendedCents')).toHaveText('$4,400.00');
+	// The extended amount was 40 × $110.00, so it follows the corrected price.
+	await expect(cellOf(row, 'extendedCents')).toHaveText('$5,200.00');
 	await expect(grid.getByRole('alert')).toHaveCount(0);
+	// A buyer's own figure that is not the product (a lump sum) stays as typed when the quantity changes.
+	await editCell(cellOf(row, 'extendedCents'), '$5,000.00');
+	await editCell(cellOf(row, 'qtyMilli'), '42');
+	await expect(cellOf(row, 'computed')).toHaveText('$5,460.00');
+	await expect(cellOf(row, 'extendedCents')).toHaveText('$5,000.00');
 
 	await page.reload();
 	await expect(rowCount(grid)).toHaveText('13 rows');
 	await expect(cellOf(row, 'unitPriceCents')).toHaveText('$130.00');
-	await expect(cellOf(row, 'computed')).toHaveText('$5,200.00');
+	await expect(cellOf(row, 'computed')).toHaveText('$5,460.00');
+	await expect(cellOf(row, 'extendedCents')).toHaveText('$5,000.00');
+});
+
+test('A PO line typed by hand authorises what its quantity and price say', async ({ page }) => {
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await cellOf(await stableRow(pos, 'number', '884120'), 'number').click();
+	const lines = gridSection(page, 'Lines of PO 884120');
+	await expect(rowCount(lines)).toHaveText('6 rows');
+	await lines.getByRole('button', { name: 'Add line' }).click();
+	await expect(rowCount(lines)).toHaveText('7 rows');
+	const added = await stableRow(lines, 'description', 'New line');
+	await editCell(cellOf(added, 'qtyMilli'), '8');
+	await editCell(cellOf(added, 'unitPriceCents'), '$95.00');
+	await expect(cellOf(added, 'extendedCents')).toHaveText('$760.00');
+	await expect(cellOf(added, 'remaining')).toHaveText('$760.00');
 });
 
 test('All invoice lines: editing a description and a quantity recomputes the amount and survives a reload', async ({ page }) => {

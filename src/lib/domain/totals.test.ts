@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poTotal } from './totals';
+import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poLineEdit, poTotal } from './totals';
 import { INVOICE_LINE_KINDS, type InvoiceLine } from './records';
 import { invoiceLine, poLine } from '$lib/testing/builders';
 
@@ -118,3 +118,29 @@ describe('PO amounts', () => {
 		expect(() => poTotal([huge, poLine({ extendedCents: 1 })])).toThrow(RangeError);
 	});
 });
+
+describe('poLineEdit: a PO line typed by hand keeps its extended amount with quantity × price', () => {
+	const qty = fc.integer({ min: 0, max: 10_000_000 });
+	const price = fc.integer({ min: 0, max: 100_000_000 });
+
+	it('follows a new quantity or price when the amount was the product, and only then', () => {
+		fc.assert(
+			fc.property(qty, price, qty, price, fc.boolean(), fc.integer({ min: 1, max: 500 }), (q0, p0, q1, p1, consistent, off) => {
+				const before = poLine({ qtyMilli: q0, unitPriceCents: p0, extendedCents: lineAmountOf(q0, p0) + (consistent ? 0 : off) });
+				const patch = poLineEdit(before, { qtyMilli: q1, unitPriceCents: p1 });
+				const after = { ...before, ...patch };
+				if (consistent) expect(after.extendedCents).toBe(poLineAmount(after));
+				else expect(after.extendedCents).toBe(before.extendedCents);
+			})
+		);
+	});
+
+	it('leaves other edits, and an amount typed in the same edit, alone', () => {
+		const before = poLine({ qtyMilli: 2000, unitPriceCents: 500, extendedCents: 1000 });
+		expect(poLineEdit(before, { description: 'Filters' })).toEqual({ description: 'Filters' });
+		expect(poLineEdit(before, { qtyMilli: 3000, extendedCents: 1234 })).toEqual({ qtyMilli: 3000, extendedCents: 1234 });
+		expect(poLineEdit(before, { unitPriceCents: 750 })).toEqual({ unitPriceCents: 750, extendedCents: 1500 });
+	});
+});
+
+const lineAmountOf = (q: number, p: number) => poLineAmount({ qtyMilli: q, unitPriceCents: p });

@@ -35,3 +35,15 @@ export const poLineAmount = (l: Pick<PoLine, 'qtyMilli' | 'unitPriceCents'>): Ce
 export function poTotal(lines: readonly PoLine[]): Cents {
 	return sumCents(lines.map((l) => l.extendedCents));
 }
+
+/**
+ * The patch a person's edit of a PO line makes. When they change its quantity or unit price and
+ * its extended amount was the product of the two, the amount follows, so a line typed by hand
+ * authorises what it says. A buyer's own extended figure that differs (a lump sum, their
+ * rounding) is theirs, and is left as it is.
+ */
+export function poLineEdit(before: PoLine, patch: Partial<PoLine>): Partial<PoLine> {
+	if (!('qtyMilli' in patch || 'unitPriceCents' in patch) || 'extendedCents' in patch) return patch;
+	if (before.extendedCents !== poLineAmount(before)) return patch;
+	return { ...patch, extendedCents: poLineAmount({ ...before, ...patch }) };
+}

@@ -12,6 +12,8 @@ import {
 	nextLineNo
 } from '$lib/domain/factories';
 import type { TableName } from '$lib/db/database';
+import type { PoLine } from '$lib/domain/records';
+import { poLineEdit } from '$lib/domain/totals';
 import type { RecordOf } from '$lib/db/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
 import { app, deleteOne, newId, saveOne, today, updateOne } from './app.svelte';
@@ -106,5 +108,8 @@ export async function removeRecord(table: TableName, id: string, name: string, g
 
 /** One field of one record, as typed into a grid cell. */
 export function editField<K extends TableName>(table: K, id: string, field: string, value: unknown): Promise<string | null> {
-	return updateOne(table, id, { [field]: value } as Partial<RecordOf[K]>, false);
+	let patch = { [field]: value } as Partial<RecordOf[K]>;
+	const poLine = table === 'poLines' ? app.wb.tables.poLines.get(id) : undefined;
+	if (poLine) patch = poLineEdit(poLine, patch as Partial<PoLine>) as Partial<RecordOf[K]>;
+	return updateOne(table, id, patch, false);
 }
