@@ -89,6 +89,37 @@ describe('backup and restore', () => {
 		expect(await snapshot(b)).toEqual(before);
 	});
 
+	it('refuses a hand-edited backup with a record missing fields or holding the wrong kind, naming record and field (regression: "Cannot read properties of undefined")', async () => {
+		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
+		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+		const before = await snapshot(b);
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		const [wo, line] = [file.tables.workOrders[0], file.tables.poLines[0]];
+		delete wo.description;
+		line.qtyMilli = '12';
+		file.tables.tasks.push('not a record');
+		const err = await refused(restoreBackup(b, file));
+		expect(err.message).toContain(`Work order ${wo.number}: the field "description" is missing`);
+		expect(err.message).toContain(`PO line ${line.lineNo}: the field "qtyMilli" holds string where number belongs`);
+		expect(err.message).toContain(`Task ${file.tables.tasks.length} of the backup is not a record`);
+		expect(err.message).not.toMatch(/Cannot read|undefined/);
+		expect(await snapshot(b)).toEqual(before);
+	});
+
+	it('refuses a backup whose records point at records it does not hold, and keeps the workbook', async () => {
+		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
+		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+		const before = await snapshot(b);
+		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		const orphan = file.tables.invoiceLines[0];
+		orphan.invoiceId = 'gone';
+		file.tables.sites[0].customerId = 'nobody';
+		const err = await refused(restoreBackup(b, file));
+		expect(err.message).toContain('Invoice gone does not exist');
+		expect(err.message).toContain('Customer nobody does not exist');
+		expect(await snapshot(b)).toEqual(before);
+	});
+
 	it('refuses a backup from a newer schema than this build reads', async () => {
 		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
 		file.schemaVersion = 99;

@@ -2,7 +2,9 @@ import { RECORD_TABLES, type Attachment, type TableName, type TieoutDB } from '.
 import { RecordError } from './errors';
 import { describeRecord, validateRecord } from './repository';
 import { VERSIONS } from './schema';
-import type { AnyRecord } from './records';
+import { TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
+import { batchIntegrityProblems } from './integrity';
+import { newChangeOrder, newCustomer, newInvoice, newInvoiceLine, newPoLine, newPurchaseOrder, newSite, newTask, newWorkOrder } from '$lib/domain/factories';
 import { defaultSettings, type Settings } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
 
@@ -115,9 +117,7 @@ export async function restoreBackup(db: TieoutDB, input: unknown): Promise<numbe
 			problems.push(`${t}: not a list of records`);
 			continue;
 		}
-		for (const r of rows as AnyRecord[]) {
-			for (const p of validateRecord(t, r as never)) problems.push(`${describeRecord(t, r)}: ${p.message}`);
-		}
+		rows.forEach((r: unknown, i: number) => problems.push(...recordProblems(t, r, i)));
 		count += rows.length;
 	}
 	const attachments = attachmentsFrom(backup, problems);
@@ -133,8 +133,53 @@ export async function restoreBackup(db: TieoutDB, input: unknown): Promise<numbe
 		}
 		await db.attachments.clear();
 		if (attachments.length) await db.attachments.bulkAdd(attachments);
+		// With every record in place, the references a save checks (a line's invoice, a job's
+		// customer and site): a problem throws, and the transaction puts the old workbook back.
+		const batch = Object.fromEntries(RECORD_TABLES.map((t) => [t, backup.tables[t] ?? []]));
+		const refused = (await batchIntegrityProblems(db, batch)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
+		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'The backup was not restored');
 	});
 	return count;
+}
+
+/**
+ * Why one record of a backup cannot be restored. A file edited by hand or cut short may hold
+ * anything: a record that is not an object, or lacks the fields its checks read, is named as
+ * such rather than failing inside a check.
+ */
+function recordProblems(table: TableName, r: unknown, i: number): string[] {
+	if (!r || typeof r !== 'object' || typeof (r as { id?: unknown }).id !== 'string') return [`${TABLE_LABEL[table]} ${i + 1} of the backup is not a record (it has no id)`];
+	const rec = r as AnyRecord;
+	const shape = shapeProblems(table, rec as unknown as Record<string, unknown>);
+	if (shape.length) return shape.map((m) => `${describeRecord(table, rec)}: ${m}`);
+	return validateRecord(table, rec as never).map((p) => `${describeRecord(table, rec)}: ${p.message}`);
+}
+
+/** A record of each table as this build makes it: the fields a restored record must have, and their kinds. */
+const TEMPLATE: { [K in TableName]: RecordOf[K] } = {
+	customers: newCustomer('id'),
+	sites: newSite('id', 'c'),
+	workOrders: newWorkOrder('id', 'WO-1', 'c', '2000-01-01'),
+	tasks: newTask('id', 'w', 'T1'),
+	changeOrders: newChangeOrder('id', 'w', 'CO-1'),
+	purchaseOrders: newPurchaseOrder('id', 'c', '1', '2000-01-01'),
+	poLines: newPoLine('id', 'p', 1),
+	invoices: newInvoice('id', 'INV-1', 'c', '2000-01-01', 'Net 30'),
+	invoiceLines: newInvoiceLine('id', 'i', 1),
+	settings: defaultSettings()
+};
+
+const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v);
+
+/** Each field the template has that the record lacks, or holds a different kind of value in (a field that may be empty is null in the template, and takes any kind). */
+function shapeProblems(table: TableName, r: Record<string, unknown>): string[] {
+	const out: string[] = [];
+	for (const [field, model] of Object.entries(TEMPLATE[table])) {
+		if (!(field in r)) out.push(`the field "${field}" is missing`);
+		else if (model !== null && r[field] !== null && kind(r[field]) !== kind(model)) out.push(`the field "${field}" holds ${kind(r[field])} where ${kind(model)} belongs`);
+		else if (model !== null && r[field] === null) out.push(`the field "${field}" is empty`);
+	}
+	return out;
 }
 
 /** Empties the workbook (every record, mapping and revision) in one transaction. */
