@@ -3,6 +3,12 @@ import { fail, ok, type Parsed } from './result';
 /** Money is integer cents everywhere; floats never hold an amount. */
 export type Cents = number;
 
+/**
+ * The most one line (or one change, or one PO line's extended amount) may hold: $1,000,000,000.00,
+ * far beyond a contractor's bill, and low enough that 90,000 such lines still total exactly.
+ */
+export const MAX_LINE_CENTS: Cents = 100_000_000_000;
+
 export interface MoneyFormat {
 	/** Decimal separator used in the text: '.' (US) or ',' (much of Europe). */
 	decimal?: '.' | ',';

@@ -3,6 +3,9 @@ import type { LocalDate } from './dates';
 import type { Milli } from './quantity';
 
 /** Opaque record id, made by an IdGen passed in by the caller. */
+/** The highest line number a PO or invoice line may have (the grids order lines by parent × 10,000,000 + line). */
+export const MAX_LINE_NO = 9_999_999;
+
 export type Id = string;
 export type IdGen = () => Id;
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_LINE_CENTS } from './money';
+import { MAX_LINE_NO } from './records';
 import {
 	validateChangeOrder,
 	validateCustomer,
@@ -156,6 +158,26 @@ describe('every problem is reported, each with its field', () => {
 			expect(validateSettings(b.settings({ invoicePrefix: good }))).toEqual([]);
 			expect(validateInvoice(b.invoice({ number: `${good}1001` }))).toEqual([]);
 		}
+	});
+});
+
+describe('limits that keep the figures exact and the grids in order', () => {
+	it('a line number past 9,999,999 is refused (regression: line 10,000,000 of one PO sorted among the next PO’s lines)', () => {
+		expect(validatePoLine(b.poLine({ lineNo: MAX_LINE_NO }))).toEqual([]);
+		expect(messageFor(validatePoLine(b.poLine({ lineNo: MAX_LINE_NO + 1 })), 'lineNo')).toEqual(['Line number must be at most 9,999,999']);
+		expect(fields(validateInvoiceLine(b.invoiceLine({ lineNo: 10_000_000 })))).toEqual(['lineNo']);
+		expect(fields(validateInvoiceLine(b.invoiceLine({ poLineNo: 10_000_000 })))).toEqual(['poLineNo']);
+	});
+
+	it('a line whose quantity × rate passes $1,000,000,000.00 is refused, so no total leaves exact arithmetic (regression: 9e15 cents were rounded)', () => {
+		// 100,000 units at $10,000.00 is exactly the limit.
+		expect(validateInvoiceLine(b.invoiceLine({ qtyMilli: 100_000_000, rateCents: 1_000_000 }))).toEqual([]);
+		const over = validateInvoiceLine(b.invoiceLine({ qtyMilli: 100_000_000, rateCents: 1_000_001 }));
+		expect(messageFor(over, 'rateCents')).toEqual(['Quantity × rate $1,000,001,000.00 is more than $1,000,000,000.00, the most one line may hold']);
+		expect(fields(validateTask(b.task({ qtyMilli: 9_000_000_000_000, rateCents: 1_000_000 })))).toEqual(['rateCents']);
+		expect(fields(validatePoLine(b.poLine({ qtyMilli: 1000, unitPriceCents: MAX_LINE_CENTS + 1, extendedCents: 0 })))).toEqual(['unitPriceCents']);
+		expect(fields(validatePoLine(b.poLine({ extendedCents: -(MAX_LINE_CENTS + 1) })))).toEqual(['extendedCents']);
+		expect(fields(validateChangeOrder(b.changeOrder({ amountCents: MAX_LINE_CENTS + 1 })))).toEqual(['amountCents']);
 	});
 });
 

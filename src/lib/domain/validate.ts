@@ -1,4 +1,6 @@
 import { isLocalDate } from './dates';
+import { formatMoney, MAX_LINE_CENTS } from './money';
+import { lineAmount } from './quantity';
 import type { Problem } from './result';
 import { parseTerms } from './terms';
 import {
@@ -6,6 +8,7 @@ import {
 	CHANGE_ORDER_STATUSES,
 	INVOICE_LINE_KINDS,
 	INVOICE_STATUSES,
+	MAX_LINE_NO,
 	PRIORITIES,
 	TASK_KINDS,
 	WORK_ORDER_STATUSES,
@@ -40,11 +43,23 @@ class Checker {
 			if (required) this.add(field, `${label} is required`);
 		} else if (!isLocalDate(value)) this.add(field, `${label} "${value}" is not a date`);
 	}
-	int(field: string, value: number | null, label: string, { min = -Infinity, nullable = false } = {}) {
+	int(field: string, value: number | null, label: string, { min = -Infinity, max = Infinity, nullable = false } = {}) {
 		if (value === null) {
 			if (!nullable) this.add(field, `${label} is required`);
 		} else if (!Number.isSafeInteger(value)) this.add(field, `${label} must be a whole number`);
 		else if (value < min) this.add(field, `${label} must be at least ${min}`);
+		else if (value > max) this.add(field, `${label} must be at most ${max.toLocaleString('en-US')}`);
+	}
+	/** An amount in cents within what one line may hold. */
+	cents(field: string, value: number | null, label: string, { min = -Infinity, nullable = false } = {}) {
+		this.int(field, value, label, { min, nullable });
+		if (value !== null && Number.isSafeInteger(value) && Math.abs(value) > MAX_LINE_CENTS) this.add(field, `${label} ${formatMoney(value)} is more than ${formatMoney(MAX_LINE_CENTS)}, the most one line may hold`);
+	}
+	/** Quantity × rate within what one line may hold (the rate's field carries the problem). */
+	amount(field: string, qty: number, rate: number, label: string) {
+		if (!Number.isSafeInteger(qty) || !Number.isSafeInteger(rate)) return;
+		const amount = lineAmount(qty, rate);
+		if (Math.abs(amount) > MAX_LINE_CENTS) this.add(field, `${label} ${formatMoney(amount)} is more than ${formatMoney(MAX_LINE_CENTS)}, the most one line may hold`);
 	}
 	oneOf(field: string, value: string, label: string, allowed: readonly string[]) {
 		if (!allowed.includes(value)) this.add(field, `${label} must be one of ${allowed.join(', ')}`);
@@ -116,7 +131,8 @@ export function validateTask(x: Task): Problem[] {
 	c.oneOf('kind', x.kind, 'Kind', TASK_KINDS);
 	c.int('qtyMilli', x.qtyMilli, 'Quantity', { min: 0 });
 	c.int('rateCents', x.rateCents, 'Rate', { min: 0 });
-	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, nullable: true });
+	c.amount('rateCents', x.qtyMilli, x.rateCents, 'Quantity × rate');
+	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, max: MAX_LINE_NO, nullable: true });
 	if (x.changeOrderNumber.trim() && !x.extra) c.add('extra', 'A task under a change order is outside the original scope: mark it extra');
 	return c.problems;
 }
@@ -126,7 +142,7 @@ export function validateChangeOrder(x: ChangeOrder): Problem[] {
 	c.required('workOrderId', x.workOrderId, 'Work order');
 	c.required('number', x.number, 'Change order number');
 	c.oneOf('status', x.status, 'Status', CHANGE_ORDER_STATUSES);
-	c.int('amountCents', x.amountCents, 'Amount change');
+	c.cents('amountCents', x.amountCents, 'Amount change');
 	c.date('approvedOn', x.approvedOn, 'Approved on');
 	if (x.status === 'approved') {
 		if (!x.approvedBy.trim()) c.add('approvedBy', 'An approved change order names who approved it');
@@ -142,18 +158,19 @@ export function validatePurchaseOrder(x: PurchaseOrder): Problem[] {
 	c.date('issueDate', x.issueDate, 'Issue date', true);
 	c.int('revision', x.revision, 'Revision', { min: 0 });
 	c.terms('terms', x.terms, 'Terms');
-	c.int('blanketLimitCents', x.blanketLimitCents, 'Blanket limit', { min: 0, nullable: true });
+	c.int('blanketLimitCents', x.blanketLimitCents, 'Blanket limit', { min: 0, max: Number.MAX_SAFE_INTEGER, nullable: true });
 	return c.problems;
 }
 
 export function validatePoLine(x: PoLine): Problem[] {
 	const c = new Checker();
 	c.required('poId', x.poId, 'Purchase order');
-	c.int('lineNo', x.lineNo, 'Line number', { min: 1 });
+	c.int('lineNo', x.lineNo, 'Line number', { min: 1, max: MAX_LINE_NO });
 	c.required('description', x.description, 'Description');
 	c.int('qtyMilli', x.qtyMilli, 'Quantity', { min: 0 });
 	c.int('unitPriceCents', x.unitPriceCents, 'Unit price', { min: 0 });
-	c.int('extendedCents', x.extendedCents, 'Extended amount');
+	c.amount('unitPriceCents', x.qtyMilli, x.unitPriceCents, 'Quantity × unit price');
+	c.cents('extendedCents', x.extendedCents, 'Extended amount');
 	c.date('needBy', x.needBy, 'Need-by date');
 	return c.problems;
 }
@@ -173,12 +190,13 @@ export function validateInvoice(x: Invoice): Problem[] {
 export function validateInvoiceLine(x: InvoiceLine): Problem[] {
 	const c = new Checker();
 	c.required('invoiceId', x.invoiceId, 'Invoice');
-	c.int('lineNo', x.lineNo, 'Line number', { min: 1 });
+	c.int('lineNo', x.lineNo, 'Line number', { min: 1, max: MAX_LINE_NO });
 	c.required('description', x.description, 'Description');
 	c.oneOf('kind', x.kind, 'Kind', INVOICE_LINE_KINDS);
 	c.int('qtyMilli', x.qtyMilli, 'Quantity');
 	c.int('rateCents', x.rateCents, 'Rate');
-	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, nullable: true });
+	c.amount('rateCents', x.qtyMilli, x.rateCents, 'Quantity × rate');
+	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, max: MAX_LINE_NO, nullable: true });
 	if (x.kind === 'discount' && x.rateCents > 0) c.add('rateCents', 'A discount line has a negative or zero rate');
 	if (x.kind !== 'discount' && x.rateCents < 0) c.add('rateCents', 'Only a discount line may have a negative rate');
 	if (x.taskCode.trim() && !x.woNumber.trim()) c.add('woNumber', 'A task code needs the work order number it belongs to');

@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { formatDate } from '$lib/domain/dates';
+import { MAX_LINE_NO } from '$lib/domain/records';
 import {
 	BILLING_TYPES,
 	CHANGE_ORDER_STATUSES,
@@ -254,8 +255,8 @@ const invoiceLineColumnsOf = (wb: Workbook, withParent: boolean): ColDef<Invoice
 	textCol<InvoiceLine>('buyerItemCode', 'Buyer item', { width: 130 })
 ];
 
-/** Line numbers stay below this, so a parent's rank times it plus the line number orders both. */
-const LINE_SPAN = 10_000_000;
+/** Line numbers stay below this (validation caps them), so a parent's rank times it plus the line number orders both. */
+const LINE_SPAN = MAX_LINE_NO + 1;
 
 /** Each record's place (from 1) when sorted by `key`; a row whose parent is missing gets 0 and comes first. */
 function ranks<R extends { id: string }>(records: R[], key: (r: R) => string): Map<string, number> {

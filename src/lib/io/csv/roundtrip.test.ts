@@ -25,7 +25,8 @@ const line = fc.record({
 	description,
 	qtyMilli: fc.integer({ min: 0, max: 1e8 }),
 	unit: text,
-	unitPriceCents: fc.integer({ min: 0, max: 1e10 }),
+	// With 100,000 units, up to $9,000 a unit: an amount within the most one line may hold.
+	unitPriceCents: fc.integer({ min: 0, max: 9e5 }),
 	extendedOff: fc.option(fc.integer({ min: -1e9, max: 1e9 })),
 	costCenter: text,
 	needBy: fc.option(date)
