@@ -26,15 +26,21 @@ export const invoicesBilling = (woNumber: string, invoices: readonly Invoice[]):
 
 /** Codes compare with their digit runs as numbers, so T2 comes before T10 and WO-999 before WO-1000. */
 export function naturalCompare(a: string, b: string): number {
-	const pa = a.match(/\d+|\D+/g) ?? [];
-	const pb = b.match(/\d+|\D+/g) ?? [];
+	return compareNaturalParts(naturalParts(a), naturalParts(b));
+}
+
+/** A code split into its digit and non-digit runs, once, for sorting many codes by compareNaturalParts. */
+export const naturalParts = (s: string): string[] => s.match(/\d+|\D+/g) ?? [];
+
+const isDigit = (run: string) => run.charCodeAt(0) >= 48 && run.charCodeAt(0) <= 57;
+
+/** naturalCompare over codes already split by naturalParts. */
+export function compareNaturalParts(pa: readonly string[], pb: readonly string[]): number {
 	for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
 		const x = pa[i]!;
 		const y = pb[i]!;
 		if (x === y) continue;
-		const nx = /^\d/.test(x);
-		const ny = /^\d/.test(y);
-		if (nx && ny) {
+		if (isDigit(x) && isDigit(y)) {
 			const d = Number(x) - Number(y);
 			if (d !== 0) return d;
 		}

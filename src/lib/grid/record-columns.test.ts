@@ -4,7 +4,9 @@ import { testWorkbooks } from '$lib/testing/workbooks';
 import { orderedBy } from './grid-options';
 import type { ColDef } from 'ag-grid-community';
 import type { ChangeOrder } from '$lib/domain/records';
-import { changeOrderColumns, invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineOrder } from './record-columns';
+import { changeOrderColumns, invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineOrder, purchaseOrderColumns, taskOrder, workOrderColumns, type BilledFigures } from './record-columns';
+
+const NO_FIGURES: BilledFigures = { poBilled: () => null, woBilled: () => null };
 
 const workbook = testWorkbooks('order');
 
@@ -27,8 +29,8 @@ describe('the all-lines grids open in reading order', () => {
 			await db.purchaseOrders.bulkAdd([poZ, poA2, poA1]);
 			await db.poLines.bulkAdd(lines);
 		});
-		// PO numbers are text: "1000" comes before "900", as the grid's own sort would put them.
-		expect(orderedBy(wb.tables.poLines.rows(), poLineOrder(wb)).map((l) => l.description)).toEqual(['no PO', 'A 1000/3', 'A 900/2', 'A 900/10', 'Z 100/1']);
+		// PO numbers in counting order, "900" before "1000", as the grid's own sort puts them.
+		expect(orderedBy(wb.tables.poLines.rows(), poLineOrder(wb)).map((l) => l.description)).toEqual(['no PO', 'A 900/2', 'A 900/10', 'A 1000/3', 'Z 100/1']);
 	});
 
 	it('invoice lines: by invoice number, then line number, and a renumbered invoice moves its lines', async () => {
@@ -48,6 +50,24 @@ describe('the all-lines grids open in reading order', () => {
 		expect(order()).toEqual(['1/3', '1/12', '2/1']);
 		wb.tables.invoices.apply({ upserts: [{ ...i1, number: 'INV-0' }], removes: [] });
 		expect(order()).toEqual(['2/1', '1/3', '1/12']);
+	});
+});
+
+describe('record numbers sort as people count them (regression: INV-1000 sorted before INV-999)', () => {
+	it('the Number columns of invoices, work orders and POs, and the order of all tasks', async () => {
+		const c = b.customer();
+		const wos = ['WO-1000', 'WO-999', 'WO-99'].map((number) => b.workOrder({ customerId: c.id, number }));
+		const wb = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.workOrders.bulkAdd(wos);
+			await db.tasks.bulkAdd(wos.map((w) => b.task({ workOrderId: w.id, code: 'T1', description: w.number })));
+		});
+		const numbers = ['INV-1000', 'INV-999', 'INV-99', 'INV-1001'];
+		const sortBy = (col: ColDef | undefined) => [...numbers].sort((x, y) => (col!.comparator as (a: string, b: string) => number)(x, y));
+		expect(sortBy(invoiceColumns(wb, () => 0).find((col) => col.field === 'number'))).toEqual(['INV-99', 'INV-999', 'INV-1000', 'INV-1001']);
+		expect(sortBy(workOrderColumns(wb, NO_FIGURES).find((col) => col.field === 'number'))).toEqual(['INV-99', 'INV-999', 'INV-1000', 'INV-1001']);
+		expect(sortBy(purchaseOrderColumns(wb, NO_FIGURES).find((col) => col.field === 'number'))).toEqual(['INV-99', 'INV-999', 'INV-1000', 'INV-1001']);
+		expect(orderedBy(wb.tables.tasks.rows(), taskOrder(wb)).map((t) => t.description)).toEqual(['WO-99', 'WO-999', 'WO-1000']);
 	});
 });
 

@@ -47,6 +47,7 @@ import {
 import { linesOf } from '$lib/state/lookups';
 import type { ExportContext } from './export';
 import { invoiceLinesRefusal } from '$lib/domain/invoice-changes';
+import { compareNaturalParts, naturalCompare, naturalParts } from '$lib/domain/invoicing';
 
 /** What reconciliation knows of billing; null (blank cells) until the workbook's lines are in. */
 export interface BilledFigures {
@@ -80,7 +81,7 @@ export const siteColumns = (): ColDef<Site>[] => [
 ];
 
 export const workOrderColumns = (wb: Workbook, figures: BilledFigures): ColDef<WorkOrder>[] => [
-	requiredTextCol<WorkOrder>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
+	requiredTextCol<WorkOrder>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc', comparator: byNumber }),
 	refCol<WorkOrder>('customerId', 'Customer', customers(wb), { width: 180 }),
 	refCol<WorkOrder>('siteId', 'Site', sitesOf(wb), { width: 180 }),
 	enumCol<WorkOrder>('type', 'Type', WORK_ORDER_TYPES, { width: 110 }),
@@ -132,7 +133,7 @@ export const taskColumns = (wb: Workbook, withParent = false): ColDef<Task>[] =>
 const decided = (co: ChangeOrder) => co.status !== 'pending';
 
 export const changeOrderColumns = (): ColDef<ChangeOrder>[] => [
-	requiredTextCol<ChangeOrder>('number', 'Number', { width: 90 }),
+	requiredTextCol<ChangeOrder>('number', 'Number', { width: 90, comparator: byNumber }),
 	...lockedWhen([textCol<ChangeOrder>('description', 'Description', { width: 260 }), moneyCol<ChangeOrder>('amountCents', 'Amount change')], decided),
 	// Decided with who and when beside the grid (approve, reject, reopen), never by retyping the status.
 	enumCol<ChangeOrder>('status', 'Status', CHANGE_ORDER_STATUSES, { width: 100, editable: false, cellClass: 'computed' }),
@@ -141,7 +142,7 @@ export const changeOrderColumns = (): ColDef<ChangeOrder>[] => [
 ];
 
 export const purchaseOrderColumns = (wb: Workbook, figures: BilledFigures): ColDef<PurchaseOrder>[] => [
-	requiredTextCol<PurchaseOrder>('number', 'PO number', { width: 120, pinned: 'left', sort: 'asc' }),
+	requiredTextCol<PurchaseOrder>('number', 'PO number', { width: 120, pinned: 'left', sort: 'asc', comparator: byNumber }),
 	refCol<PurchaseOrder>('customerId', 'Customer', customers(wb), { width: 220 }),
 	intCol<PurchaseOrder>('revision', 'Rev.', { width: 70 }),
 	termsCol<PurchaseOrder>('terms', 'Terms'),
@@ -206,7 +207,7 @@ export const poLineColumns = (wb: Workbook, withParent = false): ColDef<PoLine>[
 export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => number): ColDef<Invoice>[] => {
 	const totals = (i: Invoice) => invoiceTotals(linesOf(wb).invoiceLines(i.id));
 	return lockedWhen<Invoice>([
-		requiredTextCol<Invoice>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc' }),
+		requiredTextCol<Invoice>('number', 'Number', { width: 110, pinned: 'left', sort: 'asc', comparator: byNumber }),
 		refCol<Invoice>('customerId', 'Customer', customers(wb), { width: 220 }),
 		computedCol<Invoice>('workOrderNumbers', 'Jobs', (i) => i.workOrderNumbers.join(', '), { width: 160 }),
 		textCol<Invoice>('poNumber', 'PO', { width: 100 }),
@@ -255,17 +256,24 @@ const invoiceLineColumnsOf = (wb: Workbook, withParent: boolean): ColDef<Invoice
 	textCol<InvoiceLine>('buyerItemCode', 'Buyer item', { width: 130 })
 ];
 
+/** Record numbers in the order people count them: INV-999 before INV-1000, WO-9 before WO-10. */
+const byNumber = (a: unknown, b: unknown): number => naturalCompare(String(a ?? ''), String(b ?? ''));
+
 /** Line numbers stay below this (validation caps them), so a parent's rank times it plus the line number orders both. */
 const LINE_SPAN = MAX_LINE_NO + 1;
 
 /** Each record's place (from 1) when sorted by `key`; a row whose parent is missing gets 0 and comes first. */
 function ranks<R extends { id: string }>(records: R[], key: (r: R) => string): Map<string, number> {
-	const keyed = records.map((r) => ({ id: r.id, key: key(r) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	// Split once per record: splitting in every comparison made 20,000 work orders take 100 ms.
+	const keyed = records.map((r) => ({ id: r.id, parts: naturalParts(key(r)) })).sort((a, b) => compareNaturalParts(a.parts, b.parts));
 	return new Map(keyed.map((r, i) => [r.id, i + 1]));
 }
 
 /** Sort keys for the all-lines grids: by customer, record number, then line. */
-export const taskOrder = (wb: Workbook) => () => (t: Task) => `${wb.tables.workOrders.get(t.workOrderId)?.number ?? ''}\u0000${t.code}`;
+export const taskOrder = (wb: Workbook) => () => {
+	const rank = ranks(wb.tables.workOrders.rows(), (wo) => wo.number);
+	return (t: Task) => `${String(rank.get(t.workOrderId) ?? 0).padStart(9, '0')}\u0000${t.code}`;
+};
 export const poLineOrder = (wb: Workbook) => () => {
 	const rank = ranks(wb.tables.purchaseOrders.rows(), (po) => `${customerName(wb, po.customerId)}\u0000${po.number}`);
 	return (l: PoLine) => (rank.get(l.poId) ?? 0) * LINE_SPAN + l.lineNo;
