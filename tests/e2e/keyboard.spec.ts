@@ -20,6 +20,8 @@ test('Customers: Alt+N adds a customer; Ctrl+Delete asks first, Cancel keeps it,
 	await expect(rowCount(grid)).toHaveText('1 rows');
 	const row = await stableRow(grid, 'name', 'New customer 1');
 	await expect(gridSection(page, 'Sites of New customer 1')).toBeVisible();
+	// The new row's first cell has the focus, so its name can be typed straight away.
+	await expect(cellOf(row, 'name')).toBeFocused();
 
 	await cellOf(row, 'name').click();
 	await expect(cellOf(row, 'name')).toBeFocused();
