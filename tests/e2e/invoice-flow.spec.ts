@@ -114,7 +114,11 @@ test('A warranty job bills at zero and names the original job', async ({ page })
 	await cellOf(await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1043'), 'number').click();
 	await page.getByRole('button', { name: 'Void' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Void invoice' }).click();
-	await expect(cellOf(await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1043'), 'status')).toHaveText('void');
+	const voided = await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1043');
+	await expect(cellOf(voided, 'status')).toHaveText('void');
+	// A void invoice is not checked, so it is neither blocked nor "AP-ready".
+	await expect(cellOf(voided, 'apReady')).toHaveText('— void');
+	await expect(page.getByTestId('ap-ready')).toHaveText(/^Void: this invoice is kept on file/);
 
 	await openJob(page, 'WO-18475');
 	await actions(page, 'WO-18475').getByRole('button', { name: 'Create invoice' }).click();

@@ -220,6 +220,8 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 			'apReady',
 			'AP-ready',
 			(i) => {
+				// A void invoice is not checked (reconciliation leaves it out), so it is not "ready" either.
+				if (i.status === 'void') return '— void';
 				const n = errorsOf(i.number);
 				return n ? `✖ ${n} error${n === 1 ? '' : 's'}` : '✓ AP-ready';
 			},
