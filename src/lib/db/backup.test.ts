@@ -23,6 +23,13 @@ afterEach(async () => {
 const snapshot = async (db: TieoutDB) =>
 	Object.fromEntries(await Promise.all(RECORD_TABLES.map(async (t) => [t, (await db.table(t).toArray()).sort((x, y) => (x.id < y.id ? -1 : 1))])));
 
+/** Sample workbooks in a and b, a's backup as JSON gives it, and what b holds before a restore. */
+async function backupOfAOverB() {
+	await saveBatch(a, sampleWorkbook('2027-01-15', ids));
+	await saveBatch(b, sampleWorkbook('2026-06-01', ids));
+	return { before: await snapshot(b), file: JSON.parse(JSON.stringify(await exportBackup(a, 'now'))) };
+}
+
 describe('backup and restore', () => {
 	it('restores the sample workbook record for record, replacing what was there', async () => {
 		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
@@ -79,10 +86,7 @@ describe('backup and restore', () => {
 	});
 
 	it('refuses a backup with an invalid record, naming it, and changes nothing', async () => {
-		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
-		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
-		const before = await snapshot(b);
-		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		const { before, file } = await backupOfAOverB();
 		file.tables.workOrders[0].status = 'finished';
 		const err = await refused(restoreBackup(b, file));
 		expect(err.message).toContain(`Work order ${file.tables.workOrders[0].number}`);
@@ -90,10 +94,7 @@ describe('backup and restore', () => {
 	});
 
 	it('refuses a hand-edited backup with a record missing fields or holding the wrong kind, naming record and field (regression: "Cannot read properties of undefined")', async () => {
-		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
-		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
-		const before = await snapshot(b);
-		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		const { before, file } = await backupOfAOverB();
 		const [wo, line] = [file.tables.workOrders[0], file.tables.poLines[0]];
 		delete wo.description;
 		line.qtyMilli = '12';
@@ -107,10 +108,7 @@ describe('backup and restore', () => {
 	});
 
 	it('refuses a backup whose records point at records it does not hold, and keeps the workbook', async () => {
-		await saveBatch(a, sampleWorkbook('2027-01-15', ids));
-		await saveBatch(b, sampleWorkbook('2026-06-01', ids));
-		const before = await snapshot(b);
-		const file = JSON.parse(JSON.stringify(await exportBackup(a, 'now')));
+		const { before, file } = await backupOfAOverB();
 		const orphan = file.tables.invoiceLines[0];
 		orphan.invoiceId = 'gone';
 		file.tables.sites[0].customerId = 'nobody';

@@ -115,20 +115,18 @@ export class Reconciler {
 	 */
 	poBilled(poId: string): PoBilled | null {
 		const po = this.#idx.purchaseOrders.get(poId);
-		if (!po) return null;
-		const scope = scopeId('P', poId);
-		let b = this.#billed.get(scope) as PoBilled | undefined;
-		if (!b) this.#billed.set(scope, (b = poBilled(this.#idx, po)));
-		return b;
+		return po ? this.#billedFor(scopeId('P', poId), () => poBilled(this.#idx, po)) : null;
 	}
 
 	/** What is billed against a work order (null when there is no such work order). */
 	woBilled(woId: string): WoBilled | null {
 		const wo = this.#idx.workOrders.get(woId);
-		if (!wo) return null;
-		const scope = scopeId('W', woId);
-		let b = this.#billed.get(scope) as WoBilled | undefined;
-		if (!b) this.#billed.set(scope, (b = woBilled(this.#idx, wo)));
+		return wo ? this.#billedFor(scopeId('W', woId), () => woBilled(this.#idx, wo)) : null;
+	}
+
+	#billedFor<B extends PoBilled | WoBilled>(scope: ScopeId, make: () => B): B {
+		let b = this.#billed.get(scope) as B | undefined;
+		if (!b) this.#billed.set(scope, (b = make()));
 		return b;
 	}
 
