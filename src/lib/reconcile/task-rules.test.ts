@@ -3,7 +3,7 @@ import { addInvoice, cells, cleanWorkbook, findingsOf, newChangeOrder, newTask, 
 
 const t1Line = (qtyMilli: number) => ({ kind: 'labor' as const, qtyMilli, unit: 'h', rateCents: 10000, woNumber: 'WO-1', taskCode: 'T1', poLineNo: 1, buyerItemCode: 'LAB' });
 
-describe('DUPLICATE_BILLING (a task billed beyond its quantity across invoices)', () => {
+describe('DUPLICATE_BILLING (a task billed beyond its quantity across lines and invoices)', () => {
 	it('fires when two invoices together bill more than the task, lighting the task and every line', () => {
 		const wb = cleanWorkbook();
 		rec(wb, 'poLines', 'pl1').qtyMilli = 20000; // keep the PO side quiet
@@ -22,6 +22,21 @@ describe('DUPLICATE_BILLING (a task billed beyond its quantity across invoices)'
 		rec(wb, 'invoiceLines', 'l1').qtyMilli = 10000;
 		rec(wb, 'invoices', 'inv2').status = 'void';
 		expect(findingsOf(wb)).toEqual([]);
+	});
+
+	it('fires for two lines of one invoice that together bill more than the task (regression: a pasted duplicate line left the invoice "AP-ready")', () => {
+		const wb = cleanWorkbook();
+		rec(wb, 'poLines', 'pl1').qtyMilli = 20000; // keep the PO side quiet
+		wb.invoiceLines.push({ ...rec(wb, 'invoiceLines', 'l1'), id: 'l3', lineNo: 3 });
+		const found = findingsOf(wb, 'DUPLICATE_BILLING');
+		expect(found.map((f) => f.key)).toEqual(['DUPLICATE_BILLING|tasks:t1']);
+		expect(found[0]!.severity).toBe('error');
+		expect(cells(found[0]!)).toEqual(['invoiceLines:l1.qtyMilli', 'invoiceLines:l3.qtyMilli', 'tasks:t1.qtyMilli']);
+		expect(found[0]!.message).toBe('WO-1 T1 is billed 20 h across INV-1 line 1 and INV-1 line 3; the task records 10 h (10 h over).');
+		// Split within what was done (regular and overtime hours, say), it is fine.
+		rec(wb, 'invoiceLines', 'l1').qtyMilli = 6000;
+		rec(wb, 'invoiceLines', 'l3').qtyMilli = 4000;
+		expect(findingsOf(wb, 'DUPLICATE_BILLING')).toEqual([]);
 	});
 
 	it('does not fire for one invoice over the task (QTY_OVER_PERFORMED covers it)', () => {

@@ -13,8 +13,10 @@ import { DONE_STATUSES } from './statuses';
  * order's scope. "Billing" means a labor/material/subcontract/fee line on a non-void invoice
  * naming the task's work order number and task code.
  *
- * - DUPLICATE_BILLING: the task is billed on two or more invoices and the quantities billed add up
- *   to more than the task records (no tolerance). Targets the task's quantity and every line's.
+ * - DUPLICATE_BILLING: the task is billed on two or more lines (on one invoice or several) and the
+ *   quantities billed add up to more than the task records (no tolerance): each line alone may be
+ *   within it, so QTY_OVER_PERFORMED, which reads one line, does not see it. Targets the task's
+ *   quantity and every line's.
  * - CHANGE_UNAPPROVED: a billed task marked extra has no change order of its own work order with
  *   its change order number in status `approved` (missing number, unknown number, or pending /
  *   rejected all count).
@@ -42,13 +44,9 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 	// lines sorted and named.
 	let count = 0;
 	let total = 0;
-	let firstInvoice = '';
-	let manyInvoices = false;
 	for (let i = 0; i < billedOnWo.length; i++) {
 		const line = billedOnWo[i]!;
 		if (line.taskCode !== task.code || !isWork(line.kind)) continue;
-		if (count === 0) firstInvoice = line.invoiceId;
-		else if (line.invoiceId !== firstInvoice) manyInvoices = true;
 		count++;
 		total += line.qtyMilli;
 	}
@@ -56,7 +54,7 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 		if (task.done && wo.type !== 'internal' && wo.type !== 'warranty' && DONE_STATUSES.has(wo.status)) unbilledWork(wo, task, out);
 		return;
 	}
-	const duplicate = manyInvoices && total > task.qtyMilli;
+	const duplicate = count > 1 && total > task.qtyMilli;
 	const unapproved = task.extra ? unapprovedWhy(idx, wo, task) : null;
 	if (!duplicate && !unapproved) return;
 
