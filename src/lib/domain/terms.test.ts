@@ -25,7 +25,17 @@ describe('parseTerms', () => {
 		['2%/10 net 30', { netDays: 30, discountBp: 200, discountDays: 10 }],
 		['2/10, Net 30', { netDays: 30, discountBp: 200, discountDays: 10 }],
 		['1.5/15 N45', { netDays: 45, discountBp: 150, discountDays: 15 }],
-		['0.25/5 Net 20', { netDays: 20, discountBp: 25, discountDays: 5 }]
+		['0.25/5 Net 20', { netDays: 20, discountBp: 25, discountDays: 5 }],
+		// As buyers' exports write them (regression: "Net 30 Days" refused a whole PO import).
+		['Net 30 Days', { netDays: 30, discountBp: 0, discountDays: 0 }],
+		['net 45 day', { netDays: 45, discountBp: 0, discountDays: 0 }],
+		['N/30', { netDays: 30, discountBp: 0, discountDays: 0 }],
+		['2/10 N/30', { netDays: 30, discountBp: 200, discountDays: 10 }],
+		['2/10, n/30', { netDays: 30, discountBp: 200, discountDays: 10 }],
+		['2/10,Net 30', { netDays: 30, discountBp: 200, discountDays: 10 }],
+		['2/10 Net 30 Days', { netDays: 30, discountBp: 200, discountDays: 10 }],
+		['2% 10 days, net 30 days', { netDays: 30, discountBp: 200, discountDays: 10 }],
+		['1%10 Net 30', { netDays: 30, discountBp: 100, discountDays: 10 }]
 	])('reads %j', (text, expected) => {
 		expect(terms(text)).toEqual(expected);
 	});
@@ -44,7 +54,7 @@ describe('parseTerms', () => {
 		expect(refusal('0/10 Net 30')).toMatch(/between 0 and 100%/);
 	});
 
-	it.each(['', 'Net', 'Net thirty', '2/10', 'Net 30 days EOM', '10 Net 30', '2/10 Net', 'Net -5', 'Net 1000'])(
+	it.each(['', 'Net', 'Net thirty', '2/10', 'Net 30 days EOM', '10 Net 30', '2/10 Net', 'Net -5', 'Net 1000', 'Net 30 Dayss', '2/10 N//30', 'Net days'])(
 		'refuses %j with a message',
 		(text) => {
 			expect(refusal(text).length).toBeGreaterThan(3);

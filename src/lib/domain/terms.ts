@@ -9,8 +9,14 @@ export interface Terms {
 	discountDays: number;
 }
 
+/** An optional "days" after a number of days, as buyers' systems often write it. */
+const DAYS = '(?: ?days?)?';
+const NET = new RegExp(`^(?:net|n) ?/? ?(\\d{1,3})${DAYS}$`, 'i');
+const DISCOUNT = new RegExp(`^(\\d{1,2}(?:\\.\\d{1,2})?) ?(?:%? ?[/ ]|%) ?(\\d{1,3})${DAYS}(?:,? |, ?)(?:net|n) ?/? ?(\\d{1,3})${DAYS}$`, 'i');
+
 /**
- * `Net 30`, `2/10 Net 30`, `2% 10 Net 30`, `1.5/15 N45`, `Due on receipt`, `COD`.
+ * `Net 30`, `2/10 Net 30`, `2% 10 Net 30`, `1.5/15 N45`, `Due on receipt`, `COD`, and the
+ * wordings buyers' exports use for the same: `Net 30 Days`, `2/10 N/30`, `2/10, n/30`, `1%10 Net 30`.
  * A discount needs a window shorter than the net period.
  */
 export function parseTerms(input: string): Parsed<Terms> {
@@ -19,9 +25,9 @@ export function parseTerms(input: string): Parsed<Terms> {
 	if (/^(due (up)?on receipt|on receipt|cod|c\.o\.d\.|immediate|net 0)$/i.test(text)) {
 		return ok({ netDays: 0, discountBp: 0, discountDays: 0 });
 	}
-	const net = /^(?:net|n) ?(\d{1,3})$/i.exec(text);
+	const net = NET.exec(text);
 	if (net) return ok({ netDays: Number(net[1]), discountBp: 0, discountDays: 0 });
-	const disc = /^(\d{1,2}(?:\.\d{1,2})?) ?%? ?[/ ] ?(\d{1,3}),? (?:net|n) ?(\d{1,3})$/i.exec(text);
+	const disc = DISCOUNT.exec(text);
 	if (disc) {
 		const discountBp = Math.round(Number(disc[1]) * 100);
 		const discountDays = Number(disc[2]);
