@@ -6,7 +6,7 @@ import { billedKey } from './lifecycle';
 import { lineAmount } from './quantity';
 import { invoiceTotals } from './totals';
 import { validateInvoice, validateInvoiceLine } from './validate';
-import { TASK_KINDS, WORK_ORDER_TYPES, type Task, type WorkOrder } from './records';
+import { TASK_KINDS, WORK_ORDER_TYPES, type Settings, type Task, type WorkOrder } from './records';
 import { customer, invoice, invoiceLine, poLine, purchaseOrder, settings, task, workOrder } from '$lib/testing/builders';
 
 const TODAY = '2027-01-15';
@@ -20,6 +20,9 @@ const PO_LINES = [
 const signed = { status: 'complete', signedOffBy: 'Dana Facilities', signedOffOn: '2027-01-14' } as const;
 const job = (id: string, number: string, x: Partial<WorkOrder> = {}) => workOrder({ id, number, customerId: 'cust-1', poNumber: '4500012345', ...signed, ...x });
 const t = (woId: string, code: string, x: Partial<Task> = {}) => task({ id: `${woId}-${code}`, workOrderId: woId, code, done: true, ...x });
+
+/** Settings without a tax rate: the tax line has tests of its own below. */
+const untaxed = (x: Partial<Settings> = {}) => settings({ taxRateBp: 0, ...x });
 
 function ids() {
 	let n = 0;
@@ -35,7 +38,7 @@ function input(workOrders: WorkOrder[], tasks: Task[], x: Partial<BuildInvoiceIn
 		customer: CUST,
 		po: PO,
 		poLines: PO_LINES,
-		settings: settings({ invoicePrefix: 'INV-', nextInvoiceNo: 1042, defaultTerms: 'Net 30' }),
+		settings: untaxed({ invoicePrefix: 'INV-', nextInvoiceNo: 1042, defaultTerms: 'Net 30' }),
 		today: TODAY,
 		idGen: ids(),
 		existingInvoiceNumbers: [],
@@ -74,6 +77,23 @@ describe('buildInvoice', () => {
 		for (const l of lines) expect(validateInvoiceLine(l)).toEqual([]);
 	});
 
+	it('adds sales tax at the Settings rate on the work billed where the PO allows tax, and says it is a snapshot (regression: the rate did nothing)', () => {
+		// 6.5 h × $125.00 + 1 × $1,800.00 = $2,612.50; 8.25% of it is $215.53 (215.531… half-up).
+		const taxed = built(buildInvoice(input([wo], tasks, { settings: untaxed({ taxRateBp: 825 }), po: { ...PO, taxAllowed: true } })));
+		const tax = taxed.lines[2]!;
+		expect([tax.lineNo, tax.kind, tax.description, tax.qtyMilli, tax.rateCents, tax.woNumber, tax.taskCode]).toEqual([3, 'tax', 'Sales tax 8.25%', 1000, 21_553, '', '']);
+		expect(validateInvoiceLine(tax)).toEqual([]);
+		expect(invoiceTotals(taxed.lines)).toMatchObject({ subtotal: 261_250, tax: 21_553, total: 282_803 });
+		expect(taxed.notes).toEqual(['Sales tax of 8.25% (Settings) on $2,612.50 was added as line 3; it is not recomputed when the other lines change.']);
+		// No tax line where the PO does not allow tax, with no rate, or (no PO) where the customer does not.
+		expect(built(buildInvoice(input([wo], tasks, { settings: untaxed({ taxRateBp: 825 }), po: { ...PO, taxAllowed: false } }))).lines.map((l) => l.kind)).not.toContain('tax');
+		expect(built(buildInvoice(input([wo], tasks, { po: { ...PO, taxAllowed: true } }))).lines.map((l) => l.kind)).not.toContain('tax');
+		const noPo = job('wo-n', 'WO-9', { poNumber: '' });
+		const noPoTasks = [t('wo-n', 'T1', { qtyMilli: 1000, rateCents: 10_000 })];
+		expect(built(buildInvoice(input([noPo], noPoTasks, { settings: untaxed({ taxRateBp: 825 }), po: null, customer: { ...CUST, taxAllowed: false } }))).lines.map((l) => l.kind)).not.toContain('tax');
+		expect(built(buildInvoice(input([noPo], noPoTasks, { settings: untaxed({ taxRateBp: 825 }), po: null, customer: { ...CUST, taxAllowed: true } }))).lines.map((l) => l.rateCents)).toEqual([10_000, 825]);
+	});
+
 	it('fills a missing buyer item code from the PO line, and a missing PO line from the one line with that code', () => {
 		const r = built(
 			buildInvoice(
@@ -89,7 +109,7 @@ describe('buildInvoice', () => {
 
 	describe('numbering', () => {
 		it('uses prefix + counter and advances the counter past it', () => {
-			const r = built(buildInvoice(input([wo], tasks, { settings: settings({ invoicePrefix: 'RM-', nextInvoiceNo: 7, defaultTerms: 'Net 30' }) })));
+			const r = built(buildInvoice(input([wo], tasks, { settings: untaxed({ invoicePrefix: 'RM-', nextInvoiceNo: 7, defaultTerms: 'Net 30' }) })));
 			expect(r.invoice.number).toBe('RM-7');
 			expect(r.settingsPatch.nextInvoiceNo).toBe(8);
 		});
@@ -112,7 +132,7 @@ describe('buildInvoice', () => {
 		});
 
 		it('refuses a counter that is not a whole number', () => {
-			expect(reasons(buildInvoice(input([wo], tasks, { settings: settings({ nextInvoiceNo: 0 }) })))).toEqual([
+			expect(reasons(buildInvoice(input([wo], tasks, { settings: untaxed({ nextInvoiceNo: 0 }) })))).toEqual([
 				'The next invoice number in Settings (0) must be a whole number of at least 1.'
 			]);
 		});

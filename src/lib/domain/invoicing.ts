@@ -2,6 +2,8 @@ import type { LocalDate } from './dates';
 import { newInvoice, newInvoiceLine } from './factories';
 import { allow, billedKey, invoiceRefusal, refuse, type Outcome } from './lifecycle';
 import { STATUS_LABEL, type Customer, type Id, type IdGen, type Invoice, type InvoiceLine, type PoLine, type PurchaseOrder, type Settings, type Task, type WorkOrder } from './records';
+import { formatMoney, percentOf, sumCents } from './money';
+import { lineAmount } from './quantity';
 import { parseTerms } from './terms';
 
 /**
@@ -58,7 +60,7 @@ export interface BuildInvoiceInput {
 	po: PurchaseOrder | null;
 	/** That PO's lines (others are ignored). */
 	poLines: readonly PoLine[];
-	settings: Pick<Settings, 'invoicePrefix' | 'nextInvoiceNo' | 'defaultTerms'>;
+	settings: Pick<Settings, 'invoicePrefix' | 'nextInvoiceNo' | 'defaultTerms' | 'taxRateBp'>;
 	today: LocalDate;
 	idGen: IdGen;
 	/** Every invoice number in use, void ones included: a number is never reused. */
@@ -181,7 +183,26 @@ export function buildInvoice(input: BuildInvoiceInput): BuildResult {
 			lines.push(lineFor(input.idGen(), invoice.id, lines.length + 1, wo, task, poLines));
 		}
 	}
+	const tax = taxLine(input, invoice.id, lines, notes);
+	if (tax) lines.push(tax);
 	return { ok: true, value: { invoice, lines, settingsPatch: { nextInvoiceNo }, notes } };
+}
+
+/**
+ * The sales tax line, at the rate in Settings on the work billed, where the PO (or, with no PO,
+ * the customer) allows tax. It is a line like any other: a rate that differs by item or place is
+ * corrected on it, and it does not follow later edits of the other lines, which a note says.
+ */
+function taxLine(input: BuildInvoiceInput, invoiceId: Id, lines: readonly InvoiceLine[], notes: string[]): InvoiceLine | null {
+	const allowed = input.po ? input.po.taxAllowed : input.customer.taxAllowed;
+	const bp = input.settings.taxRateBp;
+	if (!allowed || bp <= 0 || lines.length === 0) return null;
+	const taxable = sumCents(lines.map((l) => lineAmount(l.qtyMilli, l.rateCents)));
+	const tax = percentOf(taxable, bp);
+	if (tax <= 0) return null;
+	const rate = `${bp / 100}%`;
+	notes.push(`Sales tax of ${rate} (Settings) on ${formatMoney(taxable)} was added as line ${lines.length + 1}; it is not recomputed when the other lines change.`);
+	return newInvoiceLine(input.idGen(), invoiceId, lines.length + 1, { description: `Sales tax ${rate}`, kind: 'tax', qtyMilli: 1000, unit: '', rateCents: tax });
 }
 
 function lineFor(id: Id, invoiceId: Id, lineNo: number, wo: WorkOrder, task: Task, poLines: readonly PoLine[]): InvoiceLine {
