@@ -180,3 +180,19 @@ test('An invoice file that would reopen a paid invoice and cut its lines is refu
 	await cellOf(paid, 'number').click();
 	await expect(rowCount(gridSection(page, 'Lines of INV-1042'))).toHaveText('3 rows');
 });
+
+test('A jobs file that would reopen an invoiced job and drop its billed tasks is refused whole, saying why', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	const job = await stableRow(grid, 'number', 'WO-18472');
+	await expect(cellOf(job, 'status')).toHaveText('invoiced');
+	const w = page.getByRole('region', { name: 'Import work orders' });
+	const csv = 'WO,Customer,Status,Task,Description,Hours,Rate\nWO-18472,Mercy General Hospital,Open,T1,Startup labor,16,125\n';
+	await w.getByLabel('Import CSV').setInputFiles({ name: 'jobs-reopen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await w.getByRole('button', { name: 'Check 1 row' }).click();
+	await expect(w.getByText('jobs-reopen.csv, row 2: WO-18472 is invoiced and cannot become open by import; void its invoice in Tieout first.')).toBeVisible();
+	await expect(w.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
+	await expect(cellOf(job, 'status')).toHaveText('invoiced');
+	await cellOf(job, 'number').click();
+	await expect(rowCount(gridSection(page, 'Tasks of WO-18472'))).toHaveText('3 rows');
+});

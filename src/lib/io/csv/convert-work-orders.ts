@@ -17,6 +17,7 @@ export interface ImportedWorkOrder {
 const WO_KEYS: Record<string, string> = { warrantyOf: 'warrantyOf', number: 'woNumber', customerId: 'customer', siteId: 'site', type: 'type', status: 'status', priority: 'priority', openedOn: 'openedOn', nteCents: 'nte', signedOffBy: 'signedOffBy', signedOffOn: 'signedOffOn' };
 const TASK_KEYS: Record<string, string> = { code: 'taskCode', description: 'taskDescription', kind: 'kind', qtyMilli: 'quantity', rateCents: 'rate', poLineNo: 'poLine' };
 
+const SIGN_OFF_KEYS: ReadonlySet<string> = new Set(['signedOffBy', 'signedOffOn']);
 const TASK_FIELDS = ['taskCode', 'taskDescription', 'kind', 'quantity', 'unit', 'rate', 'buyerItemCode', 'poLine', 'done'];
 
 /** A spreadsheet of jobs, one row per task with the job's fields repeated, as work orders with their tasks. */
@@ -86,7 +87,11 @@ export function convertWorkOrders(table: ParsedTable, mapping: FieldMapping, opt
 			assignedTo: head.get<string>('assignedTo') ?? '',
 			warrantyOf: head.get<string>('warrantyOf') ?? ''
 		});
-		if (customer) sheet.validated(first, validateWorkOrder(workOrder), WO_KEYS);
+		// A job already on file keeps the sign-off the file does not give (the import merges it), so a
+		// missing sign-off is judged on the merged job, when the import is planned (revision-kinds.ts).
+		const given = head.given();
+		const judged = validateWorkOrder(workOrder).filter((p) => !(SIGN_OFF_KEYS.has(WO_KEYS[p.field] ?? '') && !given.includes(WO_KEYS[p.field]!)));
+		if (customer) sheet.validated(first, judged, WO_KEYS);
 		out.push({ workOrder, tasks, taskRows, given: head.given() });
 	}
 	return sheet.result(out);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCustomer } from '$lib/domain/factories';
+import type { WorkOrder } from '$lib/domain/records';
 import { convertInvoices } from './convert-invoices';
 import { convertWorkOrders } from './convert-work-orders';
 import { suggestMapping } from './mapping';
@@ -53,6 +54,37 @@ describe('work order re-import', () => {
 		expect(p3.write.delete.tasks).toEqual([idOf('T3')]);
 		expect(p3.write.put.tasks.map((t) => t.code)).toEqual(['T1', 'T4']);
 		expect(plan.summary).toBe('Work order WO-1 from b.csv: status "open" → "in_progress"; T1: quantity 1 → 1.5; added task T4 (Clean up); removed task T3 (Test)');
+		expect(p3.refused).toEqual([]);
+	});
+
+	const storedAs = (status: WorkOrder['status']) => {
+		const first = jobs(JOBS, 'a.csv');
+		const p = planWorkOrderImport(first.groups, first.mapped, { workOrders: [], tasks: [] }, 'a.csv');
+		return { workOrders: p.write.put.workOrders.map((w) => ({ ...w, status, signedOffBy: 'M. Greene', signedOffOn: '2027-01-30' })), tasks: p.write.put.tasks };
+	};
+
+	it('never takes an invoiced job back, nor drops the tasks its invoice bills (regression: a file reopened an invoiced job and deleted a billed task)', () => {
+		const stored = storedAs('invoiced');
+		const back = jobs(JOBS.replace(/open/g, 'Open'), 'back.csv');
+		expect(planWorkOrderImport(back.groups, back.mapped, stored, 'back.csv').refused).toEqual([{ row: 2, message: 'WO-1 is invoiced and cannot become open by import; void its invoice in Tieout first.' }]);
+		const dropped = jobs('WO,Status,Task,Description,Hours,Rate\nWO-1,invoiced,T1,Diagnose,1,95\nWO-1,invoiced,T3,Test,1,95\n', 'dropped.csv');
+		expect(planWorkOrderImport(dropped.groups, dropped.mapped, stored, 'dropped.csv').refused.map((r) => r.message)).toEqual([
+			'WO-1 is invoiced; the file leaves out its task T2, which an invoice bills. Keep it in the file.'
+		]);
+		// Onward is fine: invoiced → closed, with every task.
+		const closed = jobs(JOBS.replace(/open/g, 'closed'), 'closed.csv');
+		const plan = planWorkOrderImport(closed.groups, closed.mapped, stored, 'closed.csv');
+		expect(plan.refused).toEqual([]);
+		expect(plan.write.put.workOrders.map((w) => [w.status, w.signedOffBy])).toEqual([['closed', 'M. Greene']]);
+	});
+
+	it('judges a sign-off on the job as merged: a file without sign-off columns may mark a signed-off job complete, not an unsigned one (regression: such a file was refused)', () => {
+		const complete = jobs(JOBS.replace(/open/g, 'complete'), 'complete.csv');
+		expect(planWorkOrderImport(complete.groups, complete.mapped, storedAs('in_progress'), 'complete.csv').refused).toEqual([]);
+		const unsigned = { ...storedAs('in_progress') };
+		unsigned.workOrders = unsigned.workOrders.map((w) => ({ ...w, signedOffBy: '', signedOffOn: null }));
+		expect(planWorkOrderImport(complete.groups, complete.mapped, unsigned, 'complete.csv').refused.map((r) => r.message)).toEqual(['WO-1: A complete work order needs a sign-off: who signed it off']);
+		expect(planWorkOrderImport(complete.groups, complete.mapped, { workOrders: [], tasks: [] }, 'complete.csv').refused).toHaveLength(1);
 	});
 });
 

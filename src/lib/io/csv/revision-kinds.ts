@@ -1,4 +1,5 @@
-import type { Id, Invoice, InvoiceLine, Task, WorkOrder } from '$lib/domain/records';
+import { STATUS_LABEL, type Id, type Invoice, type InvoiceLine, type Task, type WorkOrder } from '$lib/domain/records';
+import { validateWorkOrder } from '$lib/domain/validate';
 import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { ImportedInvoice } from './convert-invoices';
 import type { ImportedWorkOrder } from './convert-work-orders';
@@ -69,6 +70,8 @@ const INVOICE_SPEC: MatchSpec<Invoice, InvoiceLine> = {
 export interface WorkOrderImportPlan {
 	plans: RecordPlan<WorkOrder, Task>[];
 	changed: boolean;
+	/** Changes the file may not make (a job moved back from invoiced, a job left without its sign-off), one per job at its first row; the import is refused whole while any remain. */
+	refused: { row: number; message: string }[];
 	write: { put: { workOrders: WorkOrder[]; tasks: Task[] }; delete: { tasks: Id[] } };
 }
 
@@ -79,7 +82,27 @@ export interface WorkOrderImportPlan {
 export function planWorkOrderImport(imported: readonly ImportedWorkOrder[], mapped: readonly string[], stored: { workOrders: readonly WorkOrder[]; tasks: readonly Task[] }, fileName: string): WorkOrderImportPlan {
 	const plans = planMatched(WO_SPEC, imported.map((i) => ({ record: i.workOrder, children: i.tasks, given: i.given })), mapped, { records: stored.workOrders, children: stored.tasks }, fileName);
 	const w = writesOf(plans);
-	return { plans, changed: w.records.length > 0, write: { put: { workOrders: w.records, tasks: w.children }, delete: { tasks: w.deleteChildren } } };
+	const byNumber = new Map(stored.workOrders.map((wo) => [wo.number, wo]));
+	const refused: WorkOrderImportPlan['refused'] = [];
+	plans.forEach((p, n) => {
+		if (p.status === 'unchanged') return;
+		const message = importedJobRefusal(byNumber.get(p.key), p.record, p.removed) ?? validateWorkOrder(p.record).map((x) => `${p.record.number}: ${x.message}`)[0];
+		if (message) refused.push({ row: imported[n]!.taskRows[0] ?? 0, message });
+	});
+	return { plans, changed: w.records.length > 0, refused, write: { put: { workOrders: w.records, tasks: w.children }, delete: { tasks: w.deleteChildren } } };
+}
+
+/**
+ * Why a file may not make this change to a job on file, or null. An invoiced or closed job is on
+ * an invoice AP has seen: a file moves it on (invoiced → closed) but never back, and does not
+ * take away tasks the invoice bills, as the job's own buttons would not.
+ */
+function importedJobRefusal(before: WorkOrder | undefined, after: WorkOrder, removed: readonly Task[]): string | null {
+	if (!before || (before.status !== 'invoiced' && before.status !== 'closed')) return null;
+	const onward = after.status === before.status || (before.status === 'invoiced' && after.status === 'closed');
+	if (!onward) return `${before.number} is ${STATUS_LABEL[before.status]} and cannot become ${STATUS_LABEL[after.status]} by import; void its invoice in Tieout first.`;
+	if (removed.length) return `${before.number} is ${STATUS_LABEL[before.status]}; the file leaves out its task${removed.length > 1 ? 's' : ''} ${removed.map((t) => t.code).join(', ')}, which an invoice bills. Keep ${removed.length > 1 ? 'them' : 'it'} in the file.`;
+	return null;
 }
 
 export interface InvoiceImportPlan {

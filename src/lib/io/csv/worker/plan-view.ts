@@ -60,6 +60,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 		const c = convertWorkOrders(...args);
 		if (!c.ok) return c;
 		const plan = planWorkOrderImport(c.groups, c.mapped, { workOrders: req.stored.workOrders ?? [], tasks: req.stored.tasks ?? [] }, fileName);
+		if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, null, r.message)) };
 		const records = plan.plans.map((p) => viewOf(p, `Work order ${p.record.number}`, 'task', (t) => `task ${t.code}: ${t.description}`));
 		return planned(c, records, plan.changed, { put: plan.write.put, remove: { tasks: plan.write.delete.tasks }, revisions: [] });
 	}
