@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCustomer } from '$lib/domain/factories';
-import type { WorkOrder } from '$lib/domain/records';
+import type { Task, WorkOrder } from '$lib/domain/records';
 import { convertInvoices } from './convert-invoices';
 import { convertWorkOrders } from './convert-work-orders';
 import { suggestMapping } from './mapping';
@@ -57,7 +57,7 @@ describe('work order re-import', () => {
 		expect(p3.refused).toEqual([]);
 	});
 
-	const storedAs = (status: WorkOrder['status']) => {
+	const storedAs = (status: WorkOrder['status']): { workOrders: WorkOrder[]; tasks: Task[] } => {
 		const first = jobs(JOBS, 'a.csv');
 		const p = planWorkOrderImport(first.groups, first.mapped, { workOrders: [], tasks: [] }, 'a.csv');
 		return { workOrders: p.write.put.workOrders.map((w) => ({ ...w, status, signedOffBy: 'M. Greene', signedOffOn: '2027-01-30' })), tasks: p.write.put.tasks };
