@@ -196,3 +196,26 @@ test('A jobs file that would reopen an invoiced job and drop its billed tasks is
 	await cellOf(job, 'number').click();
 	await expect(rowCount(gridSection(page, 'Tasks of WO-18472'))).toHaveText('3 rows');
 });
+
+test('A European export is read with the decimal comma it uses, so 1.000 pieces are a thousand, not one', async ({ page }) => {
+	await loadSample(page);
+	await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'semicolon-decimal-comma.csv');
+	const w = wizard(page);
+	await expect(w.getByText('semicolon-decimal-comma.csv: UTF-8, semicolon-separated, header on row 1, 2 data rows.')).toBeVisible();
+	// Guessed from 1,25 and 1.250,00: commas that cannot group thousands.
+	await expect(w.getByLabel('Decimal separator')).toHaveValue(',');
+	await w.getByLabel('Dates').selectOption('dmy');
+	await w.getByLabel('Customer').selectOption({ label: 'Harbor Point Property Management LLC' });
+	for (const [field, column] of [['PO number', 'Bestellnummer'], ['Line', 'Pos.'], ['Description', 'Bezeichnung'], ['Quantity', 'Menge'], ['Unit Price', 'Nettopreis'], ['Extended Amount', 'Gesamtpreis']]) {
+		await w.getByLabel(`Column for ${field}`).selectOption(column);
+	}
+	await w.getByRole('button', { name: 'Check 2 rows' }).click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	const lines = gridSection(page, 'Lines of PO 4711');
+	await expect(rowCount(lines)).toHaveText('2 rows');
+	const clamp = await stableRow(lines, 'lineNo', '10');
+	await expect(cellOf(clamp, 'qtyMilli')).toHaveText('1000');
+	await expect(cellOf(clamp, 'unitPriceCents')).toHaveText('$1.25');
+	await expect(cellOf(clamp, 'extendedCents')).toHaveText('$1,250.00');
+});

@@ -78,6 +78,7 @@ export class CsvImport {
 			this.summary = r.summary;
 			this.delimiter = r.summary.delimiter;
 			this.headerRow = r.summary.headerRow;
+			this.options.decimal = r.summary.decimal;
 			this.problems = [];
 			await this.#chooseMapping(r.summary.header);
 			this.step = 'map';

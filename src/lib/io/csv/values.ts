@@ -103,3 +103,27 @@ export function listCell(text: string): string[] {
 		.map((s) => s.trim())
 		.filter((s) => s !== '');
 }
+
+/** `80,00`, `1.234,5`, `-12,125`: a comma that only a decimal comma explains (1–2 digits after it, or dots grouping before it). */
+const COMMA_DECIMAL = /^[-+(]?[$€£]?\s?(\d{1,3}(\.\d{3})+,\d+|\d+,\d{1,2}|\d{1,3}(\.\d{3})*,\d{4,})[)]?$/;
+/** `80.00`, `1,234.5`: a point that only a decimal point explains. */
+const POINT_DECIMAL = /^[-+(]?[$€£]?\s?(\d{1,3}(,\d{3})+\.\d+|\d+\.\d{1,2}|\d{1,3}(,\d{3})*\.\d{4,})[)]?$/;
+
+/**
+ * The decimal separator a file's numbers were written with, guessed from its first rows: a
+ * European export writes 80,00 and 1.234,50. Only a comma that cannot be a thousands separator
+ * counts, so `12,125` alone (12125 or 12.125?) decides nothing and the point stays. The person
+ * can change the guess before anything is read.
+ */
+export function guessDecimal(rows: readonly { cells: readonly string[] }[], sample = 200): DecimalSeparator {
+	let comma = 0;
+	let point = 0;
+	for (const r of rows.slice(0, sample)) {
+		for (const raw of r.cells) {
+			const cell = raw.trim();
+			if (COMMA_DECIMAL.test(cell)) comma++;
+			else if (POINT_DECIMAL.test(cell)) point++;
+		}
+	}
+	return comma > point ? ',' : '.';
+}

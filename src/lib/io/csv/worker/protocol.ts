@@ -7,7 +7,7 @@ import type { TableRow } from '../parse';
 import type { ImportProblem } from '../problem';
 import type { PoRevisionRecord } from '../revision';
 import type { Delimiter } from '../sniff';
-import type { ValueOptions } from '../values';
+import type { DecimalSeparator, ValueOptions } from '../values';
 
 /** How many rows the wizard previews: enough to check the mapping, small enough to send at once. */
 export const PREVIEW_ROWS = 12;
@@ -53,6 +53,8 @@ export interface TableSummary {
 	encoding: Encoding;
 	delimiter: Delimiter;
 	headerRow: number;
+	/** The decimal separator the file's numbers seem to use (values.ts guessDecimal); the person may change it. */
+	decimal: DecimalSeparator;
 	header: string[];
 	preview: TableRow[];
 	rowCount: number;
