@@ -207,7 +207,8 @@ test('A European export is read with the decimal comma it uses, so 1.000 pieces 
 	await expect(w.getByLabel('Decimal separator')).toHaveValue(',');
 	await w.getByLabel('Dates').selectOption('dmy');
 	await w.getByLabel('Customer').selectOption({ label: 'Harbor Point Property Management LLC' });
-	for (const [field, column] of [['PO number', 'Bestellnummer'], ['Line', 'Pos.'], ['Description', 'Bezeichnung'], ['Quantity', 'Menge'], ['Unit Price', 'Nettopreis'], ['Extended Amount', 'Gesamtpreis']]) {
+	const columns: [field: string, column: string][] = [['PO number', 'Bestellnummer'], ['Line', 'Pos.'], ['Description', 'Bezeichnung'], ['Quantity', 'Menge'], ['Unit Price', 'Nettopreis'], ['Extended Amount', 'Gesamtpreis']];
+	for (const [field, column] of columns) {
 		await w.getByLabel(`Column for ${field}`).selectOption(column);
 	}
 	await w.getByRole('button', { name: 'Check 2 rows' }).click();
