@@ -197,7 +197,7 @@ test('A jobs file that would reopen an invoiced job and drop its billed tasks is
 	await expect(rowCount(gridSection(page, 'Tasks of WO-18472'))).toHaveText('3 rows');
 });
 
-test('A European export is read with the decimal comma it uses, so 1.000 pieces are a thousand, not one', async ({ page }) => {
+test('A European export is read with the decimal comma and day-first dates it uses, so 1.000 pieces are a thousand, not one', async ({ page }) => {
 	await loadSample(page);
 	await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
 	await importFile(page, 'semicolon-decimal-comma.csv');
@@ -205,7 +205,8 @@ test('A European export is read with the decimal comma it uses, so 1.000 pieces 
 	await expect(w.getByText('semicolon-decimal-comma.csv: UTF-8, semicolon-separated, header on row 1, 2 data rows.')).toBeVisible();
 	// Guessed from 1,25 and 1.250,00: commas that cannot group thousands.
 	await expect(w.getByLabel('Decimal separator')).toHaveValue(',');
-	await w.getByLabel('Dates').selectOption('dmy');
+	// Guessed from 28.02.2027: 05.02.2027 is the fifth of February, not May the second.
+	await expect(w.getByLabel('Dates')).toHaveValue('dmy');
 	await w.getByLabel('Customer').selectOption({ label: 'Harbor Point Property Management LLC' });
 	const columns: [field: string, column: string][] = [['PO number', 'Bestellnummer'], ['Line', 'Pos.'], ['Description', 'Bezeichnung'], ['Quantity', 'Menge'], ['Unit Price', 'Nettopreis'], ['Extended Amount', 'Gesamtpreis']];
 	for (const [field, column] of columns) {
@@ -219,4 +220,5 @@ test('A European export is read with the decimal comma it uses, so 1.000 pieces 
 	await expect(cellOf(clamp, 'qtyMilli')).toHaveText('1000');
 	await expect(cellOf(clamp, 'unitPriceCents')).toHaveText('$1.25');
 	await expect(cellOf(clamp, 'extendedCents')).toHaveText('$1,250.00');
+	await expect(cellOf(clamp, 'needBy')).toHaveText('Feb 5, 2027');
 });

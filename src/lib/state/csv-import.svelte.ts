@@ -78,7 +78,7 @@ export class CsvImport {
 			this.summary = r.summary;
 			this.delimiter = r.summary.delimiter;
 			this.headerRow = r.summary.headerRow;
-			this.options.decimal = r.summary.decimal;
+			this.options = { decimal: r.summary.decimal, dateOrder: r.summary.dateOrder };
 			this.problems = [];
 			await this.#chooseMapping(r.summary.header);
 			this.step = 'map';

@@ -127,3 +127,35 @@ export function guessDecimal(rows: readonly { cells: readonly string[] }[], samp
 	}
 	return comma > point ? ',' : '.';
 }
+
+const DAY_FIRST_OR_MONTH_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:[T ].*)?$/;
+const YEAR_FIRST_SLASHED = /^\d{4}[/.]\d{1,2}[/.]\d{1,2}(?:[T ].*)?$/;
+
+/**
+ * The order of a file's dates, guessed from its first rows, because 05.02.2027 read the wrong way
+ * is a real date too: a day past 12 in first place says day first (28.02.2027), in second place
+ * month first (02/28/2027). With no such day, dates written with dots (as day-first countries
+ * write them) say day first; else month first, the US default. The person can change the guess.
+ */
+export function guessDateOrder(rows: readonly { cells: readonly string[] }[], sample = 200): DateOrder {
+	let dayFirst = 0;
+	let monthFirst = 0;
+	let dotted = 0;
+	let yearFirst = 0;
+	for (const r of rows.slice(0, sample)) {
+		for (const raw of r.cells) {
+			const cell = raw.trim();
+			if (YEAR_FIRST_SLASHED.test(cell)) yearFirst++;
+			const m = DAY_FIRST_OR_MONTH_FIRST.exec(cell);
+			if (!m) continue;
+			const [a, b] = [Number(m[1]), Number(m[3])];
+			if (a > 12 && b <= 12) dayFirst++;
+			else if (b > 12 && a <= 12) monthFirst++;
+			if (m[2] === '.') dotted++;
+		}
+	}
+	if (dayFirst > monthFirst) return 'dmy';
+	if (monthFirst > 0) return 'mdy';
+	if (dotted > 0) return 'dmy';
+	return yearFirst > 0 ? 'ymd' : 'mdy';
+}

@@ -1,5 +1,5 @@
 import type { Customer, Invoice, InvoiceLine, PoLine, PurchaseOrder, Site, Task, WorkOrder } from '$lib/domain/records';
-import type { LocalDate } from '$lib/domain/dates';
+import type { DateOrder, LocalDate } from '$lib/domain/dates';
 import type { Encoding } from '../decode';
 import type { ImportKind } from '../fields';
 import type { FieldMapping } from '../mapping';
@@ -55,6 +55,8 @@ export interface TableSummary {
 	headerRow: number;
 	/** The decimal separator the file's numbers seem to use (values.ts guessDecimal); the person may change it. */
 	decimal: DecimalSeparator;
+	/** The order the file's dates seem to be written in (values.ts guessDateOrder); the person may change it. */
+	dateOrder: DateOrder;
 	header: string[];
 	preview: TableRow[];
 	rowCount: number;
