@@ -1,5 +1,5 @@
 import type { ParsedTable } from '../parse';
-import { guessDateOrder, guessDecimal } from '../values';
+import { guessDateOrder, guessDecimal } from '../guess';
 import { readTable } from '../read';
 import { planTable } from './plan-view';
 import { PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
