@@ -20,3 +20,32 @@ test('an edit in one tab shows in another tab of the same browser without a relo
 	await expect(cellOf(rowB, 'computed')).toHaveText('$1,850.00');
 	await tabB.close();
 });
+
+// Bug: an editor left open in one tab wrote over the value another tab had saved meanwhile.
+test('an edit begun before another tab changed the same cell is refused, and that tab’s value stays', async ({ page, context }) => {
+	await loadSample(page);
+	const gridA = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	const tabB = await context.newPage();
+	const gridB = await openGrid(tabB, '/lines/po-lines', 'All PO lines', 13);
+	const rowA = await stableRow(gridA, 'description', 'LED troffer 2x4, 40 W');
+	const rowB = await stableRow(gridB, 'description', 'LED troffer 2x4, 40 W');
+
+	const priceA = cellOf(rowA, 'unitPriceCents');
+	await priceA.dblclick();
+	const input = priceA.locator('input');
+	await expect(input).toBeFocused();
+	await input.fill('$95.00');
+
+	await editCell(cellOf(rowB, 'unitPriceCents'), '$92.50');
+	// Tab A has the new price (its amount follows) while its editor is still open.
+	await expect(cellOf(rowA, 'computed')).toHaveText('$1,850.00', { timeout: 10_000 });
+	await input.press('Enter');
+
+	const alert = gridA.locator('p.edit-error[role="alert"]');
+	await expect(alert).toHaveText(/^PO \S+ line \d+, Unit price: it was changed in another tab while you were typing, and the cell now shows that value\. Nothing was saved\.$/);
+	await expect(priceA).toHaveText('$92.50');
+	await expect(cellOf(rowB, 'unitPriceCents')).toHaveText('$92.50');
+	await tabB.close();
+	await page.reload();
+	await expect(cellOf(await stableRow(gridA, 'description', 'LED troffer 2x4, 40 W'), 'unitPriceCents')).toHaveText('$92.50');
+});

@@ -12,6 +12,14 @@ export class RecordError extends Error {
 }
 
 /**
+ * A refusal shown under a grid after the row and column it concerns, which it does not name again.
+ */
+export function describeCellRefusal(err: unknown): string {
+	if (!(err instanceof RecordError)) return describeStorageError(err);
+	return `${err.problems.map((p) => p.message).join('; ').replace(/\.$/, '')}. Nothing was saved.`;
+}
+
+/**
  * Turn a storage failure into a sentence that says what happened and what was kept.
  * Every caller shows this to the person; none swallows it.
  */

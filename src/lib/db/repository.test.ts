@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { TieoutDB } from './database';
-import { describeStorageError, RecordError } from './errors';
+import { describeCellRefusal, describeStorageError, RecordError } from './errors';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
 import * as b from '$lib/testing/builders';
 import { counts, empty, refused, seedLinked } from '$lib/testing/db';
@@ -128,6 +128,37 @@ describe('updateRecord', () => {
 
 	it('says so when the record is gone', async () => {
 		expect((await refused(updateRecord(db, 'customers', 'nope', { name: 'X' }))).message).toMatch(/deleted/);
+	});
+
+	// Bug: a grid showed "WO-200, Number: Work order WO-200: WO-100 is already used", the row twice and no word of what was kept.
+	it('a cell refusal gives the problems only, and says nothing was saved', async () => {
+		const s = await seedLinked(db);
+		const wo2 = b.workOrder({ customerId: s.cust.id, number: 'WO-200' });
+		await saveRecord(db, 'workOrders', wo2);
+		const err = await refused(updateRecord(db, 'workOrders', wo2.id, { number: 'WO-100' }));
+		const text = describeCellRefusal(err);
+		expect(text).not.toContain('WO-200');
+		expect(text).toMatch(/WO-100 is already used[^.]*\. Nothing was saved\.$/);
+		expect(describeCellRefusal(new DOMException('full', 'QuotaExceededError'))).toBe(describeStorageError(new DOMException('full', 'QuotaExceededError')));
+	});
+
+	// Bug: an editor left open in one tab overwrote the value another tab had stored meanwhile.
+	it('refuses an edit begun from a value another tab has since changed, and keeps that tab’s value', async () => {
+		const s = await seedLinked(db);
+		await updateRecord(db, 'tasks', s.task.id, { qtyMilli: 3_000 }, { qtyMilli: s.task.qtyMilli });
+		const err = await refused(updateRecord(db, 'tasks', s.task.id, { qtyMilli: 9_000 }, { qtyMilli: s.task.qtyMilli }));
+		expect(err.problems).toEqual([{ field: 'qtyMilli', message: expect.stringContaining('changed in another tab') }]);
+		expect((await db.tasks.get(s.task.id))?.qtyMilli).toBe(3_000);
+	});
+
+	it('takes an edit whose starting value is still the stored one, null included', async () => {
+		const s = await seedLinked(db);
+		const wo = (await db.workOrders.get(s.wo.id))!;
+		await updateRecord(db, 'workOrders', s.wo.id, { description: 'Roof survey' }, { description: wo.description });
+		expect((await db.workOrders.get(s.wo.id))?.description).toBe('Roof survey');
+		await updateRecord(db, 'poLines', s.pol.id, { needBy: null }, { needBy: '2027-01-31' });
+		await updateRecord(db, 'poLines', s.pol.id, { needBy: '2027-01-15' }, { needBy: null });
+		expect((await db.poLines.get(s.pol.id))?.needBy).toBe('2027-01-15');
 	});
 });
 

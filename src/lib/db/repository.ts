@@ -64,11 +64,29 @@ export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x:
 	});
 }
 
-/** Change some fields of one record (a cell edit). Returns the stored record. */
-export async function updateRecord<K extends TableName>(db: TieoutDB, table: K, id: string, patch: Partial<RecordOf[K]>): Promise<RecordOf[K]> {
+/**
+ * Change some fields of one record (a cell edit). Returns the stored record. `startedAs` holds the
+ * values the edit began from: when the stored ones differ, another tab changed them while the
+ * person typed, and writing would silently undo that change, so the edit is refused instead.
+ */
+export async function updateRecord<K extends TableName>(
+	db: TieoutDB,
+	table: K,
+	id: string,
+	patch: Partial<RecordOf[K]>,
+	startedAs?: Partial<RecordOf[K]>
+): Promise<RecordOf[K]> {
 	return db.transaction('rw', ALL(db), async () => {
 		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
 		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
+		const stored = before as unknown as Record<string, unknown>;
+		const moved = Object.entries(startedAs ?? {}).filter(([k, v]) => !Object.is(stored[k], v)).map(([k]) => k);
+		if (moved.length) {
+			throw new RecordError(
+				moved.map((field) => ({ field, message: 'it was changed in another tab while you were typing, and the cell now shows that value' })),
+				describeRecord(table, before)
+			);
+		}
 		const after = { ...before, ...patch, id } as RecordOf[K];
 		refuseRedecided(table, before, after, describeRecord(table, after));
 		await refuseLockedInvoices(db, invoiceWrites(table, [after]), describeRecord(table, after));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColDef, ValueSetterParams } from 'ag-grid-community';
-import { withValueSetters } from './edit-setters';
+import { EditStarts, withValueSetters } from './edit-setters';
 import { computedCol, qtyCol } from './columns';
 
 type Row = { id: string; qtyMilli: number };
@@ -24,5 +24,24 @@ describe('value setters: the grid never writes a row itself', () => {
 		expect(set(amount!, { id: 'r1', qtyMilli: 1000 }, '5')).toBe(false);
 		await Promise.resolve();
 		expect(saved).toEqual([]);
+	});
+});
+
+describe('EditStarts: the value an edit began from', () => {
+	it('keeps the value shown when the editor opened, though the row has since taken another tab’s value', () => {
+		const starts = new EditStarts();
+		starts.began({ id: 'r1', qtyMilli: 1000 } as Row, 'qtyMilli');
+		const updated: Row = { id: 'r1', qtyMilli: 3000 };
+		expect(starts.take(updated, 'qtyMilli')).toBe(1000);
+		// Read once: a later edit without a seen start is judged from the row as it is then.
+		expect(starts.take(updated, 'qtyMilli')).toBe(3000);
+	});
+
+	it('tells cells apart by row and field', () => {
+		const starts = new EditStarts();
+		starts.began({ id: 'r1', qtyMilli: 1000 } as Row, 'qtyMilli');
+		starts.began({ id: 'r2', qtyMilli: 2000 } as Row, 'qtyMilli');
+		expect(starts.take({ id: 'r2', qtyMilli: 5 } as Row, 'qtyMilli')).toBe(2000);
+		expect(starts.take({ id: 'r1', qtyMilli: 5 } as Row, 'qtyMilli')).toBe(1000);
 	});
 });

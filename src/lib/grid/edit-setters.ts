@@ -21,3 +21,24 @@ export function withValueSetters<T>(columns: ColDef<T>[], save: SaveEdit<T>): Co
 	};
 	return columns.map((c) => ({ ...c, valueSetter: c.context && c.editable ? store : () => false }));
 }
+
+/**
+ * What each cell held when its editor opened. While the person types, the row may take another
+ * tab's value from the change feed; the save must be judged against the value the edit began
+ * from, or it would silently undo that other change.
+ */
+export class EditStarts {
+	readonly #values = new Map<string, unknown>();
+
+	began(row: { id: string } | undefined, field: string | undefined): void {
+		if (row && field) this.#values.set(`${row.id}\u0000${field}`, (row as Record<string, unknown>)[field]);
+	}
+
+	/** The value the edit of this cell began from (the row's own when no start was seen), forgotten once read. */
+	take(row: { id: string }, field: string): unknown {
+		const key = `${row.id}\u0000${field}`;
+		const value = this.#values.has(key) ? this.#values.get(key) : (row as Record<string, unknown>)[field];
+		this.#values.delete(key);
+		return value;
+	}
+}

@@ -16,7 +16,7 @@ import type { PoLine } from '$lib/domain/records';
 import { poLineEdit } from '$lib/domain/totals';
 import type { RecordOf } from '$lib/db/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
-import { app, deleteOne, newId, saveOne, today, updateOne } from './app.svelte';
+import { app, deleteOne, newId, saveOne, today, updateCell } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 
@@ -106,10 +106,19 @@ export async function removeRecord(table: TableName, id: string, name: string, g
 	return !error;
 }
 
-/** One field of one record, as typed into a grid cell. */
-export function editField<K extends TableName>(table: K, id: string, field: string, value: unknown): Promise<string | null> {
+/**
+ * One field of one record, as typed into a grid cell that showed `startedAs` when the editor
+ * opened. Resolves to the refusal, or null once stored.
+ */
+export function editField<K extends TableName>(table: K, id: string, field: string, value: unknown, startedAs: unknown): Promise<string | null> {
 	let patch = { [field]: value } as Partial<RecordOf[K]>;
 	const poLine = table === 'poLines' ? app.wb.tables.poLines.get(id) : undefined;
 	if (poLine) patch = poLineEdit(poLine, patch as Partial<PoLine>) as Partial<RecordOf[K]>;
-	return updateOne(table, id, patch, false);
+	return updateCell(table, id, patch, { [field]: startedAs } as Partial<RecordOf[K]>);
 }
+
+/** A grid's `onEdit` for one table. */
+export const editsTo =
+	<K extends TableName>(table: K) =>
+	(row: { id: string }, field: string, value: unknown, startedAs: unknown) =>
+		editField(table, row.id, field, value, startedAs);

@@ -1,7 +1,7 @@
 import { localDateOf, type LocalDate } from '$lib/domain/dates';
 import { sampleSettings, sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, type TableName } from '$lib/db/database';
-import { describeStorageError } from '$lib/db/errors';
+import { describeCellRefusal, describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } from '$lib/db/repository';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
@@ -84,13 +84,13 @@ export const app = new App();
  * Every write from the UI goes through here: a refusal or storage error is shown to the person
  * and returned (so a grid can keep the old value), never swallowed.
  */
-async function attempt(what: () => Promise<unknown>, notify = true): Promise<string | null> {
+async function attempt(what: () => Promise<unknown>, notify = true, describe = describeStorageError): Promise<string | null> {
 	app.pendingWrites++;
 	try {
 		await what();
 		return null;
 	} catch (err) {
-		const message = describeStorageError(err);
+		const message = describe(err);
 		if (notify) notices.push('error', message);
 		return message;
 	} finally {
@@ -100,9 +100,9 @@ async function attempt(what: () => Promise<unknown>, notify = true): Promise<str
 
 export const saveOne = <K extends TableName>(table: K, record: RecordOf[K]) => attempt(() => saveRecord(app.wb.db, table, record));
 
-/** `notify: false` when the caller shows the refusal itself, as a grid does under the cell. */
-export const updateOne = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, notify = true) =>
-	attempt(() => updateShownFirst(app.wb.db, app.wb.tables[table] as never, table, id, patch), notify);
+/** A cell's edit: the grid shows the refusal under itself, after the row and column it names. */
+export const updateCell = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, startedAs: Partial<RecordOf[K]>) =>
+	attempt(() => updateShownFirst(app.wb.db, app.wb.tables[table] as never, table, id, patch, startedAs), false, describeCellRefusal);
 
 export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
 

@@ -25,14 +25,15 @@ export async function updateShownFirst<K extends TableName>(
 	live: LiveTable<RecordOf[K]>,
 	table: K,
 	id: string,
-	patch: Partial<RecordOf[K]>
+	patch: Partial<RecordOf[K]>,
+	startedAs?: Partial<RecordOf[K]>
 ): Promise<RecordOf[K]> {
 	const shown = live.get(id);
 	let guess: RecordOf[K] | null = shown && changesOneRecord(table, patch) ? ({ ...shown, ...patch, id } as RecordOf[K]) : null;
 	if (guess && validateRecord(table, guess).length) guess = null;
 	if (guess) live.apply({ upserts: [guess], removes: [] });
 	try {
-		const stored = await updateRecord(db, table, id, patch);
+		const stored = await updateRecord(db, table, id, patch, startedAs);
 		const now = live.get(id);
 		// A later edit of the same record may already show its own guess: its commit follows.
 		if ((!guess || now === guess) && !sameRecord(now as never, stored as never)) live.apply({ upserts: [stored], removes: [] });
