@@ -113,6 +113,8 @@ test('A warranty job bills at zero and names the original job', async ({ page })
 	await openGrid(page, '/invoices', 'Invoices', 4);
 	await cellOf(await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1043'), 'number').click();
 	await page.getByRole('button', { name: 'Void' }).click();
+	// A draft's jobs never moved, so voiding it moves none back.
+	await expect(page.getByRole('dialog')).toContainText('It was never sent, so its jobs keep their status.');
 	await page.getByRole('dialog').getByRole('button', { name: 'Void invoice' }).click();
 	const voided = await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1043');
 	await expect(cellOf(voided, 'status')).toHaveText('void');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reason, value } from '$lib/testing/outcome';
 import fc from 'fast-check';
-import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, nextInvoiceNumber, sendInvoice, voidInvoice, type BuildInvoiceInput, type BuildResult, type BuiltInvoice } from './invoicing';
+import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, nextInvoiceNumber, sendInvoice, voidEffect, voidInvoice, type BuildInvoiceInput, type BuildResult, type BuiltInvoice } from './invoicing';
 import { billedKey } from './lifecycle';
 import { lineAmount } from './quantity';
 import { invoiceTotals } from './totals';
@@ -386,6 +386,15 @@ describe('invoice status', () => {
 
 		it('voids a draft without moving any job', () => {
 			expect(value(voidInvoice(inv, [invoicedA, b], [])).workOrders).toEqual([]);
+		});
+
+		// Bug: the Void dialog said "Its jobs go back to complete" for a draft, whose jobs never move.
+		it('says before voiding which jobs go back to complete, and that a draft moves none', () => {
+			expect(voidEffect(inv, value(voidInvoice(inv, [invoicedA, b], [])))).toBe('It was never sent, so its jobs keep their status.');
+			expect(voidEffect(sent, value(voidInvoice(sent, [invoicedA, b], [])))).toBe('WO-1 and WO-2 go back to complete, so they can be billed again.');
+			expect(voidEffect(sent, value(voidInvoice(sent, [invoicedA], [])))).toBe('WO-1 goes back to complete, so it can be billed again.');
+			const paid = invoice({ id: 'inv-2', number: 'INV-1001', status: 'paid', workOrderNumbers: ['WO-1'] });
+			expect(voidEffect(sent, value(voidInvoice(sent, [invoicedA], [sent, paid])))).toMatch(/^Its jobs keep their status/);
 		});
 
 		it('refuses a paid or already void invoice', () => {

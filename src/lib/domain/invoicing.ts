@@ -297,3 +297,12 @@ export function voidInvoice(inv: Invoice, workOrders: readonly WorkOrder[], othe
 	}
 	return allow({ invoice: voided, workOrders: patched }, warnings);
 }
+
+/** What voiding does to the invoice's jobs, said before it is done (the Void dialog). */
+export function voidEffect(inv: Invoice, move: InvoiceMove): string {
+	if (inv.status === 'draft') return 'It was never sent, so its jobs keep their status.';
+	const back = move.workOrders.map((w) => w.number);
+	if (!back.length) return 'Its jobs keep their status: another invoice still bills them, or they were never invoiced.';
+	const names = back.length === 1 ? back[0] : `${back.slice(0, -1).join(', ')} and ${back.at(-1)}`;
+	return back.length === 1 ? `${names} goes back to complete, so it can be billed again.` : `${names} go back to complete, so they can be billed again.`;
+}

@@ -1,5 +1,5 @@
 import { approveChangeOrder, rejectChangeOrder, reopenChangeOrder } from '$lib/domain/change-orders';
-import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidInvoice } from '$lib/domain/invoicing';
+import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidEffect, voidInvoice } from '$lib/domain/invoicing';
 import { availableActions, billedKey, cancelWork, closeWork, completeWork, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
@@ -140,6 +140,7 @@ export function payInv(inv: Invoice) {
 
 export async function voidInv(inv: Invoice) {
 	const outcome = voidInvoice(inv, jobsOf(inv), wb().tables.invoices.rows());
-	if (outcome.ok && !(await confirmer.ask(`Void invoice ${inv.number}?`, 'A void invoice stays on file under its number, bills nothing and cannot be sent again. Its jobs go back to complete.', 'Void invoice'))) return false;
+	const effect = outcome.ok ? voidEffect(inv, outcome.value) : '';
+	if (outcome.ok && !(await confirmer.ask(`Void invoice ${inv.number}?`, `A void invoice stays on file under its number, bills nothing and cannot be sent again. ${effect}`, 'Void invoice'))) return false;
 	return store(outcome, (m) => ({ put: { invoices: [m.invoice], workOrders: m.workOrders } }), `Invoice ${inv.number} voided.`);
 }
