@@ -2,6 +2,7 @@ import type { Invoice, InvoiceLine } from '$lib/domain/records';
 import type { Problem } from '$lib/domain/result';
 import type { TieoutDB, TableName } from './database';
 import { refuseLockedInvoices } from './locks';
+import { bulkWriteNamed } from './named-writes';
 import { describeRecord, type AnyRecord, type RecordOf } from './records';
 
 type Check<K extends TableName> = (db: TieoutDB, x: RecordOf[K]) => Promise<Problem[]>;
@@ -190,8 +191,8 @@ export async function propagateRename<K extends TableName>(db: TieoutDB, table: 
 	const moved = await renamedInvoiceRecords(db, table, before, after);
 	if (moved.invoices.length || moved.invoiceLines.length) {
 		await refuseLockedInvoices(db, moved, `${describeRecord(table, before)} cannot be renamed`);
-		await db.invoices.bulkPut(moved.invoices);
-		await db.invoiceLines.bulkPut(moved.invoiceLines);
+		await bulkWriteNamed(db.invoices, moved.invoices);
+		await bulkWriteNamed(db.invoiceLines, moved.invoiceLines);
 	}
 	if (table === 'workOrders') {
 		const [a, b] = [before as RecordOf['workOrders'], after as RecordOf['workOrders']];

@@ -280,7 +280,7 @@ describe('saveBatch', () => {
 		const cust = b.customer();
 		const batch = { customers: [cust], workOrders: [b.workOrder({ customerId: cust.id, number: 'WO-1' }), b.workOrder({ customerId: cust.id, number: 'WO-1' })] };
 		const err = await saveBatch(db, batch).then(() => null, (e: unknown) => e);
-		expect(describeStorageError(err)).toBe('That record would duplicate one that already exists (same number), so nothing was saved.');
+		expect(describeStorageError(err)).toBe('The batch was not saved: Work order WO-1: it is already stored (same id or number)');
 		expect(await counts(db)).toEqual(empty);
 	});
 

@@ -11,9 +11,9 @@ import {
 	validateWorkOrder
 } from '$lib/domain/validate';
 import type { Problem } from '$lib/domain/result';
-import { Dexie } from 'dexie';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
+import { bulkWriteNamed, RowsRefused } from './named-writes';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 
@@ -135,7 +135,14 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 		for (const table of RECORD_TABLES) {
 			const rows = batch[table];
 			// The one settings record is replaced; every other record is new and must not overwrite one.
-			if (rows?.length) await (table === 'settings' ? db.table(table).bulkPut(rows) : db.table(table).bulkAdd(rows));
+			if (!rows?.length) continue;
+			try {
+				await bulkWriteNamed(db.table(table), rows, table === 'settings' ? 'put' : 'add');
+			} catch (err) {
+				if (!(err instanceof RowsRefused)) throw err;
+				const clashes = err.positions.map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: it is already stored (same id or number)` }));
+				throw new RecordError(clashes.slice(0, 20), 'The batch was not saved');
+			}
 		}
 		// With the whole batch in place, the same reference and uniqueness checks as a single
 		// save; a problem throws and the transaction takes every record back out.
@@ -194,11 +201,11 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
 				before.forEach((b, i) => b && renamed.push([table, b as AnyRecord, rows[i]!]));
 				try {
-					await db.table(table).bulkPut(rows);
+					await bulkWriteNamed(db.table(table), rows);
 				} catch (err) {
 					// A unique index refused some rows: name them (rethrowing still aborts the transaction).
-					if (!(err instanceof Dexie.BulkError)) throw err;
-					const clashes = Object.keys(err.failuresByPos).map((i) => ({ field: '', message: `${describeRecord(table, rows[Number(i)]!)}: its number is already used by another record` }));
+					if (!(err instanceof RowsRefused)) throw err;
+					const clashes = err.positions.map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: its number is already used by another record` }));
 					throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
 				}
 			}

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TieoutDB } from './database';
+import { onStorageMutated, type TableChange } from './changes';
+import { bulkWriteNamed, NAMED_SLICE, RowsRefused } from './named-writes';
+import * as b from '$lib/testing/builders';
+
+const dbs: TieoutDB[] = [];
+afterEach(async () => {
+	for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function feedOf(write: (db: TieoutDB) => Promise<unknown>): Promise<{ db: TieoutDB; changes: TableChange[] }> {
+	const db = new TieoutDB('named-' + crypto.randomUUID());
+	dbs.push(db);
+	await db.open();
+	const changes: TableChange[] = [];
+	const off = onStorageMutated(db.name, (c) => changes.push(...c));
+	await db.transaction('rw', db.tasks, () => write(db)).catch(() => {});
+	await new Promise((r) => setTimeout(r, 20));
+	off();
+	return { db, changes };
+}
+
+const tasks = (n: number) => Array.from({ length: n }, (_, i) => b.task({ id: `t-${String(i).padStart(5, '0')}`, workOrderId: 'wo', code: `T${i}` }));
+
+describe('bulkWriteNamed', () => {
+	// Bug: a 60-line import reached every tab as "all of poLines changed", and each read 100,000 lines again.
+	it('reports every key of a large write to the change feed, where one bulkPut reports the whole table', async () => {
+		const rows = tasks(NAMED_SLICE * 3 + 7);
+		const plain = await feedOf((db) => db.tasks.bulkPut(rows));
+		expect(plain.changes).toEqual([{ table: 'tasks', all: true }]);
+
+		const named = await feedOf((db) => bulkWriteNamed(db.tasks, rows));
+		expect(named.changes).toHaveLength(1);
+		expect(named.changes[0]).toMatchObject({ table: 'tasks' });
+		expect(new Set((named.changes[0] as { ids: string[] }).ids)).toEqual(new Set(rows.map((r) => r.id)));
+		expect(await named.db.tasks.count()).toBe(rows.length);
+	});
+
+	it('names the refused rows by their position in the whole write, across slices', async () => {
+		const rows = tasks(NAMED_SLICE * 2 + 5);
+		const seen: unknown[] = [];
+		await feedOf(async (db) => {
+			await db.tasks.add(rows[NAMED_SLICE + 3]!);
+			await db.tasks.add(rows[2]!);
+			await bulkWriteNamed(db.tasks, rows, 'add').catch((e: unknown) => seen.push(e));
+		});
+		expect(seen[0]).toBeInstanceOf(RowsRefused);
+		expect((seen[0] as RowsRefused).positions).toEqual([2, NAMED_SLICE + 3]);
+	});
+});

@@ -1,0 +1,38 @@
+import { Dexie, type Table } from 'dexie';
+
+/**
+ * Dexie's change feed names each key only for bulk writes of fewer than 50 records; a larger one
+ * is reported as "every record of the table changed" (dexie.mjs, the observability middleware),
+ * and every open tab then read the whole table again: 100,000 PO lines, the grids dropped to their
+ * first page meanwhile, for a 60-line import. Writes go in slices small enough to be named.
+ */
+export const NAMED_SLICE = 49;
+
+/** Rows a unique index refused, by position in the rows given. */
+export class RowsRefused extends Error {
+	constructor(readonly positions: number[]) {
+		super(`${positions.length} rows were refused by a unique index`);
+		this.name = 'RowsRefused';
+	}
+}
+
+/** `bulkPut` (or `bulkAdd`) of any number of rows, reported to the change feed key by key. */
+export async function bulkWriteNamed(table: Table, rows: readonly unknown[], op: 'put' | 'add' = 'put'): Promise<void> {
+	const refused: number[] = [];
+	const slices: Promise<void>[] = [];
+	for (let from = 0; from < rows.length; from += NAMED_SLICE) {
+		const slice = rows.slice(from, from + NAMED_SLICE);
+		const write = op === 'put' ? table.bulkPut(slice) : table.bulkAdd(slice);
+		slices.push(
+			write.then(
+				() => {},
+				(err: unknown) => {
+					if (!(err instanceof Dexie.BulkError)) throw err;
+					for (const i of Object.keys(err.failuresByPos)) refused.push(from + Number(i));
+				}
+			)
+		);
+	}
+	await Promise.all(slices);
+	if (refused.length) throw new RowsRefused(refused.sort((a, b) => a - b));
+}
