@@ -103,6 +103,11 @@ export class LineJournal {
 		this.#save(table, s);
 	}
 
+	/** True when the copy of `table` is not to be used at all until it is rewritten. */
+	isWhole(table: string): boolean {
+		return this.#load(table).whole !== null;
+	}
+
 	/** The point a copy is taken at: pass it to `settle` once that copy is stored. */
 	mark(table: string): number {
 		return this.#load(table).seq;

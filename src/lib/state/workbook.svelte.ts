@@ -18,15 +18,21 @@ export const LINE_TABLES: readonly TableName[] = ['tasks', 'poLines', 'invoiceLi
 const FIRST_PAGE = 300;
 /** Tables smaller than this read fast enough without a cached copy. */
 const CACHE_FROM = 2_000;
+/** Records per read when the change feed brings back many at once. */
+const READ_SLICE = 2_000;
 /**
  * After edits the fast-start copy is rewritten only once the workbook has been quiet this long:
  * a rewrite serialises and stores every row of the table (100,000 lines: long tasks of hundreds
  * of ms), while a stale copy only costs the next start a few rows patched by the verify it does
  * anyway. At 3 s, someone editing every few seconds paid for a rewrite between edits.
  */
-/** Records per read when the change feed brings back many at once. */
-const READ_SLICE = 2_000;
 const SNAPSHOT_DELAY = 60_000;
+/**
+ * After a change too many records for the journal to name (an import), the copy is of no use
+ * until rewritten, and a tab closed within the minute left the next start reading every line
+ * from IndexedDB: it is rewritten as soon as the change has been taken in.
+ */
+const WHOLE_CHANGE_DELAY = 1_000;
 
 /**
  * Every record of the workbook, mirrored from IndexedDB and kept current by Dexie's change
@@ -251,7 +257,6 @@ export class Workbook {
 			}
 			const touched = this.#touched.get(change.table);
 			if (touched) for (const id of change.ids) touched.add(id);
-			this.#scheduleSnapshot(change.table);
 			const live = this.#live(change.table);
 			// Read back in slices, so an import of 40,000 lines does not freeze the page in one call.
 			const found: ({ id: string } | undefined)[] = [];
@@ -260,6 +265,15 @@ export class Workbook {
 			const upserts = found.filter((r): r is { id: string } => !!r && !sameRecord(live.map.get(r.id) as Record<string, unknown> | undefined, r as Record<string, unknown>));
 			const removes = change.ids.filter((id, i) => !found[i] && live.map.has(id));
 			if (upserts.length || removes.length) live.apply({ upserts, removes });
+			this.#scheduleSnapshot(change.table, this.#copyUseless(change.table) ? WHOLE_CHANGE_DELAY : SNAPSHOT_DELAY);
+		}
+	}
+
+	#copyUseless(table: TableName): boolean {
+		try {
+			return LINE_TABLES.includes(table) && this.cache.journal.isWhole(table);
+		} catch {
+			return true;
 		}
 	}
 }

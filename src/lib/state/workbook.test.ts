@@ -3,7 +3,7 @@ import { TieoutDB } from '$lib/db/database';
 import { LineCache } from '$lib/db/line-cache';
 import { LineJournal } from '$lib/db/line-journal';
 import { MemoryLineStore } from '$lib/db/line-store';
-import { deleteRecord } from '$lib/db/repository';
+import { applyChanges, deleteRecord } from '$lib/db/repository';
 import type { Task } from '$lib/domain/records';
 import { updateShownFirst } from './shown-first';
 import * as b from '$lib/testing/builders';
@@ -61,6 +61,29 @@ describe('loading line tables', () => {
 		expect(performance.getEntriesByName('tieout:cache-read:tasks')).toHaveLength(1);
 		expect(mirror(wb)).toEqual(await stored(db));
 		expect(wb.tables.tasks.get(tasks[20]!.id)).toBeUndefined();
+	});
+});
+
+const moreTasks = (workOrderId: string, n: number) => Array.from({ length: n }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId, code: `I${i}` }));
+
+describe('a write of many lines while the workbook is open', () => {
+	// Bug: Dexie reported any write of 50 records or more as "the whole table changed", so a
+	// 60-line import made every tab read all its lines again, its grids dropping to the first page meanwhile.
+	it('reaches the mirror as the lines written, without reloading the table or dropping rows meanwhile', async () => {
+		const { db, tasks } = await seeded(1_000);
+		const wb = await open(db);
+		const sizes: number[] = [];
+		let resets = 0;
+		wb.tables.tasks.subscribe((d) => {
+			sizes.push(wb.tables.tasks.map.size);
+			if (d.reset) resets++;
+		});
+		const imported = moreTasks(tasks[0]!.workOrderId, 300);
+		await applyChanges(db, { put: { tasks: imported } });
+		await vi.waitFor(() => expect(wb.tables.tasks.size).toBe(1_300));
+		expect(resets).toBe(0);
+		expect(sizes).toEqual([1_300]);
+		expect(wb.tables.tasks.get(imported[299]!.id)).toEqual(imported[299]);
 	});
 });
 
@@ -136,6 +159,22 @@ describe('a fast-start copy older than the last edits', () => {
 		first.stop();
 
 		await openReadingTheTable(db);
+	});
+
+	// Bug: after an import too big for the journal the copy was rewritten only a minute later, so a
+	// tab closed within the minute left the next start reading every line from IndexedDB.
+	it('rewrites the copy soon after a change too big for its journal, so the next start can use it', async () => {
+		const { db, tasks } = await seeded(2_100);
+		const wb = await open(db);
+		await vi.waitFor(() => expect(performance.getEntriesByName('tieout:cache-written:tasks').length).toBeGreaterThan(0));
+		performance.clearMarks();
+		await applyChanges(db, { put: { tasks: moreTasks(tasks[0]!.workOrderId, 2_100) } });
+		await vi.waitFor(() => expect(wb.tables.tasks.size).toBe(4_200));
+		expect(new LineJournal(db.name).isWhole('tasks')).toBe(true);
+		// Within seconds, not the minute that ordinary edits wait.
+		await vi.waitFor(() => expect(new LineJournal(db.name).isWhole('tasks')).toBe(false), { timeout: 5_000 });
+		expect(performance.getEntriesByName('tieout:cache-written:tasks').length).toBeGreaterThan(0);
+		expect(await new LineCache(db.name).read('tasks')).toHaveLength(4_200);
 	});
 
 	it('answers for the notes of a tab that closed, and clears them once its own copy is written', async () => {
