@@ -1,7 +1,10 @@
 // Draws the first screen of this page's grids from the snapshot the app kept on the last visit
 // (src/lib/grid/first-rows.ts, format version 2), before the app's JavaScript has loaded. Every
-// record the rows were drawn from is first read from IndexedDB and compared with the snapshot:
-// if any one changed, went or appeared, nothing is drawn. Cells are text nodes, never HTML. The
+// record the rows were drawn from is read from IndexedDB and compared with the snapshot: if any
+// one changed, went or appeared, nothing is drawn. While nothing was written through Tieout since
+// the snapshot (its write generation, src/lib/db/generation.ts) the rows are drawn first and
+// checked after, since opening IndexedDB after a browser restart takes 300-450 ms; a drawing that
+// fails the check is withdrawn. Cells are text nodes, never HTML. The
 // app removes the drawing once its own grid is up. A plain script, so it runs while the app's
 // modules are still loading; it must never get in the app's way, so every failure is silent.
 (function () {
@@ -139,19 +142,15 @@
 	window.tieoutFirstRows = new Promise(function (resolve) {
 		finished = resolve;
 	});
-	try {
-		var list = DRAWING ? snapshots() : [];
-		if (!list.length) return finished(0);
-		list = list.filter(function (s) {
-			return s.db === list[0].db;
-		});
+	/** Opens the workbook and keeps the snapshots of `list` whose records are stored as they were drawn from. */
+	function check(list, done) {
 		var req = indexedDB.open(list[0].db);
 		// Never create the database: with no workbook there is nothing to draw.
 		req.onupgradeneeded = function () {
 			req.transaction.abort();
 		};
 		req.onerror = function () {
-			finished(0);
+			done([]);
 		};
 		req.onsuccess = function () {
 			var db = req.result;
@@ -162,17 +161,52 @@
 			try {
 				verify(db, list, function (ok) {
 					db.close();
-					whenParsed(function () {
-						var drawn = ok.filter(draw);
-						if (drawn.length) performance.mark('tieout:first-rows-drawn');
-						finished(drawn.length);
-					});
+					done(ok);
 				});
 			} catch {
 				db.close();
-				finished(0);
+				done([]);
 			}
 		};
+	}
+
+	function drawAll(list) {
+		var drawn = list.filter(draw);
+		if (drawn.length) performance.mark('tieout:first-rows-drawn');
+		finished(drawn.length);
+	}
+
+	try {
+		var list = DRAWING ? snapshots() : [];
+		if (!list.length) return finished(0);
+		list = list.filter(function (s) {
+			return s.db === list[0].db;
+		});
+		var generation = localStorage.getItem('tieout:generation:' + list[0].db);
+		var unchanged = list.every(function (s) {
+			return !!s.gen && s.gen === generation;
+		});
+		if (unchanged) {
+			// Nothing was written through Tieout since these rows were kept (src/lib/db/generation.ts):
+			// draw now, then check the records all the same, and withdraw a drawing that fails.
+			whenParsed(function () {
+				drawAll(list);
+				check(list, function (ok) {
+					list.forEach(function (s) {
+						if (ok.indexOf(s) >= 0) return;
+						var box = document.querySelector('[data-first-rows="' + s.slug + '"]');
+						if (box) box.remove();
+						performance.mark('tieout:first-rows-withdrawn');
+					});
+				});
+			});
+			return;
+		}
+		check(list, function (ok) {
+			whenParsed(function () {
+				drawAll(ok);
+			});
+		});
 	} catch {
 		/* no localStorage, no IndexedDB or a damaged snapshot: the app draws as usual */
 		finished(0);

@@ -13,6 +13,7 @@ import type {
 	WorkOrder
 } from '$lib/domain/records';
 import { DB_NAME, VERSIONS } from './schema';
+import { generationMiddleware } from './generation';
 
 export interface ColumnMapping {
 	id: string;
@@ -58,6 +59,7 @@ export class TieoutDB extends Dexie {
 	constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
 		for (const v of VERSIONS) this.version(v.version).stores(v.stores);
+		this.use(generationMiddleware(name));
 	}
 }
 

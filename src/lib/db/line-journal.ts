@@ -42,7 +42,7 @@ const memoryStorage: JournalStorage = {
 	removeItem: (k) => void memory.delete(k)
 };
 
-function defaultStorage(): JournalStorage {
+export function defaultStorage(): JournalStorage {
 	try {
 		if (typeof localStorage !== 'undefined') return localStorage;
 	} catch {

@@ -2,8 +2,10 @@
  * The first screen of a grid, kept so the next visit can draw it before the app's JavaScript has
  * run. `static/first-rows.js` (a plain script the page runs first) reads these snapshots, checks
  * every record they were drawn from against IndexedDB, and draws the rows only when all of them
- * are still stored exactly as they were. The app removes that drawing as soon as its own grid is
- * up. Format version 2; the reader in static/first-rows.js must change with it.
+ * are still stored exactly as they were; while the workbook's write generation is the one the
+ * snapshot was taken at (db/generation.ts) it draws first and checks after, withdrawing a drawing
+ * that fails. The app removes that drawing as soon as its own grid is up. Format version 2 (`gen`
+ * is optional in it); the reader in static/first-rows.js must change with it.
  */
 
 import type { GridApi } from 'ag-grid-community';
@@ -37,6 +39,8 @@ export interface FirstRowsSnapshot {
 	columns: FirstRowsColumn[];
 	rows: { id: string; cells: string[] }[];
 	sources: SourceRecord[];
+	/** The write generation the rows were taken at: while it is unchanged they may be drawn before checking. */
+	gen: string | null;
 }
 
 /** What a grid is given to keep its first screen: implemented over the workbook in state/first-rows.ts. */
@@ -47,6 +51,11 @@ export interface FirstRowsSource<T> {
 	ready(): boolean;
 	/** Every record the rows' cells are drawn from. */
 	sources(rows: T[]): SourceRecord[];
+	/**
+	 * The workbook's write generation (db/generation.ts) when `rows` are the records as the
+	 * workbook holds them now, else null: a grid may not yet show the workbook's latest rows.
+	 */
+	generation(rows: T[]): string | null;
 }
 
 declare global {
@@ -148,7 +157,8 @@ export function snapshotOf<T extends { id: string }>(frame: GridFrame, view: { w
 		marker: o.marker,
 		columns: cols.map((c) => ({ header: c.header, width: c.width, right: c.right })),
 		rows: rows.map((r) => ({ id: r.id, cells: cols.map((c) => c.text(r)) })),
-		sources: o.source.sources(rows)
+		sources: o.source.sources(rows),
+		gen: o.source.generation(rows)
 	};
 }
 

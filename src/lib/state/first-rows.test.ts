@@ -4,6 +4,16 @@ import type { SourceRecord } from '$lib/grid/first-rows';
 import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
 import { firstRowsSource } from './first-rows';
+import { readGeneration } from '$lib/db/generation';
+import { Workbook } from './workbook.svelte';
+
+/** A second start on the same database, as a reload would make. */
+async function testWorkbookOn(db: TieoutDB) {
+	const wb = new Workbook(db);
+	await wb.start();
+	await wb.linesLoaded;
+	return wb;
+}
 
 const open = testWorkbooks('first-rows');
 const workbook = async (fill: (db: TieoutDB) => Promise<unknown>, linesLoaded = false) => {
@@ -79,5 +89,30 @@ describe('the records a first screen is drawn from', () => {
 		expect(source.ready()).toBe(true);
 		expect(source.database).toBe(wb.db.name);
 		expect(firstRowsSource(wb, 'customers' as TableName).ready()).toBe(true);
+	});
+
+	it('notes the write generation only for rows as the workbook holds them, and any change to the workbook changes it', async () => {
+		const c = b.customer();
+		const po = b.purchaseOrder({ customerId: c.id });
+		const lines = [1, 2].map((n) => b.poLine({ poId: po.id, lineNo: n }));
+		const { db, wb } = await workbook(async (db) => {
+			await db.customers.add(c);
+			await db.purchaseOrders.add(po);
+			await db.poLines.bulkAdd(lines);
+		}, true);
+		const source = firstRowsSource(wb, 'poLines');
+		const rows = wb.tables.poLines.rows();
+		const gen = source.generation(rows);
+		expect(gen).toBe(readGeneration(db.name));
+		expect(gen).not.toBeNull();
+		// A grid still showing a row the workbook has since replaced: not to be drawn unchecked.
+		expect(source.generation([{ ...rows[0]! }, rows[1]!])).toBeNull();
+		// The next start reads the same records as stored: that is no change, or no kept screen would survive a reload.
+		const again = await testWorkbookOn(db);
+		expect(readGeneration(db.name)).toBe(gen);
+		again.stop();
+		// A change reaching the mirror (here as if from another tab) changes the generation.
+		wb.tables.customers.apply({ upserts: [{ ...c, name: 'Renamed elsewhere' }], removes: [] });
+		expect(readGeneration(db.name)).not.toBe(gen);
 	});
 });

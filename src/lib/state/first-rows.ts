@@ -1,6 +1,7 @@
 import type { TableName } from '$lib/db/database';
 import type { RecordOf } from '$lib/db/records';
 import { PARENTS } from '$lib/db/integrity';
+import { readGeneration } from '$lib/db/generation';
 import type { FirstRowsSource, SourceRecord } from '$lib/grid/first-rows';
 import type { Workbook } from './workbook.svelte';
 
@@ -29,6 +30,12 @@ export function firstRowsSource<K extends TableName>(wb: Workbook, table: K): Fi
 			for (const row of rows) add(table, row.id, row as { id: string });
 			add('settings', 'app', wb.tables.settings.get('app'));
 			return out;
+		},
+		generation(rows) {
+			// Read first: any change to the mirror after this changes the generation (Workbook).
+			const gen = readGeneration(wb.db.name);
+			const live = wb.tables[table];
+			return rows.every((r) => live.get(r.id) === r) ? gen : null;
 		}
 	};
 }

@@ -5,6 +5,7 @@ import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageError } from '$lib/db/errors';
 import { LineCache, sameRecord } from '$lib/db/line-cache';
+import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
 import type { LineJournal, Pending } from '$lib/db/line-journal';
 import type { Delta } from '$lib/grid/row-source';
 import { LiveTable } from './live-table.svelte';
@@ -79,6 +80,10 @@ export class Workbook {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
 			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageError(err)}`));
 		});
+		ensureGeneration(this.db.name);
+		// A first screen kept from the mirror before a change to it is no longer to be drawn unchecked;
+		// rows read as stored are no change (else every start would void the last visit's screens).
+		for (const t of RECORD_TABLES) this.#unsubscribe.push(this.#live(t).subscribe(() => this.#loading || bumpGeneration(this.db.name)));
 		for (const t of LINE_TABLES) {
 			const noteShown = (d: Delta<{ id: string }>) => {
 				if (!this.#loading) this.#note(t, (j) => j.note(t, [...d.upserts.map((r) => r.id), ...d.removes]));
@@ -139,7 +144,7 @@ export class Workbook {
 			this.#note(table, (j) => j.noteWhole(table));
 			return this.#loadRest(table, await this.#loadFirstPage(table));
 		}
-		this.#live(table).apply({ upserts: await this.db.table(table).toArray(), removes: [], reset: true });
+		this.#applyLoaded(table, { upserts: await this.db.table(table).toArray(), removes: [], reset: true });
 		this.#live(table).loaded = true;
 	}
 
@@ -252,7 +257,10 @@ export class Workbook {
 		for (const change of changes) {
 			if (!(RECORD_TABLES as readonly string[]).includes(change.table)) continue;
 			if ('all' in change) {
+				// Read back as stored, yet a change: bumped on both sides of the read, which a kept screen may fall between.
+				bumpGeneration(this.db.name);
 				await this.#loadAll(change.table);
+				bumpGeneration(this.db.name);
 				continue;
 			}
 			const touched = this.#touched.get(change.table);

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TieoutDB } from './database';
+import { ensureGeneration, readGeneration } from './generation';
+import * as b from '$lib/testing/builders';
+
+const dbs: TieoutDB[] = [];
+afterEach(async () => {
+	for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function opened() {
+	const db = new TieoutDB('gen-' + crypto.randomUUID());
+	dbs.push(db);
+	await db.open();
+	return db;
+}
+
+describe('the write generation', () => {
+	it('changes with every write through Dexie, in the transaction that writes', async () => {
+		const db = await opened();
+		const seen = [readGeneration(db.name)];
+		await db.transaction('rw', db.customers, db.tasks, async () => {
+			await db.customers.put(b.customer());
+			seen.push(readGeneration(db.name));
+			await db.tasks.bulkPut([b.task({ workOrderId: 'w' }), b.task({ workOrderId: 'w' })]);
+			seen.push(readGeneration(db.name));
+		});
+		await db.tasks.where('workOrderId').equals('w').delete();
+		seen.push(readGeneration(db.name));
+		expect(new Set(seen).size).toBe(4);
+	});
+
+	it('changes for a write that is refused too: the tab may close before anyone knows it failed', async () => {
+		const db = await opened();
+		const c = b.customer();
+		await db.customers.add(c);
+		const before = readGeneration(db.name);
+		await expect(db.customers.add(c)).rejects.toThrow();
+		expect(readGeneration(db.name)).not.toBe(before);
+	});
+
+	it('is made once for a workbook that has none, and then kept', async () => {
+		const m = new Map<string, string>();
+		const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+		expect(readGeneration('wb', storage)).toBeNull();
+		ensureGeneration('wb', storage);
+		const made = readGeneration('wb', storage);
+		expect(made).not.toBeNull();
+		ensureGeneration('wb', storage);
+		expect(readGeneration('wb', storage)).toBe(made);
+	});
+
+	it('is kept per workbook', async () => {
+		const [one, two] = [await opened(), await opened()];
+		const other = readGeneration(two.name);
+		await one.customers.put(b.customer());
+		expect(readGeneration(two.name)).toBe(other);
+	});
+});

@@ -1,0 +1,65 @@
+import type { DBCore, Middleware } from 'dexie';
+import { defaultStorage, type JournalStorage } from './line-journal';
+
+/*
+ * A workbook's write generation: a token in localStorage that changes whenever a record may have
+ * changed. A kept first screen (grid/first-rows.ts) notes the token it was drawn at, and
+ * static/first-rows.js draws it at once, without waiting for IndexedDB, only while the token is
+ * the same; after a browser restart IndexedDB takes 300-450 ms just to open, which put first
+ * rows at 0.6-0.8 s. The token changes (a) before and after every write through Dexie, in the
+ * writing tab, so a tab closed mid-write still leaves it changed, and (b) after every change to a
+ * tab's mirror (Workbook), so a screen kept from a mirror that had not yet caught up with
+ * another tab's write is not trusted once it has. Writes from outside Tieout do not change it:
+ * first-rows.js still checks every drawn record against IndexedDB and withdraws a stale drawing.
+ */
+
+/** The localStorage key; static/first-rows.js reads the same key. */
+export const generationKey = (db: string): string => `tieout:generation:${db}`;
+
+export function readGeneration(db: string, storage: JournalStorage = defaultStorage()): string | null {
+	try {
+		return storage.getItem(generationKey(db));
+	} catch {
+		return null;
+	}
+}
+
+/** A new token: any change makes every screen kept so far untrusted, whichever tab wrote it. */
+export function bumpGeneration(db: string, storage: JournalStorage = defaultStorage()): void {
+	try {
+		storage.setItem(generationKey(db), `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
+	} catch {
+		// A full or blocked localStorage: remove the token so nothing is trusted without a check.
+		try {
+			storage.removeItem(generationKey(db));
+		} catch {
+			/* storage unavailable: first-rows.js finds no token and checks IndexedDB */
+		}
+	}
+}
+
+/** Gives a workbook a generation if it has none yet (nothing written since localStorage was cleared). */
+export function ensureGeneration(db: string, storage: JournalStorage = defaultStorage()): void {
+	if (readGeneration(db, storage) === null) bumpGeneration(db, storage);
+}
+
+/** Changes the generation before every write through Dexie and again once it has settled. */
+export function generationMiddleware(db: string): Middleware<DBCore> {
+	return {
+		stack: 'dbcore',
+		name: 'tieout-generation',
+		create: (down) => ({
+			...down,
+			table: (name) => {
+				const table = down.table(name);
+				return {
+					...table,
+					mutate: (req) => {
+						bumpGeneration(db);
+						return table.mutate(req).finally(() => bumpGeneration(db));
+					}
+				};
+			}
+		})
+	};
+}
