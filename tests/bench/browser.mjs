@@ -22,8 +22,13 @@ const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
 // visit as a new build that did not (every script under a new URL, none cached or compiled), and
 // `BENCH_SNAPSHOT=newdrawing` as a new build that did (both).
 // `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks first: a first visit to
-// this page, its snapshot kept from the workbook by another line page.
+// this page, its snapshot kept from the workbook by another line page. `BENCH_SNAPSHOT=cold` removes
+// the snapshots and the fast-start copy of the lines before each visit: every visit reads the lines
+// from IndexedDB as if the app had never read them (the first run of the other modes, repeated).
 const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
+// `BENCH_RESTART=1` closes the browser before each visit (on-disk profile only): a visit that is the
+// browser's first since it started, its storage and caches read from disk again.
+const RESTART = process.env.BENCH_RESTART === '1' && PROFILE === 'on-disk';
 let generation = null;
 
 /** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
@@ -68,6 +73,18 @@ async function visitSibling(context) {
 	});
 	await page.goto(`${BASE}/lines/tasks`);
 	await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 60_000 });
+	await page.close();
+}
+
+/** Removes every first screen kept and the lines' fast-start copy, from a page that does not start the app. */
+async function forgetCopies(context) {
+	const page = await context.newPage();
+	await page.goto(`${BASE}/favicon.svg`);
+	await page.evaluate(async () => {
+		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:') || key.startsWith('tieout:line-journal:')) localStorage.removeItem(key);
+		const root = await navigator.storage.getDirectory();
+		for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+	});
 	await page.close();
 }
 
@@ -186,11 +203,17 @@ const profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
 try {
 	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, runs: [] };
 	const viewport = { width: 1440, height: 900 };
-	const context = PROFILE === 'on-disk' ? await chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, viewport }) : await browser.newContext({ viewport });
+	const open = () => (PROFILE === 'on-disk' ? chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, viewport }) : browser.newContext({ viewport }));
+	let context = await open();
 	const seedPage = await context.newPage();
 	results.seedMs = Math.round(await seed(seedPage, LINES));
 	await seedPage.close();
 	for (let i = 0; i < RUNS; i++) {
+		if (SNAPSHOT === 'cold') await forgetCopies(context);
+		if (RESTART) {
+			await context.close();
+			context = await open();
+		}
 		const r = await measureGridLoad(context);
 		results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), firstRowBy: r.firstRowBy, firstGridRowMs: Math.round(r.firstGridRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
 	}
