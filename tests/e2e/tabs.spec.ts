@@ -1,14 +1,19 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { cellOf, editCell, expect, loadSample, openGrid, stableRow, test } from './fixtures';
 
-test('an edit in one tab shows in another tab of the same browser without a reload', async ({ page, context }) => {
+/** The sample workbook's All PO lines open in two tabs, each at the LED troffer line. */
+async function twoTabs(page: Page, context: BrowserContext) {
 	await loadSample(page);
 	const gridA = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
-
 	const tabB = await context.newPage();
 	const gridB = await openGrid(tabB, '/lines/po-lines', 'All PO lines', 13);
-
 	const rowA = await stableRow(gridA, 'description', 'LED troffer 2x4, 40 W');
 	const rowB = await stableRow(gridB, 'description', 'LED troffer 2x4, 40 W');
+	return { gridA, tabB, rowA, rowB };
+}
+
+test('an edit in one tab shows in another tab of the same browser without a reload', async ({ page, context }) => {
+	const { tabB, rowA, rowB } = await twoTabs(page, context);
 	await expect(cellOf(rowB, 'unitPriceCents')).toHaveText('$89.00');
 	await expect(cellOf(rowB, 'computed')).toHaveText('$1,780.00');
 
@@ -23,13 +28,7 @@ test('an edit in one tab shows in another tab of the same browser without a relo
 
 // Bug: an editor left open in one tab wrote over the value another tab had saved meanwhile.
 test('an edit begun before another tab changed the same cell is refused, and that tab’s value stays', async ({ page, context }) => {
-	await loadSample(page);
-	const gridA = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
-	const tabB = await context.newPage();
-	const gridB = await openGrid(tabB, '/lines/po-lines', 'All PO lines', 13);
-	const rowA = await stableRow(gridA, 'description', 'LED troffer 2x4, 40 W');
-	const rowB = await stableRow(gridB, 'description', 'LED troffer 2x4, 40 W');
-
+	const { gridA, tabB, rowA, rowB } = await twoTabs(page, context);
 	const priceA = cellOf(rowA, 'unitPriceCents');
 	await priceA.dblclick();
 	const input = priceA.locator('input');
