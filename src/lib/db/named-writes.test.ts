@@ -37,6 +37,13 @@ describe('bulkWriteNamed', () => {
 		expect(await named.db.tasks.count()).toBe(rows.length);
 	});
 
+	it('reports a write past NAMED_MAX records as the whole table, which costs less than naming each', async () => {
+		const rows = tasks(120);
+		const whole = await feedOf((db) => bulkWriteNamed(db.tasks, rows, 'put', false));
+		expect(whole.changes).toEqual([{ table: 'tasks', all: true }]);
+		expect(await whole.db.tasks.count()).toBe(120);
+	});
+
 	it('names the refused rows by their position in the whole write, across slices', async () => {
 		const rows = tasks(NAMED_SLICE * 2 + 5);
 		const seen: unknown[] = [];

@@ -13,7 +13,7 @@ import {
 import type { Problem } from '$lib/domain/result';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
-import { bulkWriteNamed, RowsRefused } from './named-writes';
+import { bulkWriteNamed, NAMED_MAX, RowsRefused } from './named-writes';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 
@@ -201,7 +201,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
 				before.forEach((b, i) => b && renamed.push([table, b as AnyRecord, rows[i]!]));
 				try {
-					await bulkWriteNamed(db.table(table), rows);
+					await bulkWriteNamed(db.table(table), rows, 'put', all.length <= NAMED_MAX);
 				} catch (err) {
 					// A unique index refused some rows: name them (rethrowing still aborts the transaction).
 					if (!(err instanceof RowsRefused)) throw err;
