@@ -151,6 +151,15 @@ describe('updateRecord', () => {
 		expect((await db.tasks.get(s.task.id))?.qtyMilli).toBe(3_000);
 	});
 
+	// Bug: an object-valued field (a customer's own tolerances) was compared by identity, so every edit of it was refused.
+	it('compares an object-valued starting value by value', async () => {
+		const s = await seedLinked(db);
+		const tolerances = { qtyBp: 500, priceBp: 200, absCents: 500 };
+		await updateRecord(db, 'customers', s.cust.id, { tolerances });
+		await updateRecord(db, 'customers', s.cust.id, { tolerances: null }, { tolerances: { ...tolerances } });
+		expect((await db.customers.get(s.cust.id))?.tolerances).toBeNull();
+	});
+
 	it('takes an edit whose starting value is still the stored one, null included', async () => {
 		const s = await seedLinked(db);
 		const wo = (await db.workOrders.get(s.wo.id))!;
@@ -280,7 +289,7 @@ describe('saveBatch', () => {
 		const cust = b.customer();
 		const batch = { customers: [cust], workOrders: [b.workOrder({ customerId: cust.id, number: 'WO-1' }), b.workOrder({ customerId: cust.id, number: 'WO-1' })] };
 		const err = await saveBatch(db, batch).then(() => null, (e: unknown) => e);
-		expect(describeStorageError(err)).toBe('The batch was not saved: Work order WO-1: it is already stored (same id or number)');
+		expect(describeStorageError(err)).toBe('The batch was not saved: Work order WO-1: its id or number is already used');
 		expect(await counts(db)).toEqual(empty);
 	});
 

@@ -80,7 +80,8 @@ export async function updateRecord<K extends TableName>(
 		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
 		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
 		const stored = before as unknown as Record<string, unknown>;
-		const moved = Object.entries(startedAs ?? {}).filter(([k, v]) => !Object.is(stored[k], v)).map(([k]) => k);
+		// By value: a field may hold an object (a customer's tolerances), read afresh from storage.
+		const moved = Object.entries(startedAs ?? {}).filter(([k, v]) => JSON.stringify(stored[k]) !== JSON.stringify(v)).map(([k]) => k);
 		if (moved.length) {
 			throw new RecordError(
 				moved.map((field) => ({ field, message: 'it was changed in another tab while you were typing, and the cell now shows that value' })),
@@ -140,7 +141,7 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 				await bulkWriteNamed(db.table(table), rows, table === 'settings' ? 'put' : 'add');
 			} catch (err) {
 				if (!(err instanceof RowsRefused)) throw err;
-				const clashes = err.positions.map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: it is already stored (same id or number)` }));
+				const clashes = err.positions.map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: its id or number is already used` }));
 				throw new RecordError(clashes.slice(0, 20), 'The batch was not saved');
 			}
 		}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poLineEdit, poTotal } from './totals';
+import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poLineEdit, poLineEditBasis, poTotal } from './totals';
 import { INVOICE_LINE_KINDS, type InvoiceLine } from './records';
 import { invoiceLine, poLine } from '$lib/testing/builders';
 
@@ -140,6 +140,15 @@ describe('poLineEdit: a PO line typed by hand keeps its extended amount with qua
 		expect(poLineEdit(before, { description: 'Filters' })).toEqual({ description: 'Filters' });
 		expect(poLineEdit(before, { qtyMilli: 3000, extendedCents: 1234 })).toEqual({ qtyMilli: 3000, extendedCents: 1234 });
 		expect(poLineEdit(before, { unitPriceCents: 750 })).toEqual({ unitPriceCents: 750, extendedCents: 1500 });
+	});
+
+	// Bug: a price edit worked its amount out from this tab's quantity; another tab's newer quantity was overwritten unseen.
+	it('names the figures a derived amount was worked out from, so storage can refuse the edit if they moved', () => {
+		const before = poLine({ qtyMilli: 2000, unitPriceCents: 500, extendedCents: 1000 });
+		const patch = poLineEdit(before, { unitPriceCents: 750 });
+		expect(poLineEditBasis(before, 'unitPriceCents', patch)).toEqual({ qtyMilli: 2000, extendedCents: 1000 });
+		expect(poLineEditBasis(before, 'description', poLineEdit(before, { description: 'Filters' }))).toEqual({});
+		expect(poLineEditBasis(before, 'extendedCents', { extendedCents: 1234 })).toEqual({});
 	});
 });
 

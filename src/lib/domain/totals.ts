@@ -47,3 +47,15 @@ export function poLineEdit(before: PoLine, patch: Partial<PoLine>): Partial<PoLi
 	if (before.extendedCents !== poLineAmount(before)) return patch;
 	return { ...patch, extendedCents: poLineAmount({ ...before, ...patch }) };
 }
+
+/**
+ * The stored figures a PO line edit's derived amount was worked out from (none when nothing was
+ * derived): if another tab has changed them since, the amount would no longer follow, so the edit
+ * must be refused rather than stored.
+ */
+export function poLineEditBasis(before: PoLine, field: string, patch: Partial<PoLine>): Partial<PoLine> {
+	const basis: Partial<PoLine> = {};
+	if (!('extendedCents' in patch) || field === 'extendedCents') return basis;
+	for (const k of ['qtyMilli', 'unitPriceCents', 'extendedCents'] as const) if (k !== field) basis[k] = before[k];
+	return basis;
+}

@@ -37,6 +37,14 @@ describe('EditStarts: the value an edit began from', () => {
 		expect(starts.take(updated, 'qtyMilli')).toBe(3000);
 	});
 
+	// Bug: an edit ended with Escape left its start behind, and a later Delete on the cell was judged against it.
+	it('forgets an edit that ended without a save', () => {
+		const starts = new EditStarts();
+		starts.began({ id: 'r1', qtyMilli: 1000 } as Row, 'qtyMilli');
+		starts.forget({ id: 'r1', qtyMilli: 1000 } as Row, 'qtyMilli');
+		expect(starts.take({ id: 'r1', qtyMilli: 4000 } as Row, 'qtyMilli')).toBe(4000);
+	});
+
 	it('tells cells apart by row and field', () => {
 		const starts = new EditStarts();
 		starts.began({ id: 'r1', qtyMilli: 1000 } as Row, 'qtyMilli');

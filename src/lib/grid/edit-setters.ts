@@ -34,6 +34,11 @@ export class EditStarts {
 		if (row && field) this.#values.set(`${row.id}\u0000${field}`, (row as Record<string, unknown>)[field]);
 	}
 
+	/** Forgets an edit that ended without a save (Escape, an unchanged value, a value that did not parse). */
+	forget(row: { id: string } | undefined, field: string | undefined): void {
+		if (row && field) this.#values.delete(`${row.id}\u0000${field}`);
+	}
+
 	/** The value the edit of this cell began from (the row's own when no start was seen), forgotten once read. */
 	take(row: { id: string }, field: string): unknown {
 		const key = `${row.id}\u0000${field}`;

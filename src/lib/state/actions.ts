@@ -13,7 +13,7 @@ import {
 } from '$lib/domain/factories';
 import type { TableName } from '$lib/db/database';
 import type { PoLine } from '$lib/domain/records';
-import { poLineEdit } from '$lib/domain/totals';
+import { poLineEdit, poLineEditBasis } from '$lib/domain/totals';
 import type { RecordOf } from '$lib/db/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
 import { app, deleteOne, newId, saveOne, today, updateCell } from './app.svelte';
@@ -112,9 +112,13 @@ export async function removeRecord(table: TableName, id: string, name: string, g
  */
 export function editField<K extends TableName>(table: K, id: string, field: string, value: unknown, startedAs: unknown): Promise<string | null> {
 	let patch = { [field]: value } as Partial<RecordOf[K]>;
+	let basis = {};
 	const poLine = table === 'poLines' ? app.wb.tables.poLines.get(id) : undefined;
-	if (poLine) patch = poLineEdit(poLine, patch as Partial<PoLine>) as Partial<RecordOf[K]>;
-	return updateCell(table, id, patch, { [field]: startedAs } as Partial<RecordOf[K]>);
+	if (poLine) {
+		patch = poLineEdit(poLine, patch as Partial<PoLine>) as Partial<RecordOf[K]>;
+		basis = poLineEditBasis(poLine, field, patch as Partial<PoLine>);
+	}
+	return updateCell(table, id, patch, { ...basis, [field]: startedAs } as Partial<RecordOf[K]>);
 }
 
 /** A grid's `onEdit` for one table. */

@@ -11,6 +11,9 @@ export function changesOneRecord(table: TableName, patch: object): boolean {
 	return !Object.keys(patch).some((k) => moves.includes(k));
 }
 
+/** This tab's writes still in flight, per record. */
+const inFlight = new Map<string, number>();
+
 /**
  * A cell edit, shown in the mirror (and so in every grid and in reconciliation) as soon as it
  * passes validation, then stored. Waiting for the IndexedDB commit before showing it put the
@@ -21,6 +24,28 @@ export function changesOneRecord(table: TableName, patch: object): boolean {
  * so move other records with them) wait for the commit, since only it knows what moved.
  */
 export async function updateShownFirst<K extends TableName>(
+	db: TieoutDB,
+	live: LiveTable<RecordOf[K]>,
+	table: K,
+	id: string,
+	patch: Partial<RecordOf[K]>,
+	startedAs?: Partial<RecordOf[K]>
+): Promise<RecordOf[K]> {
+	const key = `${table}\u0000${id}`;
+	// An edit made while this tab's own earlier write to the record is in flight began from a value
+	// that write is replacing (a rename is not shown until it commits): that is no other tab's change.
+	if (inFlight.has(key)) startedAs = undefined;
+	inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+	try {
+		return await showAndStore(db, live, table, id, patch, startedAs);
+	} finally {
+		const left = inFlight.get(key)! - 1;
+		if (left) inFlight.set(key, left);
+		else inFlight.delete(key);
+	}
+}
+
+async function showAndStore<K extends TableName>(
 	db: TieoutDB,
 	live: LiveTable<RecordOf[K]>,
 	table: K,
