@@ -1,4 +1,7 @@
 import type { Problem } from '$lib/domain/result';
+import { RowsRefused } from './named-writes';
+
+const DUPLICATE = 'That record would duplicate one that already exists (same number), so nothing was saved.';
 
 /** A write that was refused because the record is invalid, not unique, or still referenced. Nothing was stored. */
 export class RecordError extends Error {
@@ -25,6 +28,7 @@ export function describeCellRefusal(err: unknown): string {
  */
 export function describeStorageError(err: unknown): string {
 	if (err instanceof RecordError) return err.message;
+	if (err instanceof RowsRefused) return DUPLICATE;
 	const e = err as { name?: string; message?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;
 	const name = e?.name === 'BulkError' ? (e.failures?.[0]?.name ?? '') : (e?.inner?.name ?? e?.name ?? '');
 	switch (name) {
@@ -38,7 +42,7 @@ export function describeStorageError(err: unknown): string {
 		case 'MissingAPIError':
 			return 'This browser does not allow Tieout to store data here (private window or storage disabled). Nothing can be saved.';
 		case 'ConstraintError':
-			return 'That record would duplicate one that already exists (same number), so nothing was saved.';
+			return DUPLICATE;
 		case 'AbortError':
 			return `The save was interrupted and rolled back; nothing was saved. ${e?.message ?? ''}`.trim();
 		default:

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TieoutDB } from './database';
 import { onStorageMutated, type TableChange } from './changes';
 import { bulkWriteNamed, NAMED_SLICE, RowsRefused } from './named-writes';
+import { describeStorageError } from './errors';
 import * as b from '$lib/testing/builders';
 
 const dbs: TieoutDB[] = [];
@@ -54,5 +55,7 @@ describe('bulkWriteNamed', () => {
 		});
 		expect(seen[0]).toBeInstanceOf(RowsRefused);
 		expect((seen[0] as RowsRefused).positions).toEqual([2, NAMED_SLICE + 3]);
+		// Where no caller names the records (a rename's follow-up writes), the person still reads why.
+		expect(describeStorageError(seen[0])).toBe('That record would duplicate one that already exists (same number), so nothing was saved.');
 	});
 });
