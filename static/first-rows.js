@@ -144,7 +144,12 @@
 	});
 	/** Opens the workbook and keeps the snapshots of `list` whose records are stored as they were drawn from. */
 	function check(list, done) {
-		var req = indexedDB.open(list[0].db);
+		var req;
+		try {
+			req = indexedDB.open(list[0].db);
+		} catch {
+			return done([]);
+		}
 		// Never create the database: with no workbook there is nothing to draw.
 		req.onupgradeneeded = function () {
 			req.transaction.abort();
@@ -171,9 +176,13 @@
 	}
 
 	function drawAll(list) {
-		var drawn = list.filter(draw);
-		if (drawn.length) performance.mark('tieout:first-rows-drawn');
-		finished(drawn.length);
+		try {
+			var drawn = list.filter(draw);
+			if (drawn.length) performance.mark('tieout:first-rows-drawn');
+			finished(drawn.length);
+		} catch {
+			finished(0);
+		}
 	}
 
 	try {
@@ -188,17 +197,28 @@
 		});
 		if (unchanged) {
 			// Nothing was written through Tieout since these rows were kept (src/lib/db/generation.ts):
-			// draw now, then check the records all the same, and withdraw a drawing that fails.
+			// draw now, check the records all the same (from now on, beside the drawing), and withdraw
+			// a drawing that fails once both are done.
+			var stale = null;
+			var drawnYet = false;
+			var withdraw = function () {
+				if (!stale || !drawnYet) return;
+				stale.forEach(function (s) {
+					var box = document.querySelector('[data-first-rows="' + s.slug + '"]');
+					if (box) box.remove();
+				});
+			};
+			check(list, function (ok) {
+				stale = list.filter(function (s) {
+					return ok.indexOf(s) < 0;
+				});
+				if (stale.length) performance.mark('tieout:first-rows-withdrawn');
+				withdraw();
+			});
 			whenParsed(function () {
 				drawAll(list);
-				check(list, function (ok) {
-					list.forEach(function (s) {
-						if (ok.indexOf(s) >= 0) return;
-						var box = document.querySelector('[data-first-rows="' + s.slug + '"]');
-						if (box) box.remove();
-						performance.mark('tieout:first-rows-withdrawn');
-					});
-				});
+				drawnYet = true;
+				withdraw();
 			});
 			return;
 		}

@@ -6,8 +6,8 @@ import { defaultStorage, type JournalStorage } from './line-journal';
  * changed. A kept first screen (grid/first-rows.ts) notes the token it was drawn at, and
  * static/first-rows.js draws it at once, without waiting for IndexedDB, only while the token is
  * the same; after a browser restart IndexedDB takes 300-450 ms just to open, which put first
- * rows at 0.6-0.8 s. The token changes (a) before and after every write through Dexie, in the
- * writing tab, so a tab closed mid-write still leaves it changed, and (b) after every change to a
+ * rows at 0.6-0.8 s. The token changes (a) as every read-write transaction through Dexie starts
+ * and ends, in the writing tab, so a tab closed mid-write still leaves it changed, and (b) after every change to a
  * tab's mirror (Workbook), so a screen kept from a mirror that had not yet caught up with
  * another tab's write is not trusted once it has. Writes from outside Tieout do not change it:
  * first-rows.js still checks every drawn record against IndexedDB and withdraws a stale drawing.
@@ -43,22 +43,28 @@ export function ensureGeneration(db: string, storage: JournalStorage = defaultSt
 	if (readGeneration(db, storage) === null) bumpGeneration(db, storage);
 }
 
-/** Changes the generation before every write through Dexie and again once it has settled. */
+/**
+ * Changes the generation as every read-write transaction through Dexie starts and again as it
+ * ends: once per transaction, not per write, since each change also reaches every other tab as
+ * a storage event.
+ */
 export function generationMiddleware(db: string): Middleware<DBCore> {
 	return {
 		stack: 'dbcore',
 		name: 'tieout-generation',
 		create: (down) => ({
 			...down,
-			table: (name) => {
-				const table = down.table(name);
-				return {
-					...table,
-					mutate: (req) => {
-						bumpGeneration(db);
-						return table.mutate(req).finally(() => bumpGeneration(db));
-					}
-				};
+			transaction: (stores, mode, options) => {
+				const tx = down.transaction(stores, mode, options);
+				// Dexie's IndexedDB core hands back the IDBTransaction itself.
+				const idb = tx as unknown as Partial<Pick<IDBTransaction, 'addEventListener'>>;
+				if (mode === 'readwrite') {
+					bumpGeneration(db);
+					const ended = () => bumpGeneration(db);
+					idb.addEventListener?.('complete', ended);
+					idb.addEventListener?.('abort', ended);
+				}
+				return tx;
 			}
 		})
 	};
