@@ -47,6 +47,8 @@ export class Workbook {
 	#stop: (() => void) | null = null;
 	/** Ids the change feed refreshed while a table is being verified against its cache. */
 	#touched = new Map<TableName, Set<string>>();
+	/** Comparisons of a line table with storage still running (`#reverify`). */
+	#verifying = new Map<TableName, Promise<void>>();
 	#snapshotTimers = new Map<TableName, ReturnType<typeof setTimeout>>();
 	/** True while a load applies rows as stored: those are not changes the copy has missed. */
 	#loading = false;
@@ -139,11 +141,8 @@ export class Workbook {
 		}
 	}
 
+	/** A small table, read whole (the line tables load in pages). */
 	async #loadAll(table: TableName): Promise<void> {
-		if (LINE_TABLES.includes(table)) {
-			this.#note(table, (j) => j.noteWhole(table));
-			return this.#loadRest(table, await this.#loadFirstPage(table));
-		}
 		this.#applyLoaded(table, { upserts: await this.db.table(table).toArray(), removes: [], reset: true });
 		this.#live(table).loaded = true;
 	}
@@ -164,7 +163,7 @@ export class Workbook {
 		if (!cached) return this.#loadRest(table, after);
 		performance.mark(`tieout:cache-read:${table}`);
 		this.#applyLoaded(table, changed.ids.length ? await this.#patch(table, cached, changed.ids) : { upserts: cached, removes: [] });
-		return this.#verify(table);
+		return this.#reverify(table);
 	}
 
 	/** The copy's rows with the records its journal names as they are stored now. */
@@ -204,6 +203,18 @@ export class Workbook {
 		if (after !== null) this.#applyLoaded(table, { upserts: await this.#readAbove(table, after), removes: [] });
 		this.#live(table).loaded = true;
 		this.#scheduleSnapshot(table, 0);
+	}
+
+	/** Compares the mirror with the table again, after any comparison already running has ended. */
+	async #reverify(table: TableName): Promise<void> {
+		const running = this.#verifying.get(table);
+		const next = (running ?? Promise.resolve()).catch(() => {}).then(() => this.#verify(table));
+		this.#verifying.set(table, next);
+		try {
+			await next;
+		} finally {
+			if (this.#verifying.get(table) === next) this.#verifying.delete(table);
+		}
 	}
 
 	/** Compares the cached rows with the table and applies the difference. */
@@ -259,7 +270,10 @@ export class Workbook {
 			if ('all' in change) {
 				// Read back as stored, yet a change: bumped on both sides of the read, which a kept screen may fall between.
 				bumpGeneration(this.db.name);
-				await this.#loadAll(change.table);
+				// A line table is compared with what is stored, not reloaded: reloading showed its grids
+				// only the first page for the seconds 100,000 lines take to read again.
+				if (LINE_TABLES.includes(change.table)) await this.#reverify(change.table);
+				else await this.#loadAll(change.table);
 				bumpGeneration(this.db.name);
 				continue;
 			}
