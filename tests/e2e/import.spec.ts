@@ -221,4 +221,15 @@ test('A European export is read with the decimal comma and day-first dates it us
 	await expect(cellOf(clamp, 'unitPriceCents')).toHaveText('$1.25');
 	await expect(cellOf(clamp, 'extendedCents')).toHaveText('$1,250.00');
 	await expect(cellOf(clamp, 'needBy')).toHaveText('Feb 5, 2027');
+
+	// The next file from this buyer has nothing that tells a decimal comma from a point (12.500):
+	// the last import of these headers does, with the columns.
+	await importFile(page, 'semicolon-grouped-only.csv');
+	await expect(w.getByLabel('Decimal separator')).toHaveValue(',');
+	await expect(w.getByText('Decimal separator and dates as at the last import of these headers.')).toBeVisible();
+	await w.getByRole('button', { name: 'Check 1 row' }).click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	const seal = await stableRow(gridSection(page, 'Lines of PO 4712'), 'lineNo', '10');
+	await expect(cellOf(seal, 'qtyMilli')).toHaveText('12500');
+	await expect(cellOf(seal, 'extendedCents')).toHaveText('$25,000.00');
 });

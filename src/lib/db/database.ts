@@ -13,6 +13,7 @@ import type {
 	WorkOrder
 } from '$lib/domain/records';
 import { DB_NAME, VERSIONS } from './schema';
+import type { DateOrder } from '$lib/domain/dates';
 import { generationMiddleware } from './generation';
 
 export interface ColumnMapping {
@@ -21,6 +22,8 @@ export interface ColumnMapping {
 	kind: 'po' | 'workOrder' | 'invoice';
 	headerSignature: string;
 	mapping: Record<string, string>;
+	/** How the file wrote numbers and dates, as last imported (absent in mappings saved before 2026-11-27). */
+	options?: { decimal: '.' | ','; dateOrder: DateOrder };
 }
 
 export interface Attachment {

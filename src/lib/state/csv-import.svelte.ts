@@ -39,6 +39,8 @@ export class CsvImport {
 	mapping = $state<FieldMapping>({});
 	/** Where the mapping came from, said to the person: remembered for this customer, or guessed from the headers. */
 	mappingSource = $state<'saved' | 'suggested'>('suggested');
+	/** Where the number and date format came from: the last import of these headers, or the file itself. */
+	optionsSource = $state<'saved' | 'guessed'>('guessed');
 	outcome = $state.raw<PlanSummaryOutcome | null>(null);
 	#bytes: ArrayBuffer | null = null;
 	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
@@ -100,6 +102,10 @@ export class CsvImport {
 		if (other) this.customerId = other.customerId || null;
 		this.mapping = other ? { ...other.mapping } : mine.mapping;
 		this.mappingSource = mine.saved || other ? 'saved' : 'suggested';
+		// Nothing in a file may tell 12.500 (decimal comma) from 12.500 (point): the last import of these headers does.
+		const remembered = mine.saved ? mine.options : other?.options;
+		if (remembered) this.options = { ...remembered };
+		this.optionsSource = remembered ? 'saved' : 'guessed';
 		// A PO file never names the contractor's customer, so one is always chosen; jobs and invoices name theirs.
 		if (this.kind === 'po') this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
 	}
@@ -176,7 +182,7 @@ export class CsvImport {
 		const customerId = this.customerId ?? '';
 		const signature = headerSignature(this.summary.header);
 		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
-		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: $state.snapshot(this.mapping) };
+		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options) };
 		const refused = await applySet({ put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] });
 		if (refused) {
 			this.step = 'review';

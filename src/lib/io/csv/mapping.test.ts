@@ -71,6 +71,11 @@ describe('initialMapping', () => {
 		expect(initialMapping('po', [...header].reverse(), 'c1', saved)).toEqual({ mapping: mine, saved: true });
 	});
 
+	it('brings back how that file wrote numbers and dates, when it was saved with them', () => {
+		const options = { decimal: ',' as const, dateOrder: 'dmy' as const };
+		expect(initialMapping('po', header, 'c1', [{ ...saved[0]!, options }])).toEqual({ mapping: mine, saved: true, options });
+	});
+
 	it('falls back to suggestions for another customer, other headers, or a saved mapping that no longer fits', () => {
 		expect(initialMapping('po', header, 'c2', saved).saved).toBe(false);
 		expect(initialMapping('po', [...header, 'Extra'], 'c1', saved).saved).toBe(false);

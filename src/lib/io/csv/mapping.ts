@@ -1,4 +1,5 @@
 import { fieldsOf, normaliseHeader, type ImportKind } from './fields';
+import type { ValueOptions } from './values';
 
 /** Field key -> the header name (as the file spells it) of the column that fills it. */
 export type FieldMapping = Record<string, string>;
@@ -85,15 +86,22 @@ export interface SavedMapping {
 	kind: ImportKind;
 	headerSignature: string;
 	mapping: FieldMapping;
+	/** How that file wrote numbers and dates; a buyer's export writes them the same way each time. */
+	options?: ValueOptions;
 }
 
 /**
  * The mapping to start the wizard with: the one saved for this customer and these headers when it
  * still fits the file, else the suggestion from synonyms. `saved` says which it is.
  */
-export function initialMapping(kind: ImportKind, header: readonly string[], customerId: string | null, stored: readonly SavedMapping[]): { mapping: FieldMapping; saved: boolean } {
+export function initialMapping(
+	kind: ImportKind,
+	header: readonly string[],
+	customerId: string | null,
+	stored: readonly SavedMapping[]
+): { mapping: FieldMapping; saved: boolean; options?: ValueOptions } {
 	const signature = headerSignature(header);
 	const hit = stored.find((m) => m.kind === kind && m.customerId === (customerId ?? '') && m.headerSignature === signature);
-	if (hit && validateMapping(kind, hit.mapping, header).length === 0) return { mapping: { ...hit.mapping }, saved: true };
+	if (hit && validateMapping(kind, hit.mapping, header).length === 0) return { mapping: { ...hit.mapping }, saved: true, ...(hit.options ? { options: { ...hit.options } } : {}) };
 	return { mapping: suggestMapping(kind, header), saved: false };
 }
