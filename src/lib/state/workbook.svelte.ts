@@ -49,6 +49,7 @@ export class Workbook {
 	#touched = new Map<TableName, Set<string>>();
 	/** Comparisons of a line table with storage still running (`#reverify`). */
 	#verifying = new Map<TableName, Promise<void>>();
+	#queued = new Map<TableName, Promise<void>>();
 	#snapshotTimers = new Map<TableName, ReturnType<typeof setTimeout>>();
 	/** True while a load applies rows as stored: those are not changes the copy has missed. */
 	#loading = false;
@@ -205,10 +206,21 @@ export class Workbook {
 		this.#scheduleSnapshot(table, 0);
 	}
 
-	/** Compares the mirror with the table again, after any comparison already running has ended. */
+	/**
+	 * Compares the mirror with the table again, after any comparison already running has ended; a
+	 * comparison queued but not yet started answers for later requests too.
+	 */
 	async #reverify(table: TableName): Promise<void> {
+		const queued = this.#queued.get(table);
+		if (queued) return queued;
 		const running = this.#verifying.get(table);
-		const next = (running ?? Promise.resolve()).catch(() => {}).then(() => this.#verify(table));
+		const next = (running ?? Promise.resolve())
+			.catch(() => {})
+			.then(() => {
+				this.#queued.delete(table);
+				return this.#verify(table);
+			});
+		this.#queued.set(table, next);
 		this.#verifying.set(table, next);
 		try {
 			await next;
@@ -272,8 +284,12 @@ export class Workbook {
 				bumpGeneration(this.db.name);
 				// A line table is compared with what is stored, not reloaded: reloading showed its grids
 				// only the first page for the seconds 100,000 lines take to read again.
-				if (LINE_TABLES.includes(change.table)) await this.#reverify(change.table);
-				else await this.#loadAll(change.table);
+				if (LINE_TABLES.includes(change.table)) {
+					// Noted at once: a tab closed during the read must not leave the next start trusting the copy.
+					this.#note(change.table, (j) => j.noteWhole(change.table));
+					await this.#reverify(change.table);
+					this.#scheduleSnapshot(change.table, WHOLE_CHANGE_DELAY);
+				} else await this.#loadAll(change.table);
 				bumpGeneration(this.db.name);
 				continue;
 			}

@@ -179,8 +179,13 @@ describe('a fast-start copy older than the last edits', () => {
 		await first.linesLoaded;
 		// Enough that the table is worth a copy (2,000 rows), so the rewrite is what is due.
 		const imported = Array.from({ length: 1_500 }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId: tasks[0]!.workOrderId, code: `I${i}` }));
+		// Whether the journal already said so when the imported lines first reached the mirror: a tab closed
+		// before then (while the table is read again) must leave it saying so too.
+		const wholeWhenShown: boolean[] = [];
+		first.tables.tasks.subscribe(() => wholeWhenShown.push(new LineJournal(db.name).isWhole('tasks')));
 		await db.tasks.bulkAdd(imported);
 		await vi.waitFor(() => expect(first.tables.tasks.size).toBe(2_250));
+		expect(wholeWhenShown[0]).toBe(true);
 		first.stop();
 
 		// The journal names every imported line (or the whole table), so the old copy is patched or not used.
