@@ -40,7 +40,7 @@ export class CsvImport {
 	/** Where the mapping came from, said to the person: remembered for this customer, or guessed from the headers. */
 	mappingSource = $state<'saved' | 'suggested'>('suggested');
 	/** Where the number and date format came from: the last import of these headers, or the file itself. */
-	optionsSource = $state<'saved' | 'guessed'>('guessed');
+	optionsSource = $state<'saved' | 'guessed' | 'chosen'>('guessed');
 	outcome = $state.raw<PlanSummaryOutcome | null>(null);
 	#bytes: ArrayBuffer | null = null;
 	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
@@ -170,6 +170,8 @@ export class CsvImport {
 		const o = this.outcome;
 		if (!o?.ok || !this.summary) return null;
 		const { records, counts } = o.plan;
+		// What the plan was checked with, remembered as such: the form stays open while the write runs.
+		const checked = { customerId: this.customerId ?? '', mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options) };
 		this.step = 'applying';
 		let write;
 		try {
@@ -179,10 +181,10 @@ export class CsvImport {
 			this.step = 'review';
 			return null;
 		}
-		const customerId = this.customerId ?? '';
+		const { customerId } = checked;
 		const signature = headerSignature(this.summary.header);
 		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
-		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options) };
+		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: checked.mapping, options: checked.options };
 		const refused = await applySet({ put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] });
 		if (refused) {
 			this.step = 'review';
