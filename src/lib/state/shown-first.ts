@@ -35,28 +35,11 @@ export async function updateShownFirst<K extends TableName>(
 	// An edit made while this tab's own earlier write to the record is in flight began from a value
 	// that write is replacing (a rename is not shown until it commits): that is no other tab's change.
 	if (inFlight.has(key)) startedAs = undefined;
-	inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-	try {
-		return await showAndStore(db, live, table, id, patch, startedAs);
-	} finally {
-		const left = inFlight.get(key)! - 1;
-		if (left) inFlight.set(key, left);
-		else inFlight.delete(key);
-	}
-}
-
-async function showAndStore<K extends TableName>(
-	db: TieoutDB,
-	live: LiveTable<RecordOf[K]>,
-	table: K,
-	id: string,
-	patch: Partial<RecordOf[K]>,
-	startedAs?: Partial<RecordOf[K]>
-): Promise<RecordOf[K]> {
 	const shown = live.get(id);
 	let guess: RecordOf[K] | null = shown && changesOneRecord(table, patch) ? ({ ...shown, ...patch, id } as RecordOf[K]) : null;
 	if (guess && validateRecord(table, guess).length) guess = null;
 	if (guess) live.apply({ upserts: [guess], removes: [] });
+	inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
 	try {
 		const stored = await updateRecord(db, table, id, patch, startedAs);
 		const now = live.get(id);
@@ -69,5 +52,9 @@ async function showAndStore<K extends TableName>(
 			live.apply(truth ? { upserts: [truth], removes: [] } : { upserts: [], removes: [id] });
 		}
 		throw err;
+	} finally {
+		const left = inFlight.get(key)! - 1;
+		if (left) inFlight.set(key, left);
+		else inFlight.delete(key);
 	}
 }
