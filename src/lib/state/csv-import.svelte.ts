@@ -1,5 +1,6 @@
 import type { ColumnMapping } from '$lib/db/database';
 import { fieldsOf, type ImportKind } from '$lib/io/csv/fields';
+import { startingFormat } from '$lib/io/csv/guess';
 import { headerSignature, initialMapping, validateMapping, type FieldMapping, type MappingProblem } from '$lib/io/csv/mapping';
 import type { ImportProblem } from '$lib/io/csv/problem';
 import type { Delimiter } from '$lib/io/csv/sniff';
@@ -43,6 +44,8 @@ export class CsvImport {
 	optionsSource = $state<'saved' | 'guessed' | 'chosen'>('guessed');
 	outcome = $state.raw<PlanSummaryOutcome | null>(null);
 	#bytes: ArrayBuffer | null = null;
+	/** Whether the file itself showed its decimal separator and date order. */
+	#decided = { decimal: false, dateOrder: false };
 	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
 	#generation = 0;
 	#worker = new CsvWorker();
@@ -81,6 +84,7 @@ export class CsvImport {
 			this.delimiter = r.summary.delimiter;
 			this.headerRow = r.summary.headerRow;
 			this.options = { decimal: r.summary.decimal, dateOrder: r.summary.dateOrder };
+			this.#decided = r.summary.decided;
 			this.problems = [];
 			await this.#chooseMapping(r.summary.header);
 			this.step = 'map';
@@ -103,9 +107,9 @@ export class CsvImport {
 		this.mapping = other ? { ...other.mapping } : mine.mapping;
 		this.mappingSource = mine.saved || other ? 'saved' : 'suggested';
 		// Nothing in a file may tell 12.500 (decimal comma) from 12.500 (point): the last import of these headers does.
-		const remembered = mine.saved ? mine.options : other?.options;
-		if (remembered) this.options = { ...remembered };
-		this.optionsSource = remembered ? 'saved' : 'guessed';
+		const start = startingFormat({ ...this.options, decided: this.#decided }, mine.saved ? mine.options : other?.options);
+		this.options = { decimal: start.decimal, dateOrder: start.dateOrder };
+		this.optionsSource = start.fromMemory ? 'saved' : 'guessed';
 		// A PO file never names the contractor's customer, so one is always chosen; jobs and invoices name theirs.
 		if (this.kind === 'po') this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessDateOrder, guessDecimal } from './guess';
+import { formatGuesses, guessDateOrder, guessDecimal, startingFormat } from './guess';
 
 describe('guessDecimal', () => {
 	const rows = (...cells: string[][]) => cells.map((c) => ({ cells: c }));
@@ -27,5 +27,24 @@ describe('guessDateOrder', () => {
 		expect(guessDateOrder(rows(['2027/02/28']))).toBe('ymd');
 		expect(guessDateOrder(rows(['2027-02-28', 'Net 30', '12.5']))).toBe('mdy');
 		expect(guessDateOrder([])).toBe('mdy');
+	});
+});
+
+describe('the starting format: what the file shows, else what was chosen for these headers', () => {
+	const rows = (cells: string[]) => cells.map((c, i) => ({ row: i + 2, cells: [c] }));
+	const comma = { decimal: ',' as const, dateOrder: 'dmy' as const };
+
+	it('says whether the file itself showed its decimal separator and date order', () => {
+		expect(formatGuesses(rows(['12.500', '06.03.2027'])).decided).toEqual({ decimal: false, dateOrder: false });
+		expect(formatGuesses(rows(['1.234,50', '28.02.2027'])).decided).toEqual({ decimal: true, dateOrder: true });
+		expect(formatGuesses(rows(['$1,234.50', '2027-03-06'])).decided).toEqual({ decimal: true, dateOrder: false });
+	});
+
+	// Review finding: a remembered decimal comma overrode a file that plainly wrote 1,234.50.
+	it('takes the remembered choice only where the file shows nothing', () => {
+		expect(startingFormat(formatGuesses(rows(['12.500', '06.03.2027'])), comma)).toEqual({ ...comma, fromMemory: true });
+		expect(startingFormat(formatGuesses(rows(['$1,234.50', '03/28/2027'])), comma)).toEqual({ decimal: '.', dateOrder: 'mdy', fromMemory: false });
+		expect(startingFormat(formatGuesses(rows(['$1,234.50', '06.03.2027'])), { decimal: ',', dateOrder: 'mdy' })).toEqual({ decimal: '.', dateOrder: 'mdy', fromMemory: true });
+		expect(startingFormat(formatGuesses(rows(['12.500'])), undefined)).toEqual({ decimal: '.', dateOrder: 'mdy', fromMemory: false });
 	});
 });

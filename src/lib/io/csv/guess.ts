@@ -25,13 +25,23 @@ const POINT_DECIMAL = /^[-+(]?[$€£]?\s?(\d{1,3}(,\d{3})+\.\d+|\d+\.\d{1,2}|\d
  * can change the guess before anything is read.
  */
 export function guessDecimal(rows: Rows, sample = 200): DecimalSeparator {
+	return decimalGuess(rows, sample).value;
+}
+
+/** A guess, and whether the file itself showed it (else it is the fallback: a remembered choice may do better). */
+export interface Guess<T> {
+	value: T;
+	decided: boolean;
+}
+
+export function decimalGuess(rows: Rows, sample = 200): Guess<DecimalSeparator> {
 	let comma = 0;
 	let point = 0;
 	for (const cell of sampleCells(rows, sample)) {
 		if (COMMA_DECIMAL.test(cell)) comma++;
 		else if (POINT_DECIMAL.test(cell)) point++;
 	}
-	return comma > point ? ',' : '.';
+	return { value: comma > point ? ',' : '.', decided: comma + point > 0 };
 }
 
 const DAY_FIRST_OR_MONTH_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:[T ].*)?$/;
@@ -44,6 +54,11 @@ const YEAR_FIRST_SLASHED = /^\d{4}[/.]\d{1,2}[/.]\d{1,2}(?:[T ].*)?$/;
  * write them) say day first; else month first, the US default. The person can change the guess.
  */
 export function guessDateOrder(rows: Rows, sample = 200): DateOrder {
+	return dateOrderGuess(rows, sample).value;
+}
+
+/** Decided by a day past 12 or a year written first; dots alone are a custom, not proof. */
+export function dateOrderGuess(rows: Rows, sample = 200): Guess<DateOrder> {
 	let dayFirst = 0;
 	let monthFirst = 0;
 	let dotted = 0;
@@ -57,8 +72,30 @@ export function guessDateOrder(rows: Rows, sample = 200): DateOrder {
 		else if (b > 12 && a <= 12) monthFirst++;
 		if (m[2] === '.') dotted++;
 	}
-	if (dayFirst > monthFirst) return 'dmy';
-	if (monthFirst > 0) return 'mdy';
-	if (dotted > 0) return 'dmy';
-	return yearFirst > 0 ? 'ymd' : 'mdy';
+	const decided = dayFirst + monthFirst + yearFirst > 0;
+	if (dayFirst > monthFirst) return { value: 'dmy', decided };
+	if (monthFirst > 0) return { value: 'mdy', decided };
+	if (dotted > 0) return { value: 'dmy', decided };
+	return { value: yearFirst > 0 ? 'ymd' : 'mdy', decided };
 }
+
+/** The wizard's starting format for a file, with whether the file itself showed it. */
+export function formatGuesses(rows: Rows): { decimal: DecimalSeparator; dateOrder: DateOrder; decided: { decimal: boolean; dateOrder: boolean } } {
+	const decimal = decimalGuess(rows);
+	const dateOrder = dateOrderGuess(rows);
+	return { decimal: decimal.value, dateOrder: dateOrder.value, decided: { decimal: decimal.decided, dateOrder: dateOrder.decided } };
+}
+
+/**
+ * The format to start the wizard with: what the file shows, else what was chosen the last time
+ * these headers were imported, else the guess's fallback.
+ */
+export function startingFormat(
+	guessed: { decimal: DecimalSeparator; dateOrder: DateOrder; decided: { decimal: boolean; dateOrder: boolean } },
+	remembered: { decimal: DecimalSeparator; dateOrder: DateOrder } | undefined
+): { decimal: DecimalSeparator; dateOrder: DateOrder; fromMemory: boolean } {
+	const decimal = guessed.decided.decimal || !remembered ? guessed.decimal : remembered.decimal;
+	const dateOrder = guessed.decided.dateOrder || !remembered ? guessed.dateOrder : remembered.dateOrder;
+	return { decimal, dateOrder, fromMemory: !!remembered && (!guessed.decided.decimal || !guessed.decided.dateOrder) };
+}
+

@@ -1,5 +1,5 @@
 import type { ParsedTable } from '../parse';
-import { guessDateOrder, guessDecimal } from '../guess';
+import { formatGuesses } from '../guess';
 import { readTable } from '../read';
 import { planTable } from './plan-view';
 import { PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
@@ -45,7 +45,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 					type: 'read',
 					id: req.id,
 					ok: true,
-					summary: { fileName: req.fileName, encoding: read.encoding, delimiter: read.delimiter, headerRow: read.headerRow, decimal: guessDecimal(t.rows), dateOrder: guessDateOrder(t.rows), header: t.header, preview: t.rows.slice(0, PREVIEW_ROWS), rowCount: t.rows.length, warnings: t.warnings }
+					summary: { fileName: req.fileName, encoding: read.encoding, delimiter: read.delimiter, headerRow: read.headerRow, ...formatGuesses(t.rows), header: t.header, preview: t.rows.slice(0, PREVIEW_ROWS), rowCount: t.rows.length, warnings: t.warnings }
 				}
 			];
 		}

@@ -57,6 +57,8 @@ export interface TableSummary {
 	decimal: DecimalSeparator;
 	/** The order the file's dates seem to be written in (values.ts guessDateOrder); the person may change it. */
 	dateOrder: DateOrder;
+	/** Whether the file itself showed each (else the guess is a fallback, and a remembered choice wins). */
+	decided: { decimal: boolean; dateOrder: boolean };
 	header: string[];
 	preview: TableRow[];
 	rowCount: number;
