@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TieoutDB } from './database';
+import { describe, expect, it } from 'vitest';
 import { ensureGeneration, readGeneration } from './generation';
 import * as b from '$lib/testing/builders';
+import { openedDbs } from '$lib/testing/db';
 
-const dbs: TieoutDB[] = [];
-afterEach(async () => {
-	for (const db of dbs.splice(0)) await db.delete();
-});
-
-async function opened() {
-	const db = new TieoutDB('gen-' + crypto.randomUUID());
-	dbs.push(db);
-	await db.open();
-	return db;
-}
+const opened = openedDbs('gen');
 
 describe('the write generation', () => {
 	it('changes as a transaction that writes starts, and again as it ends', async () => {

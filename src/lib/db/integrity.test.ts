@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TieoutDB } from './database';
+import { describe, expect, it } from 'vitest';
+import type { TieoutDB } from './database';
 import { deleteRecord, describeRecord, saveBatch, updateRecord } from './repository';
 import * as b from '$lib/testing/builders';
-import { counts, empty, refused, seedLinked } from '$lib/testing/db';
+import { counts, empty, freshDbEachTest, refused, seedLinked } from '$lib/testing/db';
 
 let db: TieoutDB;
-beforeEach(() => {
-	db = new TieoutDB('integrity-' + crypto.randomUUID());
-});
-afterEach(async () => {
-	await db.delete();
-});
+freshDbEachTest('integrity', (d) => (db = d));
 
 describe('references follow a corrected number', () => {
 	it('renaming a change order moves the tasks that cite it', async () => {

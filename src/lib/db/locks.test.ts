@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TieoutDB } from './database';
+import { describe, expect, it } from 'vitest';
+import type { TieoutDB } from './database';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
 import * as b from '$lib/testing/builders';
-import { counts, refused, seedLinked } from '$lib/testing/db';
+import { counts, freshDbEachTest, refused, seedLinked } from '$lib/testing/db';
 
 /* The records that may no longer change (db/locks.ts), on every path that writes. */
 
 let db: TieoutDB;
-beforeEach(() => {
-	db = new TieoutDB('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-	await db.delete();
-});
+freshDbEachTest('test', (d) => (db = d));
 
 describe('a paid invoice stays as the buyer paid it (regression: a paid invoice cut to $80 by an import)', () => {
 	it('refuses every change to a paid invoice and its lines, on every path, and stores nothing', async () => {

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TieoutDB } from './database';
+import { describe, expect, it } from 'vitest';
+import type { TieoutDB } from './database';
 import { onStorageMutated, type TableChange } from './changes';
 import { bulkWriteNamed, NAMED_SLICE, RowsRefused } from './named-writes';
 import { describeStorageError } from './errors';
 import * as b from '$lib/testing/builders';
+import { openedDbs } from '$lib/testing/db';
 
-const dbs: TieoutDB[] = [];
-afterEach(async () => {
-	for (const db of dbs.splice(0)) await db.delete();
-});
+const opened = openedDbs('named');
 
 async function feedOf(write: (db: TieoutDB) => Promise<unknown>): Promise<{ db: TieoutDB; changes: TableChange[] }> {
-	const db = new TieoutDB('named-' + crypto.randomUUID());
-	dbs.push(db);
-	await db.open();
+	const db = await opened();
 	const changes: TableChange[] = [];
 	const off = onStorageMutated(db.name, (c) => changes.push(...c));
 	await db.transaction('rw', db.tasks, () => write(db)).catch(() => {});

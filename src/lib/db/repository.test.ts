@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { TieoutDB } from './database';
+import type { TieoutDB } from './database';
 import { describeCellRefusal, describeStorageError, RecordError } from './errors';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
 import * as b from '$lib/testing/builders';
-import { counts, empty, refused, seedLinked } from '$lib/testing/db';
+import { counts, empty, freshDbEachTest, refused, seedLinked } from '$lib/testing/db';
 
 let db: TieoutDB;
-beforeEach(() => {
-	db = new TieoutDB('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-	await db.delete();
-});
+freshDbEachTest('test', (d) => (db = d));
 
 describe('saveRecord', () => {
 	it('stores every record type and reads it back unchanged', async () => {

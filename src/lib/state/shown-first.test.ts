@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TieoutDB } from '$lib/db/database';
+import { describe, expect, it } from 'vitest';
+import type { TieoutDB } from '$lib/db/database';
 import { saveRecord } from '$lib/db/repository';
 import type { InvoiceLine, WorkOrder } from '$lib/domain/records';
 import * as b from '$lib/testing/builders';
-import { refused, seedLinked } from '$lib/testing/db';
+import { freshDbEachTest, refused, seedLinked } from '$lib/testing/db';
 import { LiveTable } from './live-table.svelte';
 import { changesOneRecord, updateShownFirst } from './shown-first';
 
 let db: TieoutDB;
-beforeEach(() => {
-	db = new TieoutDB('shown-first-' + crypto.randomUUID());
-});
-afterEach(async () => {
-	await db.delete();
-});
+freshDbEachTest('shown-first', (d) => (db = d));
 
 /** A mirror of one table as the workbook keeps it, filled from storage. */
 async function mirrorOf<T extends { id: string }>(rows: T[]) {

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import { RECORD_TABLES, type TieoutDB } from '$lib/db/database';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { RECORD_TABLES, TieoutDB } from '$lib/db/database';
 import { RecordError } from '$lib/db/errors';
 import { saveRecord } from '$lib/db/repository';
 import * as b from './builders';
@@ -37,5 +37,31 @@ export async function seedLinked(db: TieoutDB) {
 	await saveRecord(db, 'invoices', inv);
 	await saveRecord(db, 'invoiceLines', line);
 	return { cust, site, po, pol, wo, co, task, inv, line };
+}
+
+/** A new empty database for each test, deleted after it, handed to `use` (the test file's own `db`). */
+export function freshDbEachTest(prefix: string, use: (db: TieoutDB) => void): void {
+	let db: TieoutDB;
+	beforeEach(() => {
+		db = new TieoutDB(`${prefix}-${crypto.randomUUID()}`);
+		use(db);
+	});
+	afterEach(async () => {
+		await db.delete();
+	});
+}
+
+/** Opens databases on demand within a test; every one is deleted after it. */
+export function openedDbs(prefix: string): () => Promise<TieoutDB> {
+	const dbs: TieoutDB[] = [];
+	afterEach(async () => {
+		for (const db of dbs.splice(0)) await db.delete();
+	});
+	return async () => {
+		const db = new TieoutDB(`${prefix}-${crypto.randomUUID()}`);
+		dbs.push(db);
+		await db.open();
+		return db;
+	};
 }
 
