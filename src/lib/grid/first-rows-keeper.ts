@@ -1,0 +1,54 @@
+import type { GridApi } from 'ag-grid-community';
+import { firstRowsSnapshot, saveFirstRows, sortSignature, type FirstRowsSource } from './first-rows';
+import type { PreviewColumn } from './preview';
+
+/** How long the rows must have been still before a snapshot is kept. */
+const SETTLE_MS = 500;
+
+export interface KeeperOptions<T> {
+	api: GridApi<T>;
+	/** The grid's frame on the page, measured when the snapshot is taken. */
+	frame: () => HTMLElement;
+	source: FirstRowsSource<T>;
+	columns: () => PreviewColumn<T>[];
+	marker: boolean;
+	slug: string;
+}
+
+/**
+ * Keeps a grid's first screen for the next visit (first-rows.ts), a moment after its rows last
+ * changed; only while it shows the rows the next visit opens with: the sort it opened in, no
+ * filter, the source it was mounted on.
+ */
+export class FirstRowsKeeper<T extends { id: string }> {
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	readonly #openingSort: string;
+	#replaced = false;
+
+	constructor(private readonly o: KeeperOptions<T>) {
+		this.#openingSort = sortSignature(o.api);
+	}
+
+	rowsChanged(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => this.#capture(), SETTLE_MS);
+	}
+
+	/** Another source (another record selected): its rows are not what the next visit opens with. */
+	sourceReplaced(): void {
+		this.#replaced = true;
+	}
+
+	stop(): void {
+		clearTimeout(this.#timer);
+	}
+
+	#capture(): void {
+		const { api, source, slug } = this.o;
+		if (api.isDestroyed() || !source.ready() || this.#replaced || api.isAnyFilterPresent() || sortSignature(api) !== this.#openingSort) return;
+		const rect = this.o.frame().getBoundingClientRect();
+		if (rect.height <= 0 || rect.top >= innerHeight) return;
+		const saved = saveFirstRows(location.pathname, firstRowsSnapshot(api, rect, { columns: this.o.columns(), marker: this.o.marker, slug, source }));
+		if (saved) performance.mark(`tieout:first-rows-saved:${slug}`);
+	}
+}
