@@ -182,3 +182,52 @@ test('a new build draws the kept first rows early while it draws the grids the s
 	// The new build keeps its own first screen, under its own key, for the visit after.
 	await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').drawing === 'another-drawing', KEY);
 });
+
+/** Notes every IndexedDB connection the page opens, in order: by whom (first-rows.js or the app) and whether it was closed. */
+async function watchConnections(page: Page) {
+	await page.addInitScript(() => {
+		const seen: { name: string; early: boolean; closed: boolean }[] = [];
+		(window as unknown as { __connections: typeof seen }).__connections = seen;
+		const open = IDBFactory.prototype.open;
+		IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+			const req = version === undefined ? open.call(this, name) : open.call(this, name, version);
+			const entry = { name, early: (new Error().stack ?? '').includes('first-rows.js'), closed: false };
+			seen.push(entry);
+			req.addEventListener('success', () => {
+				const close = req.result.close.bind(req.result);
+				req.result.close = () => {
+					entry.closed = true;
+					close();
+				};
+			});
+			return req;
+		};
+	});
+}
+
+const connections = (page: Page) => page.evaluate(() => (window as unknown as { __connections: { name: string; early: boolean; closed: boolean }[] }).__connections);
+
+test('with no first rows kept, the workbook is opened early while the scripts load and let go once the app has its own', async ({ page }) => {
+	await loadSample(page);
+	await page.addInitScript(() => {
+		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
+	});
+	await watchConnections(page);
+	await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	const [early, ...app] = await connections(page);
+	expect(early).toEqual({ name: 'tieout', early: true, closed: true });
+	expect(app.filter((c) => c.name === 'tieout' && !c.early).length).toBeGreaterThan(0);
+	expect(await page.evaluate(() => performance.getEntriesByName('tieout:opened-early').length)).toBe(1);
+	expect(await page.evaluate(() => window.tieoutReleaseEarly)).toBeUndefined();
+});
+
+test('a browser that never opened Tieout gets no workbook from the early start', async ({ page }) => {
+	await watchConnections(page);
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'Load sample data' })).toBeEnabled();
+	// The app creates its workbook; the early script, finding no generation, opened nothing.
+	const opened = await connections(page);
+	expect(opened.length).toBeGreaterThan(0);
+	expect(opened.filter((c) => c.early)).toEqual([]);
+	expect(await page.evaluate(() => performance.getEntriesByName('tieout:opened-early').length)).toBe(0);
+});
