@@ -11,8 +11,6 @@
 	'use strict';
 	var PREFIX = 'tieout:first-rows:' + location.pathname + '#';
 	var FIRST_PAINT_ROWS = 5;
-	/** The write generation's key prefix (src/lib/db/generation.ts, generationKey). */
-	var GENERATION = 'tieout:generation:';
 
 	/**
 	 * This page's drawing key (src/lib/build/drawing-key.ts), from the meta tag above this script: a
@@ -177,43 +175,6 @@
 		};
 	}
 
-	/**
-	 * With nothing to draw, opens the workbook all the same when this browser has one (it has a
-	 * write generation, src/lib/db/generation.ts), so that the browser opens IndexedDB while the
-	 * app's scripts load: after a browser restart that takes 300-500 ms, and the app's own open
-	 * then finds it done. Held until the app has its own connection (releaseEarlyConnection in
-	 * src/lib/grid/first-rows.ts), for 10 s at most, and let go at once should anyone upgrade or
-	 * delete the workbook.
-	 */
-	function openEarly() {
-		var name = null;
-		for (var i = 0; i < localStorage.length && name === null; i++) {
-			var key = localStorage.key(i);
-			if (key && key.indexOf(GENERATION) === 0) name = key.slice(GENERATION.length);
-		}
-		if (!name) return;
-		var req = indexedDB.open(name);
-		var db = null;
-		var released = false;
-		var release = function () {
-			released = true;
-			if (db) db.close();
-			window.tieoutReleaseEarly = undefined;
-		};
-		window.tieoutReleaseEarly = release;
-		req.onupgradeneeded = function () {
-			req.transaction.abort();
-		};
-		req.onerror = release;
-		req.onsuccess = function () {
-			db = req.result;
-			performance.mark('tieout:opened-early');
-			db.onversionchange = release;
-			if (released) db.close();
-			else setTimeout(release, 10000);
-		};
-	}
-
 	function drawAll(list) {
 		try {
 			var drawn = list.filter(draw);
@@ -226,14 +187,11 @@
 
 	try {
 		var list = DRAWING ? snapshots() : [];
-		if (!list.length) {
-			openEarly();
-			return finished(0);
-		}
+		if (!list.length) return finished(0);
 		list = list.filter(function (s) {
 			return s.db === list[0].db;
 		});
-		var generation = localStorage.getItem(GENERATION + list[0].db);
+		var generation = localStorage.getItem('tieout:generation:' + list[0].db);
 		var unchanged = list.every(function (s) {
 			return !!s.gen && s.gen === generation;
 		});

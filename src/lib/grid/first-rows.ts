@@ -62,14 +62,7 @@ declare global {
 	interface Window {
 		/** Set by first-rows.js as it starts: resolves to the number of grids it drew. */
 		tieoutFirstRows?: Promise<number>;
-		/** Set by first-rows.js while it holds the workbook it opened early, with nothing to draw. */
-		tieoutReleaseEarly?: () => void;
 	}
-}
-
-/** Lets go of the workbook first-rows.js opened early: the app has its own connection now, or will have none. */
-export function releaseEarlyConnection(): void {
-	if (typeof window !== 'undefined') window.tieoutReleaseEarly?.();
 }
 
 /**

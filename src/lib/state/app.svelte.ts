@@ -11,7 +11,6 @@ import { LINE_TABLES, Workbook } from './workbook.svelte';
 import { dropLegacyCopy, LineCache } from '$lib/db/line-cache';
 import { updateShownFirst } from './shown-first';
 import { LineSnapshots } from './line-snapshots';
-import { releaseEarlyConnection } from '$lib/grid/first-rows';
 
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
@@ -44,7 +43,7 @@ class App {
 		const cache = new LineCache(db.name);
 		cache.prefetch(LINE_TABLES);
 		try {
-			await db.open().finally(releaseEarlyConnection);
+			await db.open();
 			performance.mark('tieout:db-open');
 			const wb = new Workbook(db, cache);
 			await wb.start();
