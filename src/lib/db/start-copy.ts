@@ -1,0 +1,59 @@
+import type { TableName } from './database';
+import { readGeneration } from './generation';
+import { defaultStorage, type JournalStorage } from './line-journal';
+
+/*
+ * The start copy: the records a workbook shows first (every small table, and each line table's
+ * first page), kept in localStorage with the write generation they were taken at. After a
+ * browser restart IndexedDB takes 0.3-0.8 s to open; while the generation is unchanged the app
+ * fills its workbook from this copy at once, so a page can draw before then, and the reads from
+ * IndexedDB that follow replace every record (Workbook.start). It serves the visits first-rows.js
+ * cannot: a new build that draws the grids differently, whose kept first screens are void.
+ */
+
+export type StartRecords = Partial<Record<TableName, { id: string }[]>>;
+
+interface Kept {
+	v: 1;
+	gen: string;
+	tables: StartRecords;
+}
+
+export const startCopyKey = (db: string): string => `tieout:start-copy:${db}`;
+
+/**
+ * localStorage holds about 5 M characters for the whole site, shared with the first screens and
+ * the line journal: a workbook whose first records take more starts from IndexedDB as before.
+ */
+export const START_COPY_MAX = 1_500_000;
+
+/** The copy, when it was taken at the workbook's current generation; else null. */
+export function readStartCopy(db: string, storage: JournalStorage = defaultStorage()): StartRecords | null {
+	try {
+		const kept = JSON.parse(storage.getItem(startCopyKey(db)) ?? 'null') as Kept | null;
+		const gen = readGeneration(db, storage);
+		return kept?.v === 1 && gen !== null && kept.gen === gen && kept.tables && typeof kept.tables === 'object' ? kept.tables : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Keeps `tables` as taken at generation `gen`; returns whether it was kept. Too big, or refused
+ * by the storage, the old copy goes too, so no start draws from it.
+ */
+export function writeStartCopy(db: string, gen: string, tables: StartRecords, storage: JournalStorage = defaultStorage(), max = START_COPY_MAX): boolean {
+	const text = JSON.stringify({ v: 1, gen, tables } satisfies Kept);
+	try {
+		if (text.length > max) throw new RangeError('start copy too big');
+		storage.setItem(startCopyKey(db), text);
+		return true;
+	} catch {
+		try {
+			storage.removeItem(startCopyKey(db));
+		} catch {
+			/* storage unavailable: its generation check fails as well */
+		}
+		return false;
+	}
+}
