@@ -11,12 +11,16 @@ import type { Delta } from '$lib/grid/row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
 import { afterPaint } from '$lib/ui/paint';
+import { topBy } from '$lib/grid/grid-options';
+import type { StartRecords } from '$lib/db/start-copy';
 
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 
 /** Line tables can hold 100,000 rows: they load in pages so the first rows show at once. */
 export const LINE_TABLES: readonly TableName[] = ['tasks', 'poLines', 'invoiceLines'];
 const FIRST_PAGE = 300;
+/** The first page is the first records by key (`#loadFirstPage`). */
+const byId = () => (r: { id: string }) => r.id;
 /** Tables smaller than this read fast enough without a cached copy. */
 const CACHE_FROM = 2_000;
 /** Records per read when the change feed brings back many at once. */
@@ -106,6 +110,25 @@ export class Workbook {
 	}
 
 	linesLoaded: Promise<void> = Promise.resolve();
+
+	/**
+	 * Fills the workbook from a start copy (db/start-copy.ts) before it opens, so pages can draw
+	 * at once; `start` then replaces every record with what is stored. Tables stay not `loaded`.
+	 */
+	seed(copy: StartRecords): void {
+		for (const t of RECORD_TABLES) this.#applyLoaded(t, { upserts: copy[t] ?? [], removes: [], reset: true });
+		this.ready = true;
+	}
+
+	/** What `start` reads first, as the workbook holds it now: every small table, each line table's first page. */
+	startRecords(): StartRecords {
+		const out: StartRecords = {};
+		for (const t of RECORD_TABLES) {
+			const rows = this.#live(t).rows();
+			out[t] = LINE_TABLES.includes(t) ? topBy(rows, byId, FIRST_PAGE) : rows;
+		}
+		return out;
+	}
 
 	stop(): void {
 		this.#stop?.();
