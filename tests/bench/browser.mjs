@@ -23,7 +23,7 @@ const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
 // `BENCH_SNAPSHOT=newdrawing` as a new build that did (both).
 // `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks first: a first visit to
 // this page, its snapshot kept from the workbook by another line page. `BENCH_SNAPSHOT=cold` removes
-// the snapshots and the fast-start copy of the lines before each visit: every visit reads the lines
+// the snapshots, the start copy and the fast-start copy of the lines before each visit: every visit reads the lines
 // from IndexedDB as if the app had never read them (the first run of the other modes, repeated).
 const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
 // `BENCH_RESTART=1` closes the browser before each visit (on-disk profile only): a visit that is the
@@ -76,12 +76,12 @@ async function visitSibling(context) {
 	await page.close();
 }
 
-/** Removes every first screen kept and the lines' fast-start copy, from a page that does not start the app. */
+/** Removes every first screen kept, the start copy and the lines' fast-start copy, from a page that does not start the app. */
 async function forgetCopies(context) {
 	const page = await context.newPage();
 	await page.goto(`${BASE}/favicon.svg`);
 	await page.evaluate(async () => {
-		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:') || key.startsWith('tieout:line-journal:')) localStorage.removeItem(key);
+		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:') || key.startsWith('tieout:line-journal:') || key.startsWith('tieout:start-copy:')) localStorage.removeItem(key);
 		const root = await navigator.storage.getDirectory();
 		for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
 	});
@@ -149,9 +149,10 @@ async function measureGridLoad(context) {
 	if (SNAPSHOT === 'newbuild' || SNAPSHOT === 'newdrawing') generation = (generation ?? 0) + 1;
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
-	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
+	// Let the fast-start copy, the start copy and the first screen be kept before the tab closes, as they would be in real use.
 	await page.waitForFunction(() => performance.getEntriesByName('tieout:cache-written:poLines').length > 0 || performance.getEntriesByName('tieout:cache-read:poLines').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 30_000 }).catch(() => {});
+	await page.waitForFunction(() => performance.getEntriesByName('tieout:start-copy-written').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	const r = await page.evaluate(() => {
 		// Where the time before the first rows goes: the HTML, the scripts it names, AG Grid's chunk, then the app's marks.
 		const timeline = () => {

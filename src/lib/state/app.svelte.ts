@@ -11,6 +11,8 @@ import { LINE_TABLES, Workbook } from './workbook.svelte';
 import { dropLegacyCopy, LineCache } from '$lib/db/line-cache';
 import { updateShownFirst } from './shown-first';
 import { LineSnapshots } from './line-snapshots';
+import { StartCopyKeeper } from './start-copy-keeper';
+import { readStartCopy } from '$lib/db/start-copy';
 
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
@@ -26,6 +28,17 @@ class App {
 	pendingWrites = $state(0);
 	/** Keeps the line pages' first screens for the next visit (line-snapshots.ts). */
 	lineSnapshots: LineSnapshots | null = null;
+	/**
+	 * Settles once the workbook has read what is stored (or failed to open). Pages drawn from a
+	 * start copy before then may be typed into; the writes wait for this, so none is made against
+	 * records that were not yet read back from storage.
+	 */
+	readonly started: Promise<void>;
+	#started!: () => void;
+
+	constructor() {
+		this.started = new Promise((resolve) => (this.#started = resolve));
+	}
 
 	async open(name?: string): Promise<void> {
 		if (this.db) return;
@@ -42,14 +55,22 @@ class App {
 		// The big tables' fast-start copies are read in a worker while the workbook opens.
 		const cache = new LineCache(db.name);
 		cache.prefetch(LINE_TABLES);
+		const wb = new Workbook(db, cache);
+		// With a start copy as of the last write, pages draw now; the workbook's reads replace it.
+		const copy = readStartCopy(db.name);
+		if (copy) {
+			wb.seed(copy);
+			this.workbook = wb;
+			performance.mark('tieout:start-copy-used');
+		}
 		try {
 			await db.open();
 			performance.mark('tieout:db-open');
-			const wb = new Workbook(db, cache);
 			await wb.start();
 			this.workbook = wb;
 			this.lineSnapshots = new LineSnapshots(wb);
 			this.lineSnapshots.start();
+			new StartCopyKeeper(wb, () => this.pendingWrites > 0).start();
 			const findings = new LiveFindings(wb, today);
 			this.findings = findings;
 			void wb.linesLoaded.then(() =>
@@ -59,6 +80,8 @@ class App {
 		} catch (err) {
 			this.fatal = describeStorageError(err);
 			return;
+		} finally {
+			this.#started();
 		}
 		void this.refreshStorage(true);
 	}
@@ -87,6 +110,7 @@ export const app = new App();
 async function attempt(what: () => Promise<unknown>, notify = true, describe = describeStorageError): Promise<string | null> {
 	app.pendingWrites++;
 	try {
+		await app.started;
 		await what();
 		return null;
 	} catch (err) {
