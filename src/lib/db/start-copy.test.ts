@@ -9,19 +9,24 @@ function memory() {
 
 const tables = { customers: [{ id: 'c1', name: 'Acme' }], poLines: [{ id: 'l1' }, { id: 'l2' }] };
 
+/** A workbook 'wb' with a generation and `tables` kept as its start copy at it. */
+function kept() {
+	const { m, storage } = memory();
+	bumpGeneration('wb', storage);
+	const gen = readGeneration('wb', storage)!;
+	expect(writeStartCopy('wb', gen, tables, storage)).toBe(true);
+	return { m, storage, gen };
+}
+
 describe('the start copy', () => {
 	it('is read back while the workbook’s generation is the one it was taken at', () => {
-		const { storage } = memory();
-		bumpGeneration('wb', storage);
-		expect(writeStartCopy('wb', readGeneration('wb', storage)!, tables, storage)).toBe(true);
+		const { storage } = kept();
 		expect(readStartCopy('wb', storage)).toEqual(tables);
 		expect(readStartCopy('other', storage)).toBeNull();
 	});
 
 	it('is not read once anything was written since, or with no generation at all', () => {
-		const { m, storage } = memory();
-		bumpGeneration('wb', storage);
-		writeStartCopy('wb', readGeneration('wb', storage)!, tables, storage);
+		const { m, storage } = kept();
 		bumpGeneration('wb', storage);
 		expect(readStartCopy('wb', storage)).toBeNull();
 		writeStartCopy('wb', readGeneration('wb', storage)!, tables, storage);
@@ -30,10 +35,7 @@ describe('the start copy', () => {
 	});
 
 	it('too big for its share of localStorage, is not kept, and the older copy goes too', () => {
-		const { m, storage } = memory();
-		bumpGeneration('wb', storage);
-		const gen = readGeneration('wb', storage)!;
-		writeStartCopy('wb', gen, tables, storage);
+		const { m, storage, gen } = kept();
 		const big = { poLines: Array.from({ length: 50 }, (_, i) => ({ id: `line-${i}` })) };
 		expect(writeStartCopy('wb', gen, big, storage, 500)).toBe(false);
 		expect(m.has(startCopyKey('wb'))).toBe(false);
@@ -41,10 +43,7 @@ describe('the start copy', () => {
 	});
 
 	it('refused by a full storage, leaves no older copy behind', () => {
-		const { m, storage } = memory();
-		bumpGeneration('wb', storage);
-		const gen = readGeneration('wb', storage)!;
-		writeStartCopy('wb', gen, tables, storage);
+		const { m, storage, gen } = kept();
 		const full = {
 			...storage,
 			setItem: () => {
@@ -56,9 +55,7 @@ describe('the start copy', () => {
 	});
 
 	it('damaged or of another format, is not read', () => {
-		const { m, storage } = memory();
-		bumpGeneration('wb', storage);
-		const gen = readGeneration('wb', storage)!;
+		const { m, storage, gen } = kept();
 		m.set(startCopyKey('wb'), '{"v":1,"gen":');
 		expect(readStartCopy('wb', storage)).toBeNull();
 		m.set(startCopyKey('wb'), JSON.stringify({ v: 2, gen, tables }));

@@ -4,6 +4,7 @@ import { LineCache } from '$lib/db/line-cache';
 import { readGeneration } from '$lib/db/generation';
 import { readStartCopy } from '$lib/db/start-copy';
 import * as b from '$lib/testing/builders';
+import { storeJobOfTasks } from '$lib/testing/db';
 import { StartCopyKeeper } from './start-copy-keeper';
 import { Workbook } from './workbook.svelte';
 
@@ -20,13 +21,7 @@ afterEach(async () => {
 /** A stored workbook of one job with `n` tasks (more than a first page when n > 300). */
 async function stored(n: number) {
 	const db = new TieoutDB('start-' + crypto.randomUUID());
-	const c = b.customer();
-	const wo = b.workOrder({ customerId: c.id });
-	const tasks = Array.from({ length: n }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId: wo.id, code: `T${i + 1}` }));
-	await db.customers.add(c);
-	await db.workOrders.add(wo);
-	await db.tasks.bulkAdd(tasks);
-	return { db, c, wo, tasks };
+	return { db, ...(await storeJobOfTasks(db, n)) };
 }
 
 function track(db: TieoutDB, wb: Workbook, keeper?: StartCopyKeeper) {

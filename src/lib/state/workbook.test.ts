@@ -7,6 +7,7 @@ import { applyChanges, deleteRecord } from '$lib/db/repository';
 import type { Task } from '$lib/domain/records';
 import { updateShownFirst } from './shown-first';
 import * as b from '$lib/testing/builders';
+import { storeJobOfTasks } from '$lib/testing/db';
 import { Workbook } from './workbook.svelte';
 
 const opened: { db: TieoutDB; wb?: Workbook }[] = [];
@@ -22,12 +23,7 @@ afterEach(async () => {
 async function seeded(n: number) {
 	const db = new TieoutDB('wb-' + crypto.randomUUID());
 	opened.push({ db });
-	const c = b.customer();
-	const wo = b.workOrder({ customerId: c.id });
-	const tasks = Array.from({ length: n }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId: wo.id, code: `T${i + 1}` }));
-	await db.customers.add(c);
-	await db.workOrders.add(wo);
-	await db.tasks.bulkAdd(tasks);
+	const { tasks } = await storeJobOfTasks(db, n);
 	return { db, tasks };
 }
 

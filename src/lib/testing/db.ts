@@ -65,3 +65,14 @@ export function openedDbs(prefix: string): () => Promise<TieoutDB> {
 	};
 }
 
+
+/** Stores one customer's job with `n` tasks (past 300, more than the workbook's first page). */
+export async function storeJobOfTasks(db: TieoutDB, n: number) {
+	const c = b.customer();
+	const wo = b.workOrder({ customerId: c.id });
+	const tasks = Array.from({ length: n }, (_, i) => b.task({ id: crypto.randomUUID(), workOrderId: wo.id, code: `T${i + 1}` }));
+	await db.customers.add(c);
+	await db.workOrders.add(wo);
+	await db.tasks.bulkAdd(tasks);
+	return { c, wo, tasks };
+}
