@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, loadSample, openGrid, test } from './fixtures';
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, stableRow, test } from './fixtures';
 
 const COPY = 'tieout:start-copy:tieout';
 
@@ -81,4 +81,39 @@ test('a record added while the page is drawn from kept records is stored once th
 	await page.reload();
 	await expect(page.locator('[data-grid="customers"]')).toHaveAttribute('data-ready', 'true');
 	await expect(page.locator('[data-grid="customers"] [data-testid="row-count"]')).toHaveText('4 rows');
+});
+
+test('a grid drawn from kept records shows its findings once the workbook is read, and keeps them current', async ({ page }) => {
+	await loadSample(page);
+	await keptStartCopy(page);
+	await slowOpenNewDrawing(page, 1500);
+	await page.goto('/lines/invoice-lines');
+	const grid = page.locator('[data-grid="all-invoice-lines"]');
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	expect(await page.evaluate(() => performance.getEntriesByName('tieout:db-open').length), 'the grid came up before the workbook opened').toBe(0);
+	const lift = await stableRow(grid, 'description', 'Scissor lift rental, 1 day');
+	await expect(cellOf(lift, 'woNumber')).toHaveAttribute('data-findings', /LINE_UNBACKED/, { timeout: 10_000 });
+	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
+	await editCell(cellOf(row, 'qtyMilli'), '30');
+	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+});
+
+test('an invoice marked sent while the page is drawn from kept records is checked against every line first', async ({ page }) => {
+	await loadSample(page);
+	await keptStartCopy(page);
+	await slowOpenNewDrawing(page, 1500);
+	await page.goto('/invoices');
+	const grid = gridSection(page, 'Invoices');
+	await expect(grid).toHaveAttribute('data-ready', 'true');
+	const row = await stableRow(grid, 'number', 'INV-1043');
+	await cellOf(row, 'number').click();
+	expect(await page.evaluate(() => performance.getEntriesByName('tieout:db-open').length), 'asked before the workbook opened').toBe(0);
+	await page.getByRole('button', { name: 'Mark sent' }).click();
+	// No findings yet is not no errors: the question waits for the check, and names the errors.
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('heading')).toContainText('INV-1043 has', { timeout: 10_000 });
+	await expect(dialog).toContainText(/warranty/i);
+	await dialog.getByRole('button', { name: 'Fix first' }).click();
+	await expect(cellOf(row, 'status')).toHaveText('draft');
 });

@@ -15,6 +15,8 @@ import { StartCopyKeeper } from './start-copy-keeper';
 import { readStartCopy } from '$lib/db/start-copy';
 
 export const today = (): LocalDate => localDateOf(new Date());
+/** How long a workbook shown from its start copy may take to open before the page says so. */
+const STILL_OPENING_AFTER = 2_000;
 export const newId = (): string => crypto.randomUUID();
 
 /** The open workbook and what the person should know about its storage. */
@@ -35,9 +37,19 @@ class App {
 	 */
 	readonly started: Promise<void>;
 	#started!: () => void;
+	/**
+	 * Settles once every record has been read and reconciled (or the workbook failed to open):
+	 * what is built from many records at once, an invoice from jobs, a PDF, AP's check before
+	 * sending, waits for this rather than use a start copy's or a first page's share of the lines.
+	 */
+	readonly checked: Promise<void>;
+	#checked!: () => void;
+	/** True while a workbook shown from its start copy is still opening after a couple of seconds. */
+	stillOpening = $state(false);
 
 	constructor() {
 		this.started = new Promise((resolve) => (this.#started = resolve));
+		this.checked = new Promise((resolve) => (this.#checked = resolve));
 	}
 
 	async open(name?: string): Promise<void> {
@@ -56,31 +68,41 @@ class App {
 		const cache = new LineCache(db.name);
 		cache.prefetch(LINE_TABLES);
 		const wb = new Workbook(db, cache);
+		// Here before any grid, so every grid's subscription reaches it; it starts once the lines are read.
+		const findings = new LiveFindings(wb, today);
 		// With a start copy as of the last write, pages draw now; the workbook's reads replace it.
 		const copy = readStartCopy(db.name);
+		let slow: ReturnType<typeof setTimeout> | undefined;
 		if (copy) {
 			wb.seed(copy);
+			this.findings = findings;
 			this.workbook = wb;
 			performance.mark('tieout:start-copy-used');
+			slow = setTimeout(() => (this.stillOpening = true), STILL_OPENING_AFTER);
 		}
 		try {
 			await db.open();
 			performance.mark('tieout:db-open');
 			await wb.start();
+			this.findings = findings;
 			this.workbook = wb;
 			this.lineSnapshots = new LineSnapshots(wb);
 			this.lineSnapshots.start();
 			new StartCopyKeeper(wb, () => this.pendingWrites > 0).start();
-			const findings = new LiveFindings(wb, today);
-			this.findings = findings;
 			void wb.linesLoaded.then(() =>
 				dropLegacyCopy(db.name).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageError(err)}`))
 			);
-			findings.start().catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`));
+			findings
+				.start()
+				.catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`))
+				.finally(this.#checked);
 		} catch (err) {
 			this.fatal = describeStorageError(err);
+			this.#checked();
 			return;
 		} finally {
+			clearTimeout(slow);
+			this.stillOpening = false;
 			this.#started();
 		}
 		void this.refreshStorage(true);

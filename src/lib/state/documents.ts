@@ -46,6 +46,8 @@ export function jobSheetDoc(wo: WorkOrder): JobSheetDocInput {
 
 async function download(make: () => Promise<MadePdf>): Promise<boolean> {
 	try {
+		// A document prints every line of its record: not before all of them have been read.
+		await app.checked;
 		// Marks for the PDF benchmark (tests/bench/pdf.mjs): from the request to the bytes in hand.
 		performance.mark('tieout:pdf-start');
 		const pdf = await make();

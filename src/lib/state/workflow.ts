@@ -83,6 +83,8 @@ export function invoiceCompanions(wo: WorkOrder): WorkOrder[] {
 
 /** Builds one invoice from complete jobs and stores it with the advanced counter. Resolves to the invoice id. */
 export async function createInvoiceFrom(workOrders: WorkOrder[]): Promise<string | null> {
+	// Built from every task of the jobs and every invoice so far: not before all are read.
+	await app.checked;
 	const w = wb();
 	const first = workOrders[0];
 	if (!first) return null;
@@ -122,6 +124,7 @@ const jobsOf = (inv: Invoice) => wb().tables.workOrders.rows().filter((w) => inv
 
 /** Draft → sent; the jobs become invoiced. Resolves to the job numbers that may now be closed. */
 export async function sendInv(inv: Invoice): Promise<string[]> {
+	await app.checked;
 	const outcome = sendInvoice(inv, jobsOf(inv));
 	const ok = await store(outcome, (m) => ({ put: { invoices: [m.invoice], workOrders: m.workOrders } }), `Invoice ${inv.number} marked sent.`);
 	return ok && outcome.ok ? [...outcome.value.closable].sort(naturalCompare) : [];
