@@ -54,11 +54,17 @@ describe('the start copy', () => {
 		expect(m.has(startCopyKey('wb'))).toBe(false);
 	});
 
-	it('damaged or of another format, is not read', () => {
+	it('damaged, of another format or taken under another schema version, is not read', () => {
 		const { m, storage, gen } = kept();
+		const original = JSON.parse(m.get(startCopyKey('wb'))!);
 		m.set(startCopyKey('wb'), '{"v":1,"gen":');
 		expect(readStartCopy('wb', storage)).toBeNull();
 		m.set(startCopyKey('wb'), JSON.stringify({ v: 2, gen, tables }));
 		expect(readStartCopy('wb', storage)).toBeNull();
+		// Taken under an older schema: an upgrade may have reshaped the records since.
+		m.set(startCopyKey('wb'), JSON.stringify({ ...original, schema: original.schema - 1 }));
+		expect(readStartCopy('wb', storage)).toBeNull();
+		m.set(startCopyKey('wb'), JSON.stringify(original));
+		expect(readStartCopy('wb', storage)).toEqual(tables);
 	});
 });

@@ -1,5 +1,6 @@
 import type { TableName } from './database';
 import { readGeneration } from './generation';
+import { VERSIONS } from './schema';
 import { defaultStorage, type JournalStorage } from './line-journal';
 
 /*
@@ -15,11 +16,24 @@ export type StartRecords = Partial<Record<TableName, { id: string }[]>>;
 
 interface Kept {
 	v: 1;
+	/** The schema version the records were read under: an upgrade may reshape them without a write through Dexie's middleware. */
+	schema: number;
 	gen: string;
 	tables: StartRecords;
 }
 
+const SCHEMA = VERSIONS[VERSIONS.length - 1]!.version;
+
 export const startCopyKey = (db: string): string => `tieout:start-copy:${db}`;
+
+/** Takes the copy away, so no start draws from it. */
+export function dropStartCopy(db: string, storage: JournalStorage = defaultStorage()): void {
+	try {
+		storage.removeItem(startCopyKey(db));
+	} catch {
+		/* storage unavailable: its generation check fails as well */
+	}
+}
 
 /**
  * localStorage holds about 5 M characters for the whole site, shared with the first screens and
@@ -32,7 +46,7 @@ export function readStartCopy(db: string, storage: JournalStorage = defaultStora
 	try {
 		const kept = JSON.parse(storage.getItem(startCopyKey(db)) ?? 'null') as Kept | null;
 		const gen = readGeneration(db, storage);
-		return kept?.v === 1 && gen !== null && kept.gen === gen && kept.tables && typeof kept.tables === 'object' ? kept.tables : null;
+		return kept?.v === 1 && kept.schema === SCHEMA && gen !== null && kept.gen === gen && kept.tables && typeof kept.tables === 'object' ? kept.tables : null;
 	} catch {
 		return null;
 	}
@@ -43,17 +57,13 @@ export function readStartCopy(db: string, storage: JournalStorage = defaultStora
  * by the storage, the old copy goes too, so no start draws from it.
  */
 export function writeStartCopy(db: string, gen: string, tables: StartRecords, storage: JournalStorage = defaultStorage(), max = START_COPY_MAX): boolean {
-	const text = JSON.stringify({ v: 1, gen, tables } satisfies Kept);
+	const text = JSON.stringify({ v: 1, schema: SCHEMA, gen, tables } satisfies Kept);
 	try {
 		if (text.length > max) throw new RangeError('start copy too big');
 		storage.setItem(startCopyKey(db), text);
 		return true;
 	} catch {
-		try {
-			storage.removeItem(startCopyKey(db));
-		} catch {
-			/* storage unavailable: its generation check fails as well */
-		}
+		dropStartCopy(db, storage);
 		return false;
 	}
 }

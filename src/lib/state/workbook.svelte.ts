@@ -12,7 +12,7 @@ import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
 import { afterPaint } from '$lib/ui/paint';
 import { topBy } from '$lib/grid/grid-options';
-import type { StartRecords } from '$lib/db/start-copy';
+import { dropStartCopy, type StartRecords } from '$lib/db/start-copy';
 
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 
@@ -157,6 +157,16 @@ export class Workbook {
 	 * copy can no longer be trusted, so it goes.
 	 */
 	#note(table: TableName, write: (journal: LineJournal) => void): void {
+		try {
+			write(this.cache.journal);
+		} catch {
+			// localStorage full: the start copy, the biggest thing kept there and only a convenience, makes room.
+			dropStartCopy(this.db.name);
+			this.#noteOrDrop(table, write);
+		}
+	}
+
+	#noteOrDrop(table: TableName, write: (journal: LineJournal) => void): void {
 		try {
 			write(this.cache.journal);
 		} catch (err) {
