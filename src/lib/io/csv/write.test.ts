@@ -24,7 +24,8 @@ describe('CSV writing', () => {
 	it('round-trips any text through a CSV parser (after the apostrophe a formula gets)', () => {
 		fc.assert(
 			fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 10 }), (rows) => {
-				const parsed = Papa.parse<string[]>(toCsv(['a', 'b'], rows), { skipEmptyLines: false }).data;
+				// The delimiter is the writer's, not Papa's guess: for a row ['', '"||'] it guessed '|' (seed 317770203).
+				const parsed = Papa.parse<string[]>(toCsv(['a', 'b'], rows), { delimiter: ',', skipEmptyLines: false }).data;
 				expect(parsed.slice(1, rows.length + 1)).toEqual(rows.map((r) => r.map(neutralise)));
 			})
 		);
