@@ -12,7 +12,7 @@ import { splitAddress } from './accounting-xero';
 
 const parseRows = (result: AccountingExport): string[][] => {
 	if (!result.ok) throw new Error(`export refused: ${result.problems.map((p) => p.message).join(' | ')}`);
-	return Papa.parse<string[]>(result.csv, { skipEmptyLines: true }).data;
+	return Papa.parse<string[]>(result.csv, { delimiter: ',', skipEmptyLines: true }).data;
 };
 
 const acme = newCustomer('c1', { name: 'Acme Facilities', apEmail: 'ap@acme.test', billingAddress: '100 Main St\nSuite 4\nDayton, OH 45402' });
