@@ -9,6 +9,8 @@ export interface Delta<T> {
 export interface RowSource<T extends { id: string }> {
 	rows(): T[];
 	subscribe(listener: (delta: Delta<T>) => void): () => void;
+	/** False while only part of the rows is in (a line table's first page); absent when always whole. */
+	readonly whole?: boolean;
 }
 
 /** A source narrowed to the rows that satisfy `keep` (the tasks of one work order, say). */

@@ -8,7 +8,10 @@ import type { Delta, RowSource } from '$lib/grid/row-source';
 export class LiveTable<T extends { id: string }> implements RowSource<T> {
 	readonly map = new Map<string, T>();
 	version = $state(0);
+	/** Every stored row has been read and checked against storage. */
 	loaded = $state(false);
+	/** Every row is in, though perhaps from the fast-start copy and not yet checked: not a first page. */
+	whole = $state(false);
 	#listeners = new Set<(d: Delta<T>) => void>();
 
 	rows(): T[] {

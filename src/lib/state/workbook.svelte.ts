@@ -178,6 +178,7 @@ export class Workbook {
 	/** A small table, read whole (the line tables load in pages). */
 	async #loadAll(table: TableName): Promise<void> {
 		this.#applyLoaded(table, { upserts: await this.db.table(table).toArray(), removes: [], reset: true });
+		this.#live(table).whole = true;
 		this.#live(table).loaded = true;
 	}
 
@@ -197,6 +198,7 @@ export class Workbook {
 		if (!cached) return this.#loadRest(table, after);
 		performance.mark(`tieout:cache-read:${table}`);
 		this.#applyLoaded(table, changed.ids.length ? await this.#patch(table, cached, changed.ids) : { upserts: cached, removes: [] });
+		this.#live(table).whole = true;
 		return this.#reverify(table);
 	}
 
@@ -235,6 +237,7 @@ export class Workbook {
 	/** The rest of a line table after its first page, handed to the grid at once: one sort, one render. */
 	async #loadRest(table: TableName, after: string | null): Promise<void> {
 		if (after !== null) this.#applyLoaded(table, { upserts: await this.#readAbove(table, after), removes: [] });
+		this.#live(table).whole = true;
 		this.#live(table).loaded = true;
 		this.#scheduleSnapshot(table, 0);
 	}

@@ -45,6 +45,19 @@ describe('loading line tables', () => {
 		expect(mirror(wb)).toEqual(await stored(db));
 	});
 
+	it('says when a line table holds only its first page, so an early drawing of its true top rows stays until it is whole', async () => {
+		const { db } = await seeded(750);
+		const wb = new Workbook(db);
+		opened.find((o) => o.db === db)!.wb = wb;
+		await wb.start();
+		expect(wb.tables.tasks.size).toBe(300);
+		expect(wb.tables.tasks.whole).toBe(false);
+		expect(wb.tables.customers.whole).toBe(true);
+		await wb.linesLoaded;
+		expect(wb.tables.tasks.whole).toBe(true);
+		expect(wb.tables.tasks.loaded).toBe(true);
+	});
+
 	it('corrects a stale fast-start cache from the table: changed, deleted and added rows', async () => {
 		const { db, tasks } = await seeded(750);
 		// The cache holds the tasks as they were; then the table moves on behind its back.
