@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computedMoneyCol, intCol, moneyCol, textCol } from './columns';
-import { columnsInView, previewColumns } from './preview';
+import { columnsInView, previewColumns, previewSteps } from './preview';
 
 interface Row {
 	id: string;
@@ -53,5 +53,21 @@ describe('columnsInView', () => {
 		expect(columnsInView(cols, 101, false)).toEqual(cols.slice(0, 2));
 		expect(columnsInView(cols, 158, true)).toEqual(cols.slice(0, 1));
 		expect(columnsInView(cols, 159, true)).toEqual(cols.slice(0, 2));
+	});
+});
+
+describe('previewSteps', () => {
+	const rows = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, n: 40 - i }));
+	const ordered = (rs: typeof rows) => [...rs].sort((a, b) => a.n - b.n);
+
+	it('paints the top few rows in order first, then as many as fit', () => {
+		const { first, all } = previewSteps(rows, ordered, 12, false, 2000);
+		expect(first.map((r) => r.n)).toEqual([1, 2, 3, 4, 5]);
+		expect(all.map((r) => r.n)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+	});
+
+	it('draws nothing over an early drawing of the true top rows, or for a set too big to sort now', () => {
+		expect(previewSteps(rows, ordered, 12, true, 2000)).toEqual({ first: [], all: [] });
+		expect(previewSteps(rows, ordered, 12, false, 39)).toEqual({ first: [], all: [] });
 	});
 });
