@@ -15,9 +15,10 @@ import { StartCopyKeeper } from './start-copy-keeper';
 import { readStartCopy } from '$lib/db/start-copy';
 
 export const today = (): LocalDate => localDateOf(new Date());
+export const newId = (): string => crypto.randomUUID();
+
 /** How long a workbook shown from its start copy may take to open before the page says so. */
 const STILL_OPENING_AFTER = 2_000;
-export const newId = (): string => crypto.randomUUID();
 
 /** The open workbook and what the person should know about its storage. */
 class App {
@@ -70,13 +71,16 @@ class App {
 		const wb = new Workbook(db, cache);
 		// Here before any grid, so every grid's subscription reaches it; it starts once the lines are read.
 		const findings = new LiveFindings(wb, today);
+		const show = () => {
+			this.findings = findings;
+			this.workbook = wb;
+		};
 		// With a start copy as of the last write, pages draw now; the workbook's reads replace it.
 		const copy = readStartCopy(db.name);
 		let slow: ReturnType<typeof setTimeout> | undefined;
 		if (copy) {
 			wb.seed(copy);
-			this.findings = findings;
-			this.workbook = wb;
+			show();
 			performance.mark('tieout:start-copy-used');
 			slow = setTimeout(() => (this.stillOpening = true), STILL_OPENING_AFTER);
 		}
@@ -84,8 +88,7 @@ class App {
 			await db.open();
 			performance.mark('tieout:db-open');
 			await wb.start();
-			this.findings = findings;
-			this.workbook = wb;
+			show();
 			this.lineSnapshots = new LineSnapshots(wb);
 			this.lineSnapshots.start();
 			new StartCopyKeeper(wb, () => this.pendingWrites > 0).start();
