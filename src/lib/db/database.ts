@@ -13,6 +13,7 @@ import type {
 	WorkOrder
 } from '$lib/domain/records';
 import { DB_NAME, VERSIONS } from './schema';
+import { MIGRATIONS, type StoredKind } from './migrations';
 import type { DateOrder } from '$lib/domain/dates';
 import { generationMiddleware } from './generation';
 
@@ -61,7 +62,19 @@ export class TieoutDB extends Dexie {
 
 	constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
-		for (const v of VERSIONS) this.version(v.version).stores(v.stores);
+		for (const v of VERSIONS) {
+			const version = this.version(v.version).stores(v.stores);
+			const step = MIGRATIONS[v.version];
+			if (step) {
+				version.upgrade(async (tx) => {
+					for (const [kind, move] of Object.entries(step) as [StoredKind, (r: Record<string, unknown>) => Record<string, unknown>][]) {
+						await tx.table(kind).toCollection().modify((r: Record<string, unknown>, ref: { value: unknown }) => {
+							ref.value = move(r);
+						});
+					}
+				});
+			}
+		}
 		this.use(generationMiddleware(name));
 	}
 }

@@ -221,6 +221,8 @@ export interface Settings {
 	lastBackupOn: LocalDate | null;
 	/** Exported CSV starts with a byte-order mark, so Excel reads accents right. */
 	csvBom: boolean;
+	/** Days without a downloaded backup after which Tieout reminds the person to make one; 0 never reminds. */
+	backupReminderDays: number;
 }
 
 export const ZERO_TOLERANCES: Tolerances = { qtyBp: 0, priceBp: 0, absCents: 0 };
@@ -236,7 +238,8 @@ export function defaultSettings(): Settings {
 		tolerances: { ...ZERO_TOLERANCES },
 		staleDays: 30,
 		lastBackupOn: null,
-		csvBom: true
+		csvBom: true,
+		backupReminderDays: 14
 	};
 }
 

@@ -213,6 +213,7 @@ export function validateSettings(x: Settings): Problem[] {
 	c.terms('defaultTerms', x.defaultTerms, 'Default terms');
 	c.int('taxRateBp', x.taxRateBp, 'Tax rate', { min: 0 });
 	c.int('staleDays', x.staleDays, 'Stale after (days)', { min: 1 });
+	c.int('backupReminderDays', x.backupReminderDays, 'Backup reminder (days)', { min: 0, max: 365 });
 	checkTolerances(c, x.tolerances, 'tolerances');
 	return c.problems;
 }

@@ -179,5 +179,6 @@ export const settings = (x: Partial<Settings> = {}): Settings => ({
 	staleDays: 30,
 	lastBackupOn: '2027-01-01',
 	csvBom: true,
+	backupReminderDays: 14,
 	...x
 });
