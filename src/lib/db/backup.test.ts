@@ -73,7 +73,7 @@ describe('backup and restore', () => {
 		const file = JSON.parse(JSON.stringify(await exportBackup(b, '2027-01-15T10:00:00Z')));
 		file.tables.attachments = [{ id: 'x', workOrderId: 'nope', name: 'photo.png', type: 'image/png', addedOn: '2027-01-01', base64: 'AAAA' }];
 		const err = await refused(restoreBackup(b, file));
-		expect(err.message).toContain('attachment photo.png: its work order is not in the backup');
+		expect(err.message).toContain('Attachment photo.png: its work order is not in the backup');
 		expect(await snapshot(b)).toEqual(before);
 	});
 
@@ -101,7 +101,7 @@ describe('backup and restore', () => {
 		file.tables.tasks.push('not a record');
 		const err = await refused(restoreBackup(b, file));
 		expect(err.message).toContain(`Work order ${wo.number}: the field "description" is missing`);
-		expect(err.message).toContain(`PO line ${line.lineNo}: the field "qtyMilli" holds string where number belongs`);
+		expect(err.message).toContain(`PO line ${line.lineNo}: the field "qtyMilli" holds text where a number belongs`);
 		expect(err.message).toContain(`Task ${file.tables.tasks.length} of the backup is not a record`);
 		expect(err.message).not.toMatch(/Cannot read|undefined/);
 		expect(await snapshot(b)).toEqual(before);
