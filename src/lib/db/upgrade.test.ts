@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { TieoutDB } from './database';
+import { VERSIONS } from './schema';
+import { exportBackup, restoreBackup } from './backup';
+import { BACKUP_KINDS } from './backup-format';
+import type { StoredKind } from './migrations';
+import { byId, expectedUpgrade, frozenFiles } from '$lib/testing/upgrades';
+
+type DbFixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
+const FIXTURES = frozenFiles<DbFixture>('tests/fixtures/db', /^db-v\d+\.json$/);
+
+/** The fixture's records as its version stored them: attachments' bytes as a Blob. */
+const stored = (kind: string, r: Record<string, unknown>) => {
+	if (kind !== 'attachments') return r;
+	const { base64, ...rest } = r as { base64: string };
+	return { ...rest, data: new Blob([Buffer.from(base64, 'base64')], { type: String(r.type) }) };
+};
+
+/** Writes a frozen database with the Dexie schema of its own version only, as that release did. */
+async function writeOldDatabase(name: string, fixture: DbFixture): Promise<void> {
+	const old = new Dexie(name);
+	old.version(fixture.version).stores(VERSIONS.find((v) => v.version === fixture.version)!.stores);
+	await old.open();
+	for (const [kind, rows] of Object.entries(fixture.tables)) await old.table(kind).bulkAdd(rows.map((r) => stored(kind, r)));
+	old.close();
+}
+
+const opened: TieoutDB[] = [];
+afterEach(async () => {
+	for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('opening the frozen database of every released version with today\'s code', () => {
+	it.each(FIXTURES.map((f) => [f.data.version, f.data] as const))('version %i: every record is kept, upgraded to today\'s fields', async (_v, fixture) => {
+		const name = `upgrade-v${fixture.version}-${crypto.randomUUID()}`;
+		await writeOldDatabase(name, fixture);
+		const db = new TieoutDB(name);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(VERSIONS.at(-1)!.version);
+		const now = (await exportBackup(db, 'now')).tables as Record<string, { id: string }[]>;
+		for (const kind of BACKUP_KINDS) {
+			const expected = (fixture.tables[kind] ?? []).map((r) => expectedUpgrade(kind as StoredKind, r));
+			expect(byId(now[kind]!), kind).toEqual(byId(expected as { id: string }[]));
+		}
+	});
+
+	it('a workbook whose settings predate the CSV byte-order mark backs up into a file its own restore takes (regression: "Settings: the field "csvBom" is missing")', async () => {
+		const v1 = FIXTURES.find((f) => f.data.version === 1)!.data;
+		expect(v1.tables.settings![0]).not.toHaveProperty('csvBom');
+		const name = `upgrade-csvbom-${crypto.randomUUID()}`;
+		await writeOldDatabase(name, v1);
+		const db = new TieoutDB(name);
+		const other = new TieoutDB(`${name}-restored`);
+		opened.push(db, other);
+		const file = JSON.parse(JSON.stringify(await exportBackup(db, '2026-12-05T10:00:00Z', '2026-12-05', '0.2.0')));
+		await expect(restoreBackup(other, file)).resolves.toBeGreaterThan(50);
+		expect((await other.settings.get('app'))?.csvBom).toBe(true);
+	});
+});

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fieldDifferences, NEW_RECORDS } from '$lib/db/shapes';
+import type { StoredKind } from '$lib/db/migrations';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `original`, stored by an older version, as today's schema must hold it after its upgrade:
+ * every field it had, with its value unchanged, and every field added since at the value a new
+ * record of its kind starts with. Upgrades are additive; one that is not must say so here.
+ */
+export function expectedUpgrade(kind: StoredKind, original: Record<string, unknown>): Record<string, unknown> {
+	const out = structuredClone(original);
+	for (let missing = fieldDifferences(kind, out).missing; missing.length; missing = fieldDifferences(kind, out).missing) {
+		for (const path of missing) {
+			const keys = path.split('.');
+			const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, out);
+			const value = keys.reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), NEW_RECORDS[kind]);
+			parent[keys[keys.length - 1]!] = structuredClone(value);
+		}
+	}
+	return out;
+}
+
+export const byId = <T extends { id: string }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** The frozen files of a fixture folder whose names match `pattern`, parsed. */
+export function frozenFiles<T>(folder: string, pattern: RegExp): { file: string; data: T }[] {
+	return readdirSync(folder)
+		.filter((f) => pattern.test(f))
+		.sort()
+		.map((file) => ({ file, data: JSON.parse(readFileSync(`${folder}/${file}`, 'utf8')) as T }));
+}
