@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
@@ -7,8 +8,11 @@ export default defineConfig(({ command }) => {
 	// Written into every page (src/app.html) for first-rows.js. Builds only: a dev server would keep
 	// one key while its files change under it, so in dev nothing is drawn early.
 	if (command === 'build') process.env.PUBLIC_TIEOUT_DRAWING = drawingKey(fileURLToPath(new URL('.', import.meta.url)));
+	const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 	return {
 		plugins: [sveltekit()],
+		// Named in every backup file, and shown before a restore: which Tieout made the file.
+		define: { __TIEOUT_VERSION__: JSON.stringify(version) },
 		// Module workers: jsPDF's optional DOM helpers stay in their own chunks instead of being inlined into the PDF worker.
 		worker: { format: 'es' },
 		server: { port: 5173, strictPort: true },

@@ -5,7 +5,8 @@ import { batchIntegrityProblems } from './integrity';
 import { defaultSettings, type Settings } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
 import { CURRENT_SCHEMA } from './schema';
-import { BACKUP_FORMAT, CURRENT_FORMAT } from './backup-format';
+import { BACKUP_FORMAT, BACKUP_KINDS, CURRENT_FORMAT } from './backup-format';
+import type { StoredKind } from './migrations';
 import { NOT_RESTORED, readBackup, toBase64, type PreparedBackup } from './backup-read';
 import type { BackedUpAttachment } from './shapes';
 
@@ -76,4 +77,9 @@ export async function clearWorkbook(db: TieoutDB): Promise<void> {
 	await db.transaction('rw', EVERY_TABLE.map((t) => db.table(t)), async () => {
 		for (const t of EVERY_TABLE) await db.table(t).clear();
 	});
+}
+
+/** How many records of each kind the workbook holds now: set beside a backup's counts before a restore replaces them. */
+export async function countWorkbook(db: TieoutDB): Promise<Record<StoredKind, number>> {
+	return Object.fromEntries(await Promise.all(BACKUP_KINDS.map(async (k) => [k, await db.table(k).count()] as const))) as Record<StoredKind, number>;
 }

@@ -1,5 +1,5 @@
-import { newChangeOrder, newCustomer, newInvoice, newInvoiceLine, newPoLine, newPurchaseOrder, newSite, newTask, newWorkOrder } from '$lib/domain/factories';
-import { defaultSettings, ZERO_TOLERANCES } from '$lib/domain/records';
+import { newChangeOrder, newCustomer, newInvoice, newInvoiceLine, newPoLine, newPurchaseOrder, newSite, newTask, newWorkOrder } from '../domain/factories';
+import { defaultSettings, ZERO_TOLERANCES } from '../domain/records';
 import type { Attachment, ColumnMapping, PoRevision } from './database';
 import type { StoredKind } from './migrations';
 import type { RecordOf } from './records';

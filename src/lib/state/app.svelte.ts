@@ -4,6 +4,7 @@ import { TieoutDB, type TableName } from '$lib/db/database';
 import { describeCellRefusal, describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } from '$lib/db/repository';
+import { replaceWorkbook, type PreparedBackup } from '$lib/db/backup';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
 import { LiveFindings } from './findings.svelte';
@@ -13,6 +14,7 @@ import { updateShownFirst } from './shown-first';
 import { LineSnapshots } from './line-snapshots';
 import { StartCopyKeeper } from './start-copy-keeper';
 import { readStartCopy } from '$lib/db/start-copy';
+import { askPersistenceOnceFilled } from './persistence.svelte';
 
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
@@ -108,7 +110,8 @@ class App {
 			this.stillOpening = false;
 			this.#started();
 		}
-		void this.refreshStorage(true);
+		void this.refreshStorage();
+		askPersistenceOnceFilled(wb, () => this.refreshStorage(true));
 	}
 
 	async refreshStorage(askPersistence = false): Promise<void> {
@@ -157,6 +160,9 @@ export const deleteOne = (table: TableName, id: string) => attempt(() => deleteR
 
 /** Several records at once (an invoice made from jobs, an import): all stored, or none and the reason shown. */
 export const applySet = (changes: ChangeSet, notify = true) => attempt(() => applyChanges(app.wb.db, changes), notify);
+
+/** A backup read and checked (`readBackup`) replaces the workbook; `describe` words a refusal. */
+export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string) => attempt(() => replaceWorkbook(app.wb.db, backup), true, describe);
 
 export async function loadSampleData(): Promise<string | null> {
 	const error = await attempt(() => saveBatch(app.wb.db, { ...sampleWorkbook(today(), newId), settings: [sampleSettings(app.wb.settings)] }));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fieldDifferences, NEW_RECORDS } from '$lib/db/shapes';
-import type { StoredKind } from '$lib/db/migrations';
+import { fieldDifferences, NEW_RECORDS } from '../db/shapes';
+import type { StoredKind } from '../db/migrations';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
