@@ -169,3 +169,26 @@ test('"Not now" keeps the reminder away for the rest of the day; the next day it
 	await page.reload();
 	await expect(reminder).toContainText('No backup of this workbook has been downloaded yet.');
 });
+
+test('persistent storage is asked for when the first record is stored, not for an empty workbook', async ({ page }) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { persistAsked: number };
+		w.persistAsked = 0;
+		navigator.storage.persisted = async () => false;
+		navigator.storage.persist = async () => {
+			w.persistAsked++;
+			return false;
+		};
+	});
+	await page.goto('/work-orders');
+	await expect(page.getByRole('heading', { name: 'Your workbook is empty' })).toBeVisible();
+	await page.goto('/settings');
+	await expect(page.getByTestId('persistence')).toHaveText(/best-effort/);
+	expect(await page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked)).toBe(0);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Load sample data' }).click();
+	await expect.poll(() => page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked)).toBe(1);
+	// A workbook that opens with records asks at once.
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked)).toBe(1);
+});
