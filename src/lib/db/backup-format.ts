@@ -1,3 +1,4 @@
+import { RECORD_TABLES } from './database';
 import type { StoredKind } from './migrations';
 
 export const BACKUP_FORMAT = 'tieout-backup';
@@ -19,21 +20,7 @@ export const BACKUP_FORMATS = [
 export const CURRENT_FORMAT = BACKUP_FORMATS[BACKUP_FORMATS.length - 1]!;
 
 /** Every kind of record a backup holds, in the order a person reads them. */
-export const BACKUP_KINDS: readonly StoredKind[] = [
-	'customers',
-	'sites',
-	'workOrders',
-	'tasks',
-	'changeOrders',
-	'purchaseOrders',
-	'poLines',
-	'invoices',
-	'invoiceLines',
-	'attachments',
-	'poRevisions',
-	'mappings',
-	'settings'
-];
+export const BACKUP_KINDS: readonly StoredKind[] = [...RECORD_TABLES.filter((t) => t !== 'settings'), 'attachments', 'poRevisions', 'mappings', 'settings'];
 
 /** What a person calls each kind, many of them: "12 work orders". */
 export const KIND_PLURAL: Record<StoredKind, string> = {

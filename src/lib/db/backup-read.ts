@@ -1,7 +1,7 @@
 import { RECORD_TABLES, type Attachment, type ColumnMapping, type PoRevision, type TableName } from './database';
 import { ATTACHMENT_MAX_BYTES } from './attachments';
 import { RecordError } from './errors';
-import { describeRecord, type AnyRecord, type RecordOf } from './records';
+import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 import { validateRecord } from './repository';
 import { CURRENT_SCHEMA, VERSIONS } from './schema';
 import { upgradeRecord, type StoredKind } from './migrations';
@@ -124,21 +124,7 @@ export function readBackup(input: unknown): PreparedBackup {
 }
 
 /** "Task 3 of the backup": one record of a kind, by its place in the file. */
-const ONE: Record<StoredKind, string> = {
-	customers: 'Customer',
-	sites: 'Site',
-	workOrders: 'Work order',
-	tasks: 'Task',
-	changeOrders: 'Change order',
-	purchaseOrders: 'Purchase order',
-	poLines: 'PO line',
-	invoices: 'Invoice',
-	invoiceLines: 'Invoice line',
-	settings: 'Settings record',
-	mappings: 'Remembered column mapping',
-	attachments: 'Attachment',
-	poRevisions: 'PO revision'
-};
+const ONE: Record<StoredKind, string> = { ...TABLE_LABEL, settings: 'Settings record', mappings: 'Remembered column mapping', attachments: 'Attachment', poRevisions: 'PO revision' };
 
 /** Missing, unknown or wrong-kind fields: a hand-edited or cut-short file may hold anything. */
 function shapeProblems(kind: StoredKind, r: Record<string, unknown>): string[] {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newChangeOrder, newCustomer, newInvoice, newInvoiceLine, newPoLine, newPurchaseOrder, newSite, newTask, newWorkOrder } from '$lib/domain/factories';
-import { defaultSettings, type ChangeOrder, type Customer, type Invoice, type InvoiceLine, type PoLine, type PurchaseOrder, type Site, type Task, type WorkOrder } from '$lib/domain/records';
+import { defaultSettings, type Invoice, type WorkOrder } from '$lib/domain/records';
+import type { Workbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, type ColumnMapping } from './database';
 import { clearWorkbook, exportBackup, restoreBackup } from './backup';
 import { saveBatch } from './repository';
@@ -21,19 +22,8 @@ const cents = fc.integer({ min: 0, max: 9_999_999 });
 const milli = fc.integer({ min: 0, max: 999_999 });
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 
-interface Drawn {
-	customers: Customer[];
-	sites: Site[];
-	workOrders: WorkOrder[];
-	tasks: Task[];
-	changeOrders: ChangeOrder[];
-	purchaseOrders: PurchaseOrder[];
-	poLines: PoLine[];
-	invoices: Invoice[];
-	invoiceLines: InvoiceLine[];
-}
 
-const workbook: fc.Arbitrary<Drawn> = fc
+const workbook: fc.Arbitrary<Workbook> = fc
 	.record({
 		customers: fc.uniqueArray(fc.record({ name: filled, billingAddress: text, apEmail: fc.constantFrom('', 'ap@buyer.example'), requiresPo: fc.boolean(), taxAllowed: fc.boolean(), tolerances: maybe(fc.record({ qtyBp: fc.nat(5000), priceBp: fc.nat(5000), absCents: fc.nat(10000) })) }), { minLength: 1, maxLength: 3, selector: (c) => c.name.trim().toLowerCase() }),
 		sites: fc.array(fc.record({ c: fc.nat(), name: filled, address: text, costCenter: text }), { maxLength: 4 }),
@@ -60,7 +50,7 @@ const workbook: fc.Arbitrary<Drawn> = fc
 		const customers = d.customers.map((c) => newCustomer(id(), c));
 		const pickC = (i: number) => customers[i % customers.length]!;
 		const sites = d.sites.map((s) => newSite(id(), pickC(s.c).id, { name: s.name, address: s.address, costCenter: s.costCenter }));
-		const out: Drawn = { customers, sites, workOrders: [], tasks: [], changeOrders: [], purchaseOrders: [], poLines: [], invoices: [], invoiceLines: [] };
+		const out: Workbook = { customers, sites, workOrders: [], tasks: [], changeOrders: [], purchaseOrders: [], poLines: [], invoices: [], invoiceLines: [] };
 		d.jobs.forEach((j, i) => {
 			const customer = pickC(j.c);
 			const own = sites.filter((s) => s.customerId === customer.id);
