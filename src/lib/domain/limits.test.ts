@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as b from '$lib/testing/builders';
 import {
@@ -129,5 +130,15 @@ describe('every text field is held to the limit of its kind', () => {
 
 	it('gives every field kind its documented limit', () => {
 		expect(TEXT_LIMITS).toEqual({ identifier: 64, name: 200, address: 500, description: 2000, note: 10000 });
+	});
+
+	it('docs/field-limits.md lists every text field with its kind and limit', () => {
+		const doc = readFileSync(new URL('../../../docs/field-limits.md', import.meta.url), 'utf8');
+		for (const kind of KINDS) {
+			for (const [field, rule] of Object.entries(kind.rules)) {
+				if (typeof rule !== 'object') continue;
+				expect(doc, `${kind.name} ${field}`).toContain(`| \`${field}\` | ${rule.label} | ${rule.kind} | ${TEXT_LIMITS[rule.kind].toLocaleString('en-US')} |`);
+			}
+		}
 	});
 });
