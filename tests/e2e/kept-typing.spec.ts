@@ -185,3 +185,20 @@ test('typing an over-long description into a grid cell is refused under the grid
 	await page.reload();
 	await expect(cellOf(await stableRow(gridSection(page, 'All PO lines'), 'description', DISPOSAL), 'description')).toHaveText(DISPOSAL);
 });
+
+test('a change-order decision with an over-long name is refused beside the field, and nothing is stored', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await cellOf(await stableRow(grid, 'number', 'WO-18474'), 'number').click();
+	const decisions = page.getByRole('region', { name: 'Change order decisions' });
+	await decisions.getByRole('button', { name: 'Approve…' }).click();
+	const form = page.getByRole('form', { name: 'Approve CO-1' });
+	await form.getByLabel('Approved by').fill('B'.repeat(201));
+	await form.getByRole('button', { name: 'Approve' }).click();
+	await expect(form.getByRole('alert')).toHaveText('Approved by is 201 characters; the most is 200.');
+	await expect(form).toBeVisible();
+	await expect(decisions).toContainText('pending');
+	await page.reload();
+	await cellOf(await stableRow(gridSection(page, 'Work orders'), 'number', 'WO-18474'), 'number').click();
+	await expect(page.getByRole('region', { name: 'Change order decisions' })).toContainText('pending');
+});
