@@ -1,3 +1,4 @@
+import { clip } from '$lib/domain/limits';
 import type { RecordsByTable, Settings } from '$lib/domain/records';
 import type { TableName } from './database';
 
@@ -26,5 +27,6 @@ export function describeRecord(table: TableName, x: AnyRecord): string {
 	const r = x as unknown as Record<string, unknown>;
 	if (r.lineNo !== undefined) return `${TABLE_LABEL[table].replace(/ line$/, '')} line ${String(r.lineNo)}`;
 	const name = r.number ?? r.name ?? r.code ?? '';
-	return `${TABLE_LABEL[table]} ${String(name)}`.trim();
+	// Clipped: a backup may hold a name of any length, and the name goes into every message about the record.
+	return `${TABLE_LABEL[table]} ${clip(String(name), 80)}`.trim();
 }

@@ -1,4 +1,22 @@
 import { isLocalDate } from './dates';
+import {
+	BUSINESS_FIELDS,
+	CHANGE_ORDER_FIELDS,
+	clip,
+	CUSTOMER_FIELDS,
+	INVOICE_FIELDS,
+	INVOICE_LINE_FIELDS,
+	LOGO_MAX_BYTES,
+	LOGO_MAX_CHARS,
+	PO_LINE_FIELDS,
+	PURCHASE_ORDER_FIELDS,
+	SETTINGS_FIELDS,
+	SITE_FIELDS,
+	TASK_FIELDS,
+	tooLong,
+	WORK_ORDER_FIELDS,
+	type FieldRules
+} from './limits';
 import { formatMoney, MAX_LINE_CENTS } from './money';
 import { lineAmount } from './quantity';
 import type { Problem } from './result';
@@ -29,19 +47,45 @@ import {
 /** Collects every problem of a record, not just the first. */
 class Checker {
 	readonly problems: Problem[] = [];
+	/** Fields refused for their length: no other rule reads them (one may be megabytes long). */
+	readonly #tooLong = new Set<string>();
 	add(field: string, message: string) {
 		this.problems.push({ field, message });
 	}
-	required(field: string, value: string, label: string) {
-		if (value.trim() === '') this.add(field, `${label} is required`);
+	/** False when the field is already refused for its length. */
+	fits(field: string): boolean {
+		return !this.#tooLong.has(field);
 	}
-	maxLength(field: string, value: string, label: string, max: number) {
-		if (value.length > max) this.add(field, `${label} is longer than ${max} characters`);
+	/** Every text field within the limit of its kind (limits.ts), checked before anything else reads it. */
+	lengths<T>(x: T, rules: FieldRules<T>, prefix = '') {
+		for (const [key, rule] of Object.entries(rules) as [string, FieldRules<T>[keyof FieldRules<T>]][]) {
+			const value = (x as Record<string, unknown>)[key];
+			const field = prefix + key;
+			if (rule === 'logo') {
+				if (typeof value === 'string' && value.length > LOGO_MAX_CHARS) this.long(field, `The logo is about ${Math.round((value.length * 3) / 4 / 1024).toLocaleString('en-US')} kB; the most is ${LOGO_MAX_BYTES / 1024} kB`);
+			} else if (rule === 'date' || rule === 'choice') {
+				// Bounded by its own rule: a date or a choice from a list is short when it is valid.
+				continue;
+			} else if (Array.isArray(value)) {
+				const over = value.find((v) => typeof v === 'string' && tooLong('', v, rule.kind));
+				if (typeof over === 'string') this.long(field, tooLong(`One of the ${rule.label.toLowerCase()}s`, over, rule.kind)!);
+			} else if (typeof value === 'string') {
+				const message = tooLong(rule.label, value, rule.kind);
+				if (message) this.long(field, message);
+			}
+		}
+	}
+	private long(field: string, message: string) {
+		this.#tooLong.add(field);
+		this.add(field, message);
+	}
+	required(field: string, value: string, label: string) {
+		if (this.fits(field) && value.trim() === '') this.add(field, `${label} is required`);
 	}
 	date(field: string, value: string | null, label: string, required = false) {
 		if (value === null || value === '') {
 			if (required) this.add(field, `${label} is required`);
-		} else if (!isLocalDate(value)) this.add(field, `${label} "${value}" is not a date`);
+		} else if (!isLocalDate(value)) this.add(field, `${label} "${clip(value, 20)}" is not a date`);
 	}
 	int(field: string, value: number | null, label: string, { min = -Infinity, max = Infinity, nullable = false } = {}) {
 		if (value === null) {
@@ -65,7 +109,7 @@ class Checker {
 		if (!allowed.includes(value)) this.add(field, `${label} must be one of ${allowed.join(', ')}`);
 	}
 	terms(field: string, value: string, label: string) {
-		if (value.trim() === '') return;
+		if (!this.fits(field) || value.trim() === '') return;
 		const t = parseTerms(value);
 		if (!t.ok) this.add(field, `${label}: ${t.error}`);
 	}
@@ -81,16 +125,17 @@ function checkTolerances(c: Checker, t: Tolerances, prefix: string) {
 
 export function validateCustomer(x: Customer): Problem[] {
 	const c = new Checker();
+	c.lengths(x, CUSTOMER_FIELDS);
 	c.required('name', x.name, 'Legal name');
-	c.maxLength('name', x.name, 'Legal name', 200);
 	c.terms('defaultTerms', x.defaultTerms, 'Default terms');
-	if (x.apEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x.apEmail)) c.add('apEmail', `AP email "${x.apEmail}" is not an email address`);
+	if (x.apEmail && c.fits('apEmail') && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x.apEmail)) c.add('apEmail', `AP email "${clip(x.apEmail)}" is not an email address`);
 	if (x.tolerances) checkTolerances(c, x.tolerances, 'tolerances');
 	return c.problems;
 }
 
 export function validateSite(x: Site): Problem[] {
 	const c = new Checker();
+	c.lengths(x, SITE_FIELDS);
 	c.required('customerId', x.customerId, 'Customer');
 	c.required('name', x.name, 'Site name');
 	return c.problems;
@@ -98,8 +143,9 @@ export function validateSite(x: Site): Problem[] {
 
 export function validateWorkOrder(x: WorkOrder): Problem[] {
 	const c = new Checker();
+	c.lengths(x, WORK_ORDER_FIELDS);
 	c.required('number', x.number, 'Work order number');
-	if (x.number.trim() && !NUMBER_RE.test(x.number)) c.add('number', `Work order number "${x.number}" may only hold letters, digits and . _ / # -`);
+	if (c.fits('number') && x.number.trim() && !NUMBER_RE.test(x.number)) c.add('number', `Work order number "${clip(x.number)}" may only hold letters, digits and . _ / # -`);
 	c.required('customerId', x.customerId, 'Customer');
 	c.oneOf('type', x.type, 'Type', WORK_ORDER_TYPES);
 	c.oneOf('status', x.status, 'Status', WORK_ORDER_STATUSES);
@@ -125,6 +171,7 @@ export function validateWorkOrder(x: WorkOrder): Problem[] {
 
 export function validateTask(x: Task): Problem[] {
 	const c = new Checker();
+	c.lengths(x, TASK_FIELDS);
 	c.required('workOrderId', x.workOrderId, 'Work order');
 	c.required('code', x.code, 'Task code');
 	c.required('description', x.description, 'Description');
@@ -139,6 +186,7 @@ export function validateTask(x: Task): Problem[] {
 
 export function validateChangeOrder(x: ChangeOrder): Problem[] {
 	const c = new Checker();
+	c.lengths(x, CHANGE_ORDER_FIELDS);
 	c.required('workOrderId', x.workOrderId, 'Work order');
 	c.required('number', x.number, 'Change order number');
 	c.oneOf('status', x.status, 'Status', CHANGE_ORDER_STATUSES);
@@ -153,6 +201,7 @@ export function validateChangeOrder(x: ChangeOrder): Problem[] {
 
 export function validatePurchaseOrder(x: PurchaseOrder): Problem[] {
 	const c = new Checker();
+	c.lengths(x, PURCHASE_ORDER_FIELDS);
 	c.required('customerId', x.customerId, 'Customer');
 	c.required('number', x.number, 'PO number');
 	c.date('issueDate', x.issueDate, 'Issue date', true);
@@ -164,6 +213,7 @@ export function validatePurchaseOrder(x: PurchaseOrder): Problem[] {
 
 export function validatePoLine(x: PoLine): Problem[] {
 	const c = new Checker();
+	c.lengths(x, PO_LINE_FIELDS);
 	c.required('poId', x.poId, 'Purchase order');
 	c.int('lineNo', x.lineNo, 'Line number', { min: 1, max: MAX_LINE_NO });
 	c.required('description', x.description, 'Description');
@@ -177,8 +227,9 @@ export function validatePoLine(x: PoLine): Problem[] {
 
 export function validateInvoice(x: Invoice): Problem[] {
 	const c = new Checker();
+	c.lengths(x, INVOICE_FIELDS);
 	c.required('number', x.number, 'Invoice number');
-	if (x.number.trim() && !NUMBER_RE.test(x.number)) c.add('number', `Invoice number "${x.number}" may only hold letters, digits and . _ / # -`);
+	if (c.fits('number') && x.number.trim() && !NUMBER_RE.test(x.number)) c.add('number', `Invoice number "${clip(x.number)}" may only hold letters, digits and . _ / # -`);
 	c.required('customerId', x.customerId, 'Customer');
 	c.date('invoiceDate', x.invoiceDate, 'Invoice date', true);
 	c.required('terms', x.terms, 'Terms');
@@ -189,6 +240,7 @@ export function validateInvoice(x: Invoice): Problem[] {
 
 export function validateInvoiceLine(x: InvoiceLine): Problem[] {
 	const c = new Checker();
+	c.lengths(x, INVOICE_LINE_FIELDS);
 	c.required('invoiceId', x.invoiceId, 'Invoice');
 	c.int('lineNo', x.lineNo, 'Line number', { min: 1, max: MAX_LINE_NO });
 	c.required('description', x.description, 'Description');
@@ -205,9 +257,11 @@ export function validateInvoiceLine(x: InvoiceLine): Problem[] {
 
 export function validateSettings(x: Settings): Problem[] {
 	const c = new Checker();
+	c.lengths(x, SETTINGS_FIELDS);
+	c.lengths(x.business, BUSINESS_FIELDS, 'business.');
 	c.required('invoicePrefix', x.invoicePrefix, 'Invoice prefix');
 	// Every new invoice number is the prefix and digits, so the prefix must make a valid number.
-	if (x.invoicePrefix.trim() && !NUMBER_RE.test(x.invoicePrefix)) c.add('invoicePrefix', `Invoice prefix "${x.invoicePrefix}" may only hold letters, digits and . _ / # -, starting with a letter or digit`);
+	if (c.fits('invoicePrefix') && x.invoicePrefix.trim() && !NUMBER_RE.test(x.invoicePrefix)) c.add('invoicePrefix', `Invoice prefix "${clip(x.invoicePrefix)}" may only hold letters, digits and . _ / # -, starting with a letter or digit`);
 	c.int('nextInvoiceNo', x.nextInvoiceNo, 'Next invoice number', { min: 1 });
 	c.required('defaultTerms', x.defaultTerms, 'Default terms');
 	c.terms('defaultTerms', x.defaultTerms, 'Default terms');

@@ -12,6 +12,7 @@ import {
 	nextLineNo
 } from '$lib/domain/factories';
 import type { TableName } from '$lib/db/database';
+import type { EditRefusal } from '$lib/grid/edit-setters';
 import type { PoLine } from '$lib/domain/records';
 import { poLineEdit, poLineEditBasis } from '$lib/domain/totals';
 import type { RecordOf } from '$lib/db/records';
@@ -19,6 +20,7 @@ import { confirmer } from '$lib/ui/confirm.svelte';
 import { app, deleteOne, newId, saveOne, today, updateCell } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
+import { isGone } from './update-one';
 
 /** New rows start valid and unique, so the person only types what differs. Each returns the new id, or null when refused. */
 
@@ -108,9 +110,15 @@ export async function removeRecord(table: TableName, id: string, name: string, g
 
 /**
  * One field of one record, as typed into a grid cell that showed `startedAs` when the editor
- * opened. Resolves to the refusal, or null once stored.
+ * opened. Resolves to the refusal, or null once stored. A refusal says whether the record is gone
+ * from storage, so the grid can keep what was typed for a record deleted in another tab.
  */
-export function editField<K extends TableName>(table: K, id: string, field: string, value: unknown, startedAs: unknown): Promise<string | null> {
+export async function editField<K extends TableName>(table: K, id: string, field: string, value: unknown, startedAs: unknown): Promise<EditRefusal | null> {
+	const message = await storeField(table, id, field, value, startedAs);
+	return message === null ? null : { message, gone: await isGone(table, id) };
+}
+
+function storeField<K extends TableName>(table: K, id: string, field: string, value: unknown, startedAs: unknown): Promise<string | null> {
 	let patch = { [field]: value } as Partial<RecordOf[K]>;
 	let basis = {};
 	const poLine = table === 'poLines' ? app.wb.tables.poLines.get(id) : undefined;

@@ -6,6 +6,8 @@ import { confirmer } from '$lib/ui/confirm.svelte';
 import { app, applySet, newId, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
+import { updateOne } from './update-one';
+import type { RecordOf } from '$lib/db/records';
 
 /** Life-cycle moves of jobs, change orders and invoices: the domain decides, this stores and tells the person. */
 
@@ -35,41 +37,71 @@ async function store<T>(outcome: Outcome<T>, write: (value: T) => Parameters<typ
 	return true;
 }
 
-const putJob = (wo: WorkOrder) => ({ put: { workOrders: [wo] } });
-
-export function startJob(wo: WorkOrder) {
-	return store(startWork(wo), putJob, `${wo.number} started.`);
+/**
+ * Stores an allowed move of one record that exists, shows its warnings; shows a refusal. A record
+ * deleted meanwhile (in another tab) is not made again: `onGone` is told (a form keeps what was
+ * typed), or the person is. Resolves true when stored.
+ */
+async function storeOne<K extends 'workOrders' | 'changeOrders'>(outcome: Outcome<RecordOf[K]>, table: K, what: string, done: string, onGone?: () => void): Promise<boolean> {
+	if (!outcome.ok) {
+		notices.push('error', outcome.reason);
+		return false;
+	}
+	const refused = await updateOne(table, outcome.value);
+	if (refused?.gone) {
+		if (onGone) onGone();
+		else notices.push('error', `${what} was deleted in another tab, so nothing was saved.`);
+		return false;
+	}
+	if (refused) {
+		notices.push('error', refused.message);
+		return false;
+	}
+	notices.push('success', done);
+	for (const w of outcome.warnings) notices.push('info', w);
+	return true;
 }
 
-export function completeJob(wo: WorkOrder, signOff: SignOff) {
-	return store(completeWork(wo, signOff, linesOf(wb()).tasks(wo.id), today()), putJob, `${wo.number} is complete, signed off by ${signOff.signedOffBy.trim()}.`);
+const job = (wo: WorkOrder, outcome: Outcome<WorkOrder>, done: string, onGone?: () => void) => storeOne(outcome, 'workOrders', `Work order ${wo.number}`, done, onGone);
+
+export function startJob(wo: WorkOrder) {
+	return job(wo, startWork(wo), `${wo.number} started.`);
+}
+
+/** `onGone`: the job was deleted (in another tab) before the sign-off was stored. */
+export function completeJob(wo: WorkOrder, signOff: SignOff, onGone?: () => void) {
+	return job(wo, completeWork(wo, signOff, linesOf(wb()).tasks(wo.id), today()), `${wo.number} is complete, signed off by ${signOff.signedOffBy.trim()}.`, onGone);
 }
 
 export function reopenJob(wo: WorkOrder) {
-	return store(reopen(wo), putJob, wo.status === 'cancelled' ? `${wo.number} reinstated.` : `${wo.number} reopened.`);
+	return job(wo, reopen(wo), wo.status === 'cancelled' ? `${wo.number} reinstated.` : `${wo.number} reopened.`);
 }
 
 export function closeJob(wo: WorkOrder) {
-	return store(closeWork(wo), putJob, `${wo.number} closed.`);
+	return job(wo, closeWork(wo), `${wo.number} closed.`);
 }
 
 export async function cancelJob(wo: WorkOrder) {
 	const outcome = cancelWork(wo, invoicesBilling(wo.number, wb().tables.invoices.rows()));
 	if (outcome.ok && !(await confirmer.ask(`Cancel ${wo.number}?`, 'A cancelled job is never invoiced. You can reinstate it later.', 'Cancel job'))) return false;
-	return store(outcome, putJob, `${wo.number} cancelled.`);
+	return job(wo, outcome, `${wo.number} cancelled.`);
 }
 
-export function decideChangeOrder(coId: string, decision: 'approve' | 'reject', by: string, on: string) {
+/** `onGone`: the change order was deleted (in another tab) before the decision was stored. */
+export function decideChangeOrder(coId: string, decision: 'approve' | 'reject', by: string, on: string, onGone?: () => void) {
 	const co = wb().tables.changeOrders.get(coId);
-	if (!co) return Promise.resolve(false);
+	if (!co) {
+		onGone?.();
+		return Promise.resolve(false);
+	}
 	const outcome = (decision === 'approve' ? approveChangeOrder : rejectChangeOrder)(co, { by, on }, today());
-	return store(outcome, (c) => ({ put: { changeOrders: [c] } }), `${co.number} ${decision === 'approve' ? 'approved' : 'rejected'}.`);
+	return storeOne(outcome, 'changeOrders', `Change order ${co.number}`, `${co.number} ${decision === 'approve' ? 'approved' : 'rejected'}.`, onGone);
 }
 
 export function reopenChangeOrderById(coId: string) {
 	const co = wb().tables.changeOrders.get(coId);
 	if (!co) return Promise.resolve(false);
-	return store(reopenChangeOrder(co), (c) => ({ put: { changeOrders: [c] } }), `${co.number} is pending again.`);
+	return storeOne(reopenChangeOrder(co), 'changeOrders', `Change order ${co.number}`, `${co.number} is pending again.`);
 }
 
 /** Complete jobs that could share an invoice with `wo`: same customer and PO, not yet billed. */

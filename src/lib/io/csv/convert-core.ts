@@ -2,6 +2,7 @@ import type { Problem } from '$lib/domain/result';
 import type { Parsed } from '$lib/domain/result';
 import type { Customer, Id, IdGen, Site } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
+import { clip } from '$lib/domain/limits';
 import { fieldDef, type ImportKind } from './fields';
 import type { FieldMapping } from './mapping';
 import type { ParsedTable, TableRow } from './parse';
@@ -89,13 +90,20 @@ export class Sheet {
 		}
 		const p = parse(text);
 		if (p.ok) return p.value;
-		this.error(r.row, key, `${this.label(key)}: ${p.error}`);
+		// A parser quotes the cell back, and a cell may be long.
+		this.error(r.row, key, `${this.label(key)}: ${clip(p.error, 300)}`);
 		return fallback;
 	}
 
-	/** Domain validator problems, moved onto the row and the column that filled the field. */
-	validated(row: number, problems: Problem[], keyOf: Record<string, string>) {
-		for (const p of problems) this.error(row, keyOf[p.field] ?? null, p.message);
+	/**
+	 * Domain validator problems, moved onto the row and the column that filled the field; for a
+	 * record's header fields, onto the row that gave the value when it was not the first.
+	 */
+	validated(row: number, problems: Problem[], keyOf: Record<string, string>, head?: HeaderFields) {
+		for (const p of problems) {
+			const key = keyOf[p.field] ?? null;
+			this.error((key !== null && head?.rowOf(key)) || row, key, p.message);
+		}
 	}
 
 	result<T>(groups: T[]): Converted<T> {
@@ -127,18 +135,23 @@ export class HeaderFields {
 		if (before && before.text === text) return;
 		const p = parse(text);
 		if (!p.ok) {
-			this.sheet.error(r.row, key, `${this.sheet.label(key)}: ${p.error}`);
+			this.sheet.error(r.row, key, `${this.sheet.label(key)}: ${clip(p.error, 300)}`);
 			return;
 		}
 		if (!before) this.seen.set(key, { text, value: p.value, row: r.row });
 		else if (JSON.stringify(before.value) !== JSON.stringify(p.value)) {
-			this.sheet.error(r.row, key, `${this.what}: ${this.sheet.label(key)} is "${before.text}" on row ${before.row} but "${text}" on row ${r.row}`);
+			this.sheet.error(r.row, key, `${this.what}: ${this.sheet.label(key)} is "${clip(before.text)}" on row ${before.row} but "${clip(text)}" on row ${r.row}`);
 		}
 	}
 
 	/** The value given on some row, or undefined when no row gave one. */
 	get<T>(key: string): T | undefined {
 		return this.seen.get(key)?.value as T | undefined;
+	}
+
+	/** The row that gave a header field its value, or undefined when no row gave one. */
+	rowOf(key: string): number | undefined {
+		return this.seen.get(key)?.row;
 	}
 
 	/** The fields some row of this record gave a value for. */
@@ -171,7 +184,7 @@ export function checkUnique(sheet: Sheet, rows: readonly { row: number; value: s
 	for (const { row, value } of rows) {
 		const before = first.get(value);
 		if (before === undefined) first.set(value, row);
-		else sheet.error(row, key, `${what}: ${sheet.label(key)} ${value} is on row ${before} and again on row ${row}`);
+		else sheet.error(row, key, `${what}: ${sheet.label(key)} ${typeof value === 'string' ? clip(value) : value} is on row ${before} and again on row ${row}`);
 	}
 }
 
@@ -184,7 +197,7 @@ export function customerFor(sheet: Sheet, head: HeaderFields, row: number, what:
 	const name = head.get<string>('customer');
 	if (name !== undefined) {
 		const hit = ctx.customers.find((c) => normaliseName(c.name) === normaliseName(name));
-		if (!hit) sheet.error(row, 'customer', `${what}: no customer is named "${name}"; add the customer first or fix the name`);
+		if (!hit) sheet.error(row, 'customer', `${what}: no customer is named "${clip(name)}"; add the customer first or fix the name`);
 		return hit ?? null;
 	}
 	const chosen = ctx.customers.find((c) => c.id === ctx.customerId) ?? null;

@@ -1,4 +1,5 @@
 import { newInvoice, newInvoiceLine } from '$lib/domain/factories';
+import { clip } from '$lib/domain/limits';
 import { INVOICE_LINE_KINDS, INVOICE_STATUSES, type Invoice, type InvoiceLine } from '$lib/domain/records';
 import { validateInvoice, validateInvoiceLine } from '$lib/domain/validate';
 import { checkUnique, customerFor, groupRows, HeaderFields, Sheet, text, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
@@ -14,8 +15,27 @@ export interface ImportedInvoice {
 	given: string[];
 }
 
-const INVOICE_KEYS: Record<string, string> = { number: 'invoiceNumber', customerId: 'customer', invoiceDate: 'invoiceDate', terms: 'terms', status: 'status' };
-const LINE_KEYS: Record<string, string> = { lineNo: 'lineNo', description: 'description', kind: 'kind', qtyMilli: 'quantity', rateCents: 'rate', poLineNo: 'poLine', woNumber: 'woNumber' };
+const INVOICE_KEYS: Record<string, string> = {
+	number: 'invoiceNumber',
+	customerId: 'customer',
+	invoiceDate: 'invoiceDate',
+	terms: 'terms',
+	poNumber: 'poNumber',
+	workOrderNumbers: 'woNumbers',
+	status: 'status'
+};
+const LINE_KEYS: Record<string, string> = {
+	lineNo: 'lineNo',
+	description: 'description',
+	kind: 'kind',
+	qtyMilli: 'quantity',
+	unit: 'unit',
+	rateCents: 'rate',
+	poLineNo: 'poLine',
+	woNumber: 'woNumber',
+	taskCode: 'taskCode',
+	buyerItemCode: 'buyerItemCode'
+};
 
 const LINE_FIELDS = ['lineNo', 'description', 'kind', 'quantity', 'unit', 'rate', 'woNumber', 'taskCode', 'poLine', 'buyerItemCode'];
 
@@ -26,7 +46,7 @@ export function convertInvoices(table: ParsedTable, mapping: FieldMapping, optio
 	const out: ImportedInvoice[] = [];
 
 	for (const [number, rows] of groupRows(sheet, 'invoiceNumber', 'invoice number')) {
-		const what = `Invoice ${number}`;
+		const what = `Invoice ${clip(number)}`;
 		const head = new HeaderFields(sheet, what);
 		const first = rows[0]!.row;
 		const invoiceId = ctx.idGen();
@@ -66,7 +86,7 @@ export function convertInvoices(table: ParsedTable, mapping: FieldMapping, optio
 			workOrderNumbers: woNumbers,
 			status: head.get('status') ?? 'draft'
 		});
-		if (customer) sheet.validated(first, validateInvoice(invoice), INVOICE_KEYS);
+		if (customer) sheet.validated(first, validateInvoice(invoice), INVOICE_KEYS, head);
 		out.push({ invoice, lines, lineRows, given: head.given() });
 	}
 	return sheet.result(out);

@@ -1,4 +1,5 @@
 import { newPoLine, newPurchaseOrder } from '$lib/domain/factories';
+import { clip } from '$lib/domain/limits';
 import { formatMoney } from '$lib/domain/money';
 import { lineAmount } from '$lib/domain/quantity';
 import type { PoLine, PurchaseOrder } from '$lib/domain/records';
@@ -17,8 +18,18 @@ export interface ImportedPo {
 	given: string[];
 }
 
-const PO_KEYS: Record<string, string> = { number: 'poNumber', issueDate: 'issueDate', revision: 'revision', terms: 'terms', blanketLimitCents: 'blanketLimit' };
-const LINE_KEYS: Record<string, string> = { lineNo: 'lineNo', description: 'description', qtyMilli: 'quantity', unitPriceCents: 'unitPrice', extendedCents: 'extended', needBy: 'needBy' };
+const PO_KEYS: Record<string, string> = { number: 'poNumber', buyer: 'buyer', issueDate: 'issueDate', revision: 'revision', terms: 'terms', blanketLimitCents: 'blanketLimit' };
+const LINE_KEYS: Record<string, string> = {
+	lineNo: 'lineNo',
+	buyerItemCode: 'buyerItemCode',
+	description: 'description',
+	qtyMilli: 'quantity',
+	unit: 'unit',
+	unitPriceCents: 'unitPrice',
+	extendedCents: 'extended',
+	costCenter: 'costCenter',
+	needBy: 'needBy'
+};
 
 /** A buyer's PO export as purchase orders with their lines, for the customer chosen in the wizard. */
 export function convertPos(table: ParsedTable, mapping: FieldMapping, options: ConvertOptions, ctx: ConvertContext): Converted<ImportedPo> {
@@ -30,7 +41,7 @@ export function convertPos(table: ParsedTable, mapping: FieldMapping, options: C
 	const out: ImportedPo[] = [];
 
 	for (const [number, rows] of groupRows(sheet, 'poNumber', 'PO number')) {
-		const what = `PO ${number}`;
+		const what = `PO ${clip(number)}`;
 		const head = new HeaderFields(sheet, what);
 		const lines: PoLine[] = [];
 		const lineRows: number[] = [];
@@ -77,7 +88,7 @@ export function convertPos(table: ParsedTable, mapping: FieldMapping, options: C
 			freightAllowed: head.get<boolean>('freightAllowed') ?? customer?.freightAllowed ?? false,
 			blanketLimitCents: head.get<number>('blanketLimit') ?? null
 		});
-		sheet.validated(rows[0]!.row, validatePurchaseOrder(po).filter((p) => p.field !== 'customerId'), PO_KEYS);
+		sheet.validated(rows[0]!.row, validatePurchaseOrder(po).filter((p) => p.field !== 'customerId'), PO_KEYS, head);
 		out.push({ po, lines, lineRows, given: head.given() });
 	}
 	return sheet.result(out);

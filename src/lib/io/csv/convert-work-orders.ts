@@ -1,4 +1,5 @@
 import { newTask, newWorkOrder } from '$lib/domain/factories';
+import { clip } from '$lib/domain/limits';
 import { PRIORITIES, TASK_KINDS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type Task, type WorkOrder } from '$lib/domain/records';
 import { validateTask, validateWorkOrder } from '$lib/domain/validate';
 import { checkUnique, customerFor, groupRows, HeaderFields, normaliseName, Sheet, text, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
@@ -14,8 +15,32 @@ export interface ImportedWorkOrder {
 	given: string[];
 }
 
-const WO_KEYS: Record<string, string> = { warrantyOf: 'warrantyOf', number: 'woNumber', customerId: 'customer', siteId: 'site', type: 'type', status: 'status', priority: 'priority', openedOn: 'openedOn', nteCents: 'nte', signedOffBy: 'signedOffBy', signedOffOn: 'signedOffOn' };
-const TASK_KEYS: Record<string, string> = { code: 'taskCode', description: 'taskDescription', kind: 'kind', qtyMilli: 'quantity', rateCents: 'rate', poLineNo: 'poLine' };
+const WO_KEYS: Record<string, string> = {
+	warrantyOf: 'warrantyOf',
+	number: 'woNumber',
+	customerId: 'customer',
+	siteId: 'site',
+	type: 'type',
+	status: 'status',
+	priority: 'priority',
+	description: 'description',
+	poNumber: 'poNumber',
+	openedOn: 'openedOn',
+	nteCents: 'nte',
+	signedOffBy: 'signedOffBy',
+	signedOffOn: 'signedOffOn',
+	assignedTo: 'assignedTo'
+};
+const TASK_KEYS: Record<string, string> = {
+	code: 'taskCode',
+	description: 'taskDescription',
+	kind: 'kind',
+	qtyMilli: 'quantity',
+	unit: 'unit',
+	rateCents: 'rate',
+	buyerItemCode: 'buyerItemCode',
+	poLineNo: 'poLine'
+};
 
 const SIGN_OFF_KEYS: ReadonlySet<string> = new Set(['signedOffBy', 'signedOffOn']);
 const TASK_FIELDS = ['taskCode', 'taskDescription', 'kind', 'quantity', 'unit', 'rate', 'buyerItemCode', 'poLine', 'done'];
@@ -28,7 +53,7 @@ export function convertWorkOrders(table: ParsedTable, mapping: FieldMapping, opt
 	const out: ImportedWorkOrder[] = [];
 
 	for (const [number, rows] of groupRows(sheet, 'woNumber', 'work order number')) {
-		const what = `Work order ${number}`;
+		const what = `Work order ${clip(number)}`;
 		const head = new HeaderFields(sheet, what);
 		const first = rows[0]!.row;
 		const woId = ctx.idGen();
@@ -71,7 +96,7 @@ export function convertWorkOrders(table: ParsedTable, mapping: FieldMapping, opt
 		if (siteName !== undefined && customer) {
 			const site = (ctx.sites ?? []).find((s) => s.customerId === customer.id && normaliseName(s.name) === normaliseName(siteName));
 			if (site) siteId = site.id;
-			else sheet.error(first, 'site', `${what}: ${customer.name} has no site named "${siteName}"; add the site first or fix the name`);
+			else sheet.error(head.rowOf('site') ?? first, 'site', `${what}: ${customer.name} has no site named "${clip(siteName)}"; add the site first or fix the name`);
 		}
 		const workOrder = newWorkOrder(woId, number, customer?.id ?? '', ctx.today, {
 			siteId,
@@ -91,7 +116,7 @@ export function convertWorkOrders(table: ParsedTable, mapping: FieldMapping, opt
 		// missing sign-off is judged on the merged job, when the import is planned (revision-kinds.ts).
 		const given = head.given();
 		const judged = validateWorkOrder(workOrder).filter((p) => !(SIGN_OFF_KEYS.has(WO_KEYS[p.field] ?? '') && !given.includes(WO_KEYS[p.field]!)));
-		if (customer) sheet.validated(first, judged, WO_KEYS);
+		if (customer) sheet.validated(first, judged, WO_KEYS, head);
 		out.push({ workOrder, tasks, taskRows, given: head.given() });
 	}
 	return sheet.result(out);

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { LONGEST_TEXT } from '$lib/domain/limits';
 import { refuse, warn, type ImportProblem } from './problem';
 import { guessNewline, type Delimiter } from './sniff';
 import type { ImportError } from './decode';
@@ -31,6 +32,57 @@ export type OnProgress = (fraction: number) => void;
 
 /** Parsed in slices so a worker can report progress on a large file without holding up the parse. */
 const CHUNK = 1024 * 1024;
+
+/**
+ * The longest cell a file may hold. No field takes more than LONGEST_TEXT (an over-long cell of a
+ * mapped column is refused when the rows are converted, naming the field's own limit); a column
+ * no field reads may hold more, such as terms and conditions repeated on every line, up to ten
+ * times that. Past it, the file is refused as it is read: a 50 MB cell otherwise cost seconds of
+ * parsing (the unfinished row is parsed again with every chunk) before anything was said.
+ */
+export const CELL_MAX = LONGEST_TEXT * 10;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The first cell longer than `max` in one row's text (the row as far as it has been read), with
+ * its place in the row; null when every cell so far fits. A quoted cell may hold the delimiter,
+ * newlines and doubled quotes; one still open at the end of `row` is as long as what was read.
+ */
+export function longCellIn(row: string, delimiter: string, max: number): { column: number; length: number } | null {
+	let i = 0;
+	for (let column = 0; i < row.length; column++) {
+		let end: number;
+		if (row[i] === '"') {
+			let j = i + 1;
+			let quotes = 1;
+			for (;;) {
+				const q = row.indexOf('"', j);
+				if (q === -1) {
+					end = row.length;
+					break;
+				}
+				if (row[q + 1] === '"') {
+					j = q + 2;
+					continue;
+				}
+				end = q + 1;
+				quotes = 2;
+				break;
+			}
+			// The quotes around the cell are not part of its text.
+			if (end - i - quotes > max) return { column, length: end - i - quotes };
+			const next = row.indexOf(delimiter, end);
+			i = next === -1 ? row.length : next + 1;
+		} else {
+			const next = row.indexOf(delimiter, i);
+			end = next === -1 ? row.length : next;
+			if (end - i > max) return { column, length: end - i };
+			i = end + 1;
+		}
+	}
+	return null;
+}
 
 /** A row cut by a chunk boundary is parsed again with the next chunk, so its quote problem may be reported twice. */
 function unique(problems: ImportProblem[]): ImportProblem[] {
@@ -68,9 +120,25 @@ export function parseTable(text: string, options: ParseOptions, onProgress?: OnP
 	let rawWidth = 0;
 	const rows: TableRow[] = [];
 	let record = 0;
+	/** How much of the text PapaParse has been given: it is fed CHUNK characters at a time. */
+	let read = 0;
 	const total = text.length || 1;
+	/** Set when a cell over CELL_MAX stopped the reading. */
+	let stopped = false;
+	const longCell = (row: number, column: number, length: number, sure: boolean) =>
+		refuse(
+			fileName,
+			row,
+			header?.[column] ?? null,
+			`The cell holds ${sure ? '' : 'more than '}${count(sure ? length : CELL_MAX)} characters, and no field takes more than ${count(LONGEST_TEXT)}, so the file was not read. Shorten that cell, or remove the column (if a quote opened in it is never closed, close it)`
+		);
 
 	const take = (cells: string[], row: number) => {
+		const long = cells.findIndex((c) => c.length > CELL_MAX);
+		if (long !== -1) {
+			problems.push(longCell(row, long, cells[long]!.length, true));
+			return;
+		}
 		if (row < headerRow) return;
 		if (row === headerRow) {
 			header = uniqueHeader(cells);
@@ -102,8 +170,9 @@ export function parseTable(text: string, options: ParseOptions, onProgress?: OnP
 		// A string with a chunk callback is parsed synchronously, chunk by chunk (PapaParse's
 		// typings only admit chunking for files).
 		complete() {},
-		chunk(results: Papa.ParseResult<string[]>) {
+		chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
 			const base = record;
+			read = Math.min(text.length, read + CHUNK);
 			for (const e of results.errors) {
 				const row = base + (e.row ?? 0) + 1;
 				if (e.code === 'MissingQuotes') problems.push(refuse(fileName, row, null, `A quote opened on row ${row} is never closed, so the rest of the file would be read as one cell`));
@@ -111,8 +180,19 @@ export function parseTable(text: string, options: ParseOptions, onProgress?: OnP
 			}
 			for (const cells of results.data) take(cells, ++record);
 			onProgress?.(Math.min(1, results.meta.cursor / total));
+			// The row not yet ended is parsed again with each chunk: a huge cell is found before that work.
+			const pending = read - results.meta.cursor;
+			if (read < text.length && pending > CELL_MAX) {
+				const long = longCellIn(text.slice(results.meta.cursor, read), delimiter, CELL_MAX);
+				if (long) {
+					problems.push(longCell(record + 1, long.column, long.length, false));
+					stopped = true;
+					parser.abort();
+				}
+			}
 		}
 	});
+	if (stopped) return { ok: false, problems };
 	onProgress?.(1);
 
 	if (header === null) return { ok: false, problems: [refuse(fileName, headerRow, null, `${fileName} has no row ${headerRow} to use as the header: it has ${record} rows`)] };

@@ -1,13 +1,17 @@
-import type { ParsedTable } from '../parse';
+import { clip } from '$lib/domain/limits';
+import type { ParsedTable, TableRow } from '../parse';
 import { formatGuesses } from '../guess';
 import { readTable } from '../read';
 import { planTable } from './plan-view';
-import { PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
+import { PREVIEW_CELL, PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
 
 /** The file last read: kept here so mapping and checking never copy a large table back and forth. */
 let current: { fileName: string; table: ParsedTable } | null = null;
 /** The last plan's writes, handed to the page in slices when the person applies it. */
 let planned: ImportPlanView['write'] | null = null;
+
+/** A preview row as the wizard shows it: a cell of thousands of characters would only stretch the table. */
+const shortCells = (r: TableRow): TableRow => ({ row: r.row, cells: r.cells.map((c) => clip(c, PREVIEW_CELL)) });
 
 /** Every record to put, in table order (parents before children), for slicing. */
 function putsOf(write: ImportPlanView['write']): [keyof StoredRecords, unknown][] {
@@ -45,7 +49,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 					type: 'read',
 					id: req.id,
 					ok: true,
-					summary: { fileName: req.fileName, encoding: read.encoding, delimiter: read.delimiter, headerRow: read.headerRow, ...formatGuesses(t.rows), header: t.header, preview: t.rows.slice(0, PREVIEW_ROWS), rowCount: t.rows.length, warnings: t.warnings }
+					summary: { fileName: req.fileName, encoding: read.encoding, delimiter: read.delimiter, headerRow: read.headerRow, ...formatGuesses(t.rows), header: t.header, preview: t.rows.slice(0, PREVIEW_ROWS).map(shortCells), rowCount: t.rows.length, warnings: t.warnings }
 				}
 			];
 		}

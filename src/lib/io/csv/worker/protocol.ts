@@ -11,6 +11,8 @@ import type { DecimalSeparator, ValueOptions } from '../values';
 
 /** How many rows the wizard previews: enough to check the mapping, small enough to send at once. */
 export const PREVIEW_ROWS = 12;
+/** The most characters of one cell the preview shows. */
+export const PREVIEW_CELL = 200;
 
 /** How many records the review lists in full; the rest are tallied (a 50 MB file holds thousands). */
 export const SHOWN_RECORDS = 50;

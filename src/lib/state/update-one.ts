@@ -1,0 +1,35 @@
+import type { TableName } from '$lib/db/database';
+import { describeStorageError } from '$lib/db/errors';
+import type { RecordOf } from '$lib/db/records';
+import { updateRecord } from '$lib/db/repository';
+import type { EditRefusal } from '$lib/grid/edit-setters';
+import { app } from './app.svelte';
+
+/** True when storage holds no record `id` (false when storage cannot tell). */
+export async function isGone(table: TableName, id: string): Promise<boolean> {
+	try {
+		return (await app.wb.db.table(table).get(id)) === undefined;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * A new version of one record that exists: refused, and never made again, when it was deleted
+ * meanwhile. A change set puts what it is given, so a job signed off here just after another tab
+ * deleted it came back, without its tasks. Resolves to the refusal (and whether the record is
+ * gone), or null once stored.
+ */
+export async function updateOne<K extends TableName>(table: K, record: RecordOf[K]): Promise<EditRefusal | null> {
+	// Counted like every write from the page (app.svelte.ts), so leaving the page asks first.
+	app.pendingWrites++;
+	try {
+		await app.started;
+		await updateRecord(app.wb.db, table, record.id, record);
+		return null;
+	} catch (err) {
+		return { message: describeStorageError(err), gone: await isGone(table, record.id) };
+	} finally {
+		app.pendingWrites--;
+	}
+}
