@@ -115,6 +115,28 @@ test('a job started, and an invoice made from a job, while out of space: each sa
 	});
 });
 
+test('a record added, and one deleted, on a full disk: each says so and the grid keeps its rows', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await unchangedBy(page, 'disk-full', async () => {
+		await pos.getByRole('button', { name: 'New PO' }).click();
+		await expect(notice(page)).toHaveText(SPACE);
+		await expect(rowCount(pos)).toHaveText('3 rows');
+	});
+	await expect(rowCount(pos)).toHaveText('3 rows');
+
+	// WO-18482 is billed by no invoice: deleting it takes its tasks too, in one transaction.
+	const jobs = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await unchangedBy(page, 'disk-full', async () => {
+		await cellOf(await stableRow(jobs, 'number', 'WO-18482'), 'number').click();
+		await jobs.getByRole('button', { name: 'Delete' }).click();
+		await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+		await expect(notice(page)).toHaveText(SPACE);
+		await expect(rowCount(jobs)).toHaveText('12 rows');
+	});
+	await expect(rowCount(jobs)).toHaveText('12 rows');
+});
+
 test('settings saved while out of space: the form says so and keeps what was typed, storage keeps the old values', async ({ page }) => {
 	await loadSample(page);
 	await page.goto('/settings');
