@@ -1,5 +1,5 @@
 import type { Problem } from '$lib/domain/result';
-import { RowsRefused } from './named-writes';
+import { classifyStorageError, unknownDetail, type StorageFailure } from './storage-failure';
 
 const DUPLICATE = 'That record would duplicate one that already exists (same number), so nothing was saved.';
 
@@ -15,6 +15,44 @@ export class RecordError extends Error {
 }
 
 /**
+ * Why storage failed and what the person can do, for each kind of failure. A download needs no
+ * room in the browser's storage, so a backup can still be taken when the space is gone.
+ */
+const CAUSE: Record<Exclude<StorageFailure, 'duplicate' | 'unknown'>, { why: string; todo: string }> = {
+	space: {
+		why: 'the browser has no more space for Tieout on this computer',
+		todo: 'Free disk space (empty the trash, delete large files you no longer need), then try again. Meanwhile, download a backup from Settings: a download does not need this space.'
+	},
+	broken: {
+		why: 'the browser’s storage for Tieout reported an internal error, most often because the disk is full',
+		todo: 'Free disk space, then reload the page and try again. Download a backup from Settings first if it still opens: a download does not need this space.'
+	},
+	newer: {
+		why: 'this workbook was saved by a newer version of Tieout',
+		todo: 'Reload the page to get the newer version; your data is untouched.'
+	},
+	unavailable: {
+		why: 'this browser does not let Tieout store data here (a private window, or site data turned off)',
+		todo: 'Open Tieout in a normal window, or allow this site to keep data.'
+	},
+	closed: {
+		why: 'the workbook is closed (another tab is upgrading it, or the browser closed it)',
+		todo: 'Reload the page and try again.'
+	},
+	interrupted: {
+		why: 'the save was interrupted and taken back',
+		todo: 'Try again; if it happens again, reload the page.'
+	}
+};
+
+function cause(err: unknown): { why: string; todo: string } {
+	const kind = classifyStorageError(err);
+	if (kind === 'duplicate') return { why: 'a record with the same number already exists', todo: 'Use another number, or change the record that has it.' };
+	if (kind === 'unknown') return { why: `the browser refused it (${unknownDetail(err).replace(/\.$/, '')})`, todo: 'Try again; if it happens again, download a backup from Settings and reload the page.' };
+	return CAUSE[kind];
+}
+
+/**
  * A refusal shown under a grid after the row and column it concerns, which it does not name again.
  */
 export function describeCellRefusal(err: unknown): string {
@@ -23,29 +61,23 @@ export function describeCellRefusal(err: unknown): string {
 }
 
 /**
- * Turn a storage failure into a sentence that says what happened and what was kept.
- * Every caller shows this to the person; none swallows it.
+ * Turn a failed write into a sentence that says nothing was saved, why, and what to do. Every
+ * caller shows this to the person; none swallows it. A refused record (invalid, not unique,
+ * still referenced) is told as such; a storage failure never is.
  */
 export function describeStorageError(err: unknown): string {
 	if (err instanceof RecordError) return err.message;
-	if (err instanceof RowsRefused) return DUPLICATE;
-	const e = err as { name?: string; message?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;
-	const name = e?.name === 'BulkError' ? (e.failures?.[0]?.name ?? '') : (e?.inner?.name ?? e?.name ?? '');
-	switch (name) {
-		case 'QuotaExceededError':
-			return 'The browser has no more storage space for Tieout, so nothing was saved. Download a backup, then free space (other sites’ data, or old records) and try again.';
-		case 'VersionError':
-			return 'This workbook was saved by a newer version of Tieout. Reload the page to get the newer version; your data is untouched.';
-		case 'DatabaseClosedError':
-			return 'The workbook is closed (another tab is upgrading it, or the browser closed it). Reload the page; nothing was saved.';
-		case 'InvalidStateError':
-		case 'MissingAPIError':
-			return 'This browser does not allow Tieout to store data here (private window or storage disabled). Nothing can be saved.';
-		case 'ConstraintError':
-			return DUPLICATE;
-		case 'AbortError':
-			return `The save was interrupted and rolled back; nothing was saved. ${e?.message ?? ''}`.trim();
-		default:
-			return `Saving failed and nothing was stored: ${e?.message ?? String(err)}`;
-	}
+	if (classifyStorageError(err) === 'duplicate') return DUPLICATE;
+	const { why, todo } = cause(err);
+	return `Nothing was saved: ${why}. ${todo}`;
+}
+
+/**
+ * A storage failure outside a save of the person's records (opening the workbook, reading, a
+ * derived copy), as a clause to follow what the caller says failed.
+ */
+export function describeStorageProblem(err: unknown): string {
+	if (err instanceof RecordError) return err.message;
+	const { why, todo } = cause(err);
+	return `${why}. ${todo}`;
 }

@@ -3,6 +3,8 @@ import type { TieoutDB } from './database';
 import { onStorageMutated, type TableChange } from './changes';
 import { bulkWriteNamed, NAMED_SLICE, RowsRefused } from './named-writes';
 import { describeStorageError } from './errors';
+import { classifyStorageError } from './storage-failure';
+import { failWrites } from '$lib/testing/failing-storage';
 import * as b from '$lib/testing/builders';
 import { openedDbs } from '$lib/testing/db';
 
@@ -53,5 +55,21 @@ describe('bulkWriteNamed', () => {
 		expect((seen[0] as RowsRefused).positions).toEqual([2, NAMED_SLICE + 3]);
 		// Where no caller names the records (a rename's follow-up writes), the person still reads why.
 		expect(describeStorageError(seen[0])).toBe('That record would duplicate one that already exists (same number), so nothing was saved.');
+	});
+
+	// Bug: a full disk aborted a PO import's transaction, every pending row failed with an
+	// AbortError, and each was counted as refused by a unique index: "its number is already used".
+	it('does not count rows failed by an aborted transaction as refused by a unique index', async () => {
+		const rows = tasks(NAMED_SLICE * 2 + 5);
+		const seen: unknown[] = [];
+		await feedOf(async (db) => {
+			const restore = failWrites('disk-full', 10);
+			await bulkWriteNamed(db.tasks, rows, 'add')
+				.catch((e: unknown) => seen.push(e))
+				.finally(restore);
+		});
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).not.toBeInstanceOf(RowsRefused);
+		expect(classifyStorageError(seen[0])).toBe('interrupted');
 	});
 });

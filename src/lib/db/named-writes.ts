@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { isConstraintFailure } from './storage-failure';
 
 /**
  * Dexie's change feed names each key only for bulk writes of fewer than 50 records; a larger one
@@ -38,7 +39,9 @@ export async function bulkWriteNamed(table: Table, rows: readonly unknown[], op:
 			write.then(
 				() => {},
 				(err: unknown) => {
-					if (!(err instanceof Dexie.BulkError)) throw err;
+					// Only a unique index's refusals name rows. When the transaction was aborted (a full
+					// disk, a quota) every pending row fails too, with an AbortError: that is no duplicate.
+					if (!(err instanceof Dexie.BulkError) || !err.failures.every(isConstraintFailure)) throw err;
 					for (const i of Object.keys(err.failuresByPos)) refused.push(from + Number(i));
 				}
 			)

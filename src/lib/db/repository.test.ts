@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
 import type { TieoutDB } from './database';
-import { describeCellRefusal, describeStorageError, RecordError } from './errors';
+import { describeCellRefusal, describeStorageError } from './errors';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, updateRecord } from './repository';
 import * as b from '$lib/testing/builders';
 import { counts, empty, freshDbEachTest, refused, seedLinked } from '$lib/testing/db';
@@ -296,28 +295,6 @@ describe('saveBatch', () => {
 		await expect(saveBatch(db, { customers: [fresh], invoices: [clash] })).rejects.toThrow();
 		expect(await counts(db)).toEqual(before);
 		expect(await db.invoices.toArray()).toEqual([s.inv]);
-	});
-});
-
-describe('describeStorageError', () => {
-	const quota = 'The browser has no more storage space for Tieout, so nothing was saved. Download a backup, then free space (other sites’ data, or old records) and try again.';
-
-	it('explains a full disk, however it is wrapped', () => {
-		expect(describeStorageError(new DOMException('full', 'QuotaExceededError'))).toBe(quota);
-		expect(describeStorageError(new Dexie.QuotaExceededError('full'))).toBe(quota);
-		expect(describeStorageError(new Dexie.AbortError('aborted', new DOMException('full', 'QuotaExceededError')))).toBe(quota);
-		expect(describeStorageError(new Dexie.BulkError('2 of 3 failed', { 1: new DOMException('full', 'QuotaExceededError') }))).toBe(quota);
-	});
-
-	it('explains a BulkError by its first failure', () => {
-		const bulk = new Dexie.BulkError('1 of 2 failed', { 0: new Dexie.ConstraintError('Key already exists') });
-		expect(describeStorageError(bulk)).toBe('That record would duplicate one that already exists (same number), so nothing was saved.');
-	});
-
-	it('passes a RecordError through and never returns an empty sentence', () => {
-		expect(describeStorageError(new RecordError([{ field: 'number', message: 'is taken' }], 'Work order WO-1'))).toBe('Work order WO-1: is taken');
-		expect(describeStorageError(new Error('disk on fire'))).toBe('Saving failed and nothing was stored: disk on fire');
-		expect(describeStorageError(null)).toMatch(/^Saving failed and nothing was stored: null/);
 	});
 });
 

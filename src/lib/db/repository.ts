@@ -14,6 +14,7 @@ import type { Problem } from '$lib/domain/result';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { bulkWriteNamed, NAMED_MAX, RowsRefused } from './named-writes';
+import { writeTransaction } from './write-transaction';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 
@@ -55,7 +56,7 @@ async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: Record
 
 /** Create or replace one record. Refused with every problem, and nothing stored, when invalid or not unique. */
 export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
-	await db.transaction('rw', ALL(db), async () => {
+	await writeTransaction(db, ALL(db), async () => {
 		const before = (await db.table(table).get(x.id)) as RecordOf[K] | undefined;
 		refuseRedecided(table, before, x, describeRecord(table, x));
 		await refuseLockedInvoices(db, invoiceWrites(table, [x]), describeRecord(table, x));
@@ -76,7 +77,7 @@ export async function updateRecord<K extends TableName>(
 	patch: Partial<RecordOf[K]>,
 	startedAs?: Partial<RecordOf[K]>
 ): Promise<RecordOf[K]> {
-	return db.transaction('rw', ALL(db), async () => {
+	return writeTransaction(db, ALL(db), async () => {
 		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
 		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
 		const stored = before as unknown as Record<string, unknown>;
@@ -99,7 +100,7 @@ export async function updateRecord<K extends TableName>(
 
 /** Delete one record; refused, naming them, while other records point at it. Owned children go with it. */
 export async function deleteRecord(db: TieoutDB, table: TableName, id: string): Promise<void> {
-	await db.transaction('rw', ALL(db), async () => {
+	await writeTransaction(db, ALL(db), async () => {
 		const rec = (await db.table(table).get(id)) as AnyRecord | undefined;
 		if (!rec) return;
 		if (table === 'invoiceLines' || table === 'invoices') {
@@ -131,7 +132,7 @@ export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
 		}
 	}
 	if (problems.length) throw new RecordError(problems.map((message) => ({ field: '', message })), 'The batch was not saved');
-	await db.transaction('rw', ALL(db), async () => {
+	await writeTransaction(db, ALL(db), async () => {
 		await refuseLockedInvoices(db, { invoices: batch.invoices, invoiceLines: batch.invoiceLines }, 'The batch was not saved');
 		for (const table of RECORD_TABLES) {
 			const rows = batch[table];
@@ -183,7 +184,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 		}
 	}
 	if (problems.length) throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
-	await db.transaction('rw', [...ALL(db), db.mappings], async () => {
+	await writeTransaction(db, [...ALL(db), db.mappings], async () => {
 		const rm = changes.remove ?? {};
 		await refuseLockedInvoices(db, { invoices: put.invoices, invoiceLines: put.invoiceLines, removeInvoices: rm.invoices, removeInvoiceLines: rm.invoiceLines }, 'Nothing was saved');
 		for (const table of RECORD_TABLES) {

@@ -1,7 +1,7 @@
 import { localDateOf, type LocalDate } from '$lib/domain/dates';
 import { sampleSettings, sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB, type TableName } from '$lib/db/database';
-import { describeCellRefusal, describeStorageError } from '$lib/db/errors';
+import { describeCellRefusal, describeStorageError, describeStorageProblem } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } from '$lib/db/repository';
 import { replaceWorkbook, type PreparedBackup } from '$lib/db/backup';
@@ -95,14 +95,14 @@ class App {
 			this.lineSnapshots.start();
 			new StartCopyKeeper(wb, () => this.pendingWrites > 0).start();
 			void wb.linesLoaded.then(() =>
-				dropLegacyCopy(db.name).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageError(err)}`))
+				dropLegacyCopy(db.name).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`))
 			);
 			findings
 				.start()
 				.catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`))
 				.finally(this.#checked);
 		} catch (err) {
-			this.fatal = describeStorageError(err);
+			this.fatal = `Tieout could not open the workbook: ${describeStorageProblem(err)}`;
 			this.#checked();
 			return;
 		} finally {
@@ -119,7 +119,7 @@ class App {
 			if (askPersistence) await requestPersistence();
 			this.storage = await readStorageStatus();
 		} catch (err) {
-			notices.push('error', `Could not read the storage status: ${describeStorageError(err)}`);
+			notices.push('error', `Could not read the storage status: ${describeStorageProblem(err)}`);
 		}
 	}
 
@@ -158,8 +158,12 @@ export const updateCell = <K extends TableName>(table: K, id: string, patch: Par
 
 export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
 
-/** Several records at once (an invoice made from jobs, an import): all stored, or none and the reason shown. */
-export const applySet = (changes: ChangeSet, notify = true) => attempt(() => applyChanges(app.wb.db, changes), notify);
+/**
+ * Several records at once (an invoice made from jobs, an import): all stored, or none and the
+ * reason shown. `changes` may be read from storage first, so a failed read is told the same way.
+ */
+export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify = true) =>
+	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes), notify);
 
 /** A backup read and checked (`readBackup`) replaces the workbook; `describe` words a refusal. */
 export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string) => attempt(() => replaceWorkbook(app.wb.db, backup), true, describe);

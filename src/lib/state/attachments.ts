@@ -1,6 +1,6 @@
 import { addAttachment, attachmentsOf, deleteAttachment } from '$lib/db/attachments';
 import type { Attachment } from '$lib/db/database';
-import { describeStorageError } from '$lib/db/errors';
+import { describeStorageError, RecordError } from '$lib/db/errors';
 import { app, newId, today } from './app.svelte';
 import { notices } from './notices.svelte';
 
@@ -13,7 +13,8 @@ export async function attach(workOrderId: string, files: File[]): Promise<void> 
 			await addAttachment(app.wb.db, workOrderId, { name: file.name, type: file.type, data: file }, today(), newId());
 			notices.push('success', `${file.name} attached.`);
 		} catch (err) {
-			notices.push('error', describeStorageError(err));
+			// A refused file names itself; a storage failure is said of this file.
+			notices.push('error', err instanceof RecordError ? describeStorageError(err) : `${file.name} was not attached. ${describeStorageError(err)}`);
 		}
 	}
 }
@@ -23,6 +24,6 @@ export async function detach(a: Attachment): Promise<void> {
 		await deleteAttachment(app.wb.db, a.id);
 		notices.push('success', `${a.name} removed.`);
 	} catch (err) {
-		notices.push('error', describeStorageError(err));
+		notices.push('error', `${a.name} was not removed. ${describeStorageError(err)}`);
 	}
 }

@@ -187,10 +187,14 @@ export class CsvImport {
 		}
 		const { customerId } = checked;
 		const signature = headerSignature(this.summary.header);
-		const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
-		const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: checked.mapping, options: checked.options };
-		const refused = await applySet({ put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] });
+		const refused = await applySet(async () => {
+			const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
+			const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: checked.mapping, options: checked.options };
+			return { put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] };
+		}, false);
 		if (refused) {
+			// A refused import is told as what it is: a record named, or the storage failure itself.
+			notices.push('error', `${this.fileName} was not imported. ${refused}`);
 			this.step = 'review';
 			return null;
 		}

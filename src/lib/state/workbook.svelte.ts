@@ -3,7 +3,7 @@ import type { TableName, TieoutDB } from '$lib/db/database';
 import { RECORD_TABLES } from '$lib/db/database';
 import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
-import { describeStorageError } from '$lib/db/errors';
+import { describeStorageProblem } from '$lib/db/errors';
 import { LineCache, sameRecord } from '$lib/db/line-cache';
 import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
 import type { LineJournal, Pending } from '$lib/db/line-journal';
@@ -85,7 +85,7 @@ export class Workbook {
 	 */
 	async start(): Promise<void> {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
-			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageError(err)}`));
+			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageProblem(err)}`));
 		});
 		ensureGeneration(this.db.name);
 		// A first screen kept from the mirror before a change to it is no longer to be drawn unchecked;
@@ -105,7 +105,7 @@ export class Workbook {
 			.then(() => Promise.all(LINE_TABLES.map((t, i) => this.#loadLines(t, lastKeys[i]!))))
 			.then(
 				() => void performance.mark('tieout:lines-read'),
-				(err) => notices.push('error', `Some lines could not be read from storage: ${describeStorageError(err)}`)
+				(err) => notices.push('error', `Some lines could not be read from storage: ${describeStorageProblem(err)}`)
 			);
 	}
 
@@ -171,7 +171,7 @@ export class Workbook {
 			write(this.cache.journal);
 		} catch (err) {
 			this.cache.drop(table).catch(() => {});
-			notices.push('error', `Could not note a change for the fast-start copy of ${table}, so the copy was dropped (your records are all saved; only the next start is slower): ${describeStorageError(err)}`);
+			notices.push('error', `Could not note a change for the fast-start copy of ${table}, so the copy was dropped (your records are all saved; only the next start is slower): ${describeStorageProblem(err)}`);
 		}
 	}
 
@@ -306,7 +306,7 @@ export class Workbook {
 					this.cache.journal.settle(table, upTo);
 					performance.mark(`tieout:cache-written:${table}`);
 				}).catch((err) =>
-					notices.push('error', `Could not save the fast-start copy of ${table} (your records are all saved; only the next start is slower): ${describeStorageError(err)}`)
+					notices.push('error', `Could not save the fast-start copy of ${table} (your records are all saved; only the next start is slower): ${describeStorageProblem(err)}`)
 				);
 			}, delay)
 		);

@@ -76,3 +76,13 @@ export async function storeJobOfTasks(db: TieoutDB, n: number) {
 	await db.tasks.bulkAdd(tasks);
 	return { c, wo, tasks };
 }
+
+/** Every record of every table, attachments as their ids and sizes: what "storage is unchanged" compares. */
+export async function everything(db: TieoutDB): Promise<Record<string, unknown[]>> {
+	const out: Record<string, unknown[]> = {};
+	for (const t of db.tables) {
+		const rows = (await t.toArray()) as { id: string; data?: Blob }[];
+		out[t.name] = rows.map((r) => (r.data instanceof Blob ? { ...r, data: r.data.size } : r)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+	return out;
+}
