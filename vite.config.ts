@@ -2,13 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { drawingKey } from './src/lib/build/drawing-key.ts';
+import { builtFilesList } from './src/lib/build/built-files.ts';
+import { previewShell } from './src/lib/build/preview-shell.ts';
 
 export default defineConfig(({ command }) => {
 	// Written into every page (src/app.html) for first-rows.js. Builds only: a dev server would keep
 	// one key while its files change under it, so in dev nothing is drawn early.
 	if (command === 'build') process.env.PUBLIC_TIEOUT_DRAWING = drawingKey(fileURLToPath(new URL('.', import.meta.url)));
 	return {
-		plugins: [sveltekit()],
+		plugins: [sveltekit(), builtFilesList(), previewShell()],
 		// Module workers: jsPDF's optional DOM helpers stay in their own chunks instead of being inlined into the PDF worker.
 		worker: { format: 'es' },
 		server: { port: 5173, strictPort: true },
