@@ -8,6 +8,9 @@ const config = {
 	kit: {
 		// 200.html, not index.html: the prerendered index must not be overwritten by the SPA shell.
 		adapter: adapter({ fallback: '200.html' }),
+		// src/service-worker.ts is registered by the app (src/lib/state/update-offer.svelte.ts), in
+		// built apps only: under `vite dev` a worker would serve stale modules from its cache.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {

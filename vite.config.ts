@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { drawingKey } from './src/lib/build/drawing-key.ts';
+import { builtFilesList } from './src/lib/build/built-files.ts';
+import { previewShell } from './src/lib/build/preview-shell.ts';
 
 export default defineConfig(({ command }) => {
 	// Written into every page (src/app.html) for first-rows.js. Builds only: a dev server would keep
@@ -10,7 +12,7 @@ export default defineConfig(({ command }) => {
 	if (command === 'build') process.env.PUBLIC_TIEOUT_DRAWING = drawingKey(fileURLToPath(new URL('.', import.meta.url)));
 	const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 	return {
-		plugins: [sveltekit()],
+		plugins: [sveltekit(), builtFilesList(), previewShell()],
 		// Named in every backup file, and shown before a restore: which Tieout made the file.
 		define: { __TIEOUT_VERSION__: JSON.stringify(version) },
 		// Module workers: jsPDF's optional DOM helpers stay in their own chunks instead of being inlined into the PDF worker.

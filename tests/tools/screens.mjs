@@ -5,7 +5,9 @@ import { chromiumLaunch } from '../chromium.mjs';
 const out = process.argv[2] ?? 'test-results/screens';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const browser = await chromium.launch(chromiumLaunch);
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+// Service workers blocked: the early drawing below is shot with the app's scripts refused by
+// page.route, which never sees what a worker answers from its cache.
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' })).newPage();
 page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 page.on('pageerror', (e) => console.log('page error:', e.message));
 const pages = ['/', '/exceptions', '/work-orders', '/purchase-orders', '/invoices', '/lines/tasks', '/lines/po-lines', '/lines/invoice-lines', '/customers', '/settings'];

@@ -10,6 +10,7 @@ import type { PlanSummaryOutcome, StoredRecords, TableSummary } from '$lib/io/cs
 import { app, applySet, newId, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
+import { reloadHolds } from './reload-holds.svelte';
 
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
@@ -27,7 +28,16 @@ export class CsvImport {
 		this.fields = fieldsOf(kind);
 	}
 
-	step = $state<Step>('file');
+	#step = $state<Step>('file');
+	get step(): Step {
+		return this.#step;
+	}
+	set step(step: Step) {
+		this.#step = step;
+		// An update's reload waits while rows are checked or written (update-offer.svelte.ts).
+		if (step === 'checking' || step === 'applying') reloadHolds.imports.add(this);
+		else reloadHolds.imports.delete(this);
+	}
 	fileName = $state('');
 	progress = $state(0);
 	// Raw, not deeply reactive: large, replaced whole, and written to IndexedDB (which cannot clone proxies).
