@@ -3,6 +3,7 @@ import { ATTACHMENT_MAX_BYTES } from './attachments';
 import { RecordError } from './errors';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 import { validateRecord } from './repository';
+import { isTooLong } from '$lib/domain/limits';
 import { CURRENT_SCHEMA, VERSIONS } from './schema';
 import { upgradeRecord, type StoredKind } from './migrations';
 import { fieldDifferences, kindProblems, type BackedUpAttachment } from './shapes';
@@ -18,6 +19,12 @@ export interface BackupSummary {
 	/** When it was made, as the file says (an ISO timestamp). */
 	exportedAt: string | null;
 	counts: Record<StoredKind, number>;
+	/**
+	 * Values longer than Tieout now allows ("PO line 2: Description is 2,345 characters; the
+	 * most is 2,000"): stored before the limits existed, restored as they are, shown before the
+	 * restore so the person knows to shorten them (an edit of such a record is refused until then).
+	 */
+	overLong: string[];
 }
 
 /** A backup read, upgraded to today's schema and checked: ready to replace the workbook. */
@@ -80,9 +87,12 @@ export function readBackup(input: unknown): PreparedBackup {
 	};
 
 	const records = {} as PreparedBackup['records'];
+	const overLong: string[] = [];
 	for (const table of RECORD_TABLES) {
 		const list = rows(table);
-		for (const r of list) problems.push(...recordProblems(table, r).map((m) => `${describeRecord(table, r as unknown as AnyRecord)}: ${m}`));
+		for (const r of list) {
+			for (const m of recordProblems(table, r)) (isTooLong(m) ? overLong : problems).push(`${describeRecord(table, r as unknown as AnyRecord)}: ${m}`);
+		}
 		(records as Record<string, unknown[]>)[table] = list;
 	}
 	const mappings = rows('mappings');
@@ -114,7 +124,8 @@ export function readBackup(input: unknown): PreparedBackup {
 			formatVersion: format!.version,
 			appVersion: typeof b.appVersion === 'string' ? b.appVersion : null,
 			exportedAt: typeof b.exportedAt === 'string' ? b.exportedAt : null,
-			counts
+			counts,
+			overLong
 		},
 		records,
 		mappings: mappings as unknown as ColumnMapping[],

@@ -179,6 +179,11 @@ export function tooLong(label: string, text: string, kind: TextKind): string | n
 	return text.length > max ? `${label} is ${count(text.length)} characters; the most is ${count(max)}` : null;
 }
 
+/** True for a sentence `tooLong` wrote: how a restore tells a value kept from before the limits from a wrong one. */
+export function isTooLong(message: string): boolean {
+	return / is [\d,]+ characters; the most is [\d,]+$/.test(message);
+}
+
 /** The start of a value quoted in a message: a refused value may be megabytes long. */
 export function clip(text: string, max = 60): string {
 	return text.length > max ? `${text.slice(0, max)}…` : text;
