@@ -7,6 +7,10 @@ import type { StoredKind } from '../../src/lib/db/migrations';
 type Tables = Record<string, Record<string, unknown>[]>;
 const BACKUPS = 'tests/fixtures/backups';
 const DEXIE = 'node_modules/dexie/dist/dexie.js';
+// A route never sees a request the service worker answers, and the worker answers /__blank with
+// the app shell (CSP included), so these tests run without it: none of them is about offline.
+test.use({ serviceWorkers: 'block' });
+
 const KINDS: StoredKind[] = ['customers', 'sites', 'workOrders', 'tasks', 'changeOrders', 'purchaseOrders', 'poLines', 'invoices', 'invoiceLines', 'settings', 'mappings', 'poRevisions', 'attachments'];
 
 /**
