@@ -163,3 +163,15 @@ test('the sample workbook loaded on a full disk: the page says so and the workbo
 	});
 	await expect(page.getByRole('heading', { name: 'Your workbook is empty' })).toBeVisible();
 });
+
+test('a restore on a full disk says so, and the workbook is as it was', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/settings');
+	await unchangedBy(page, 'disk-full', async () => {
+		await page.getByLabel('Restore from backup file').setInputFiles(fileURLToPath(new URL('../fixtures/backups/format2-2026-12-05.json', import.meta.url)));
+		await page.getByRole('dialog').getByRole('button', { name: 'Replace workbook' }).click();
+		const alert = page.getByRole('alert').filter({ hasText: 'format2-2026-12-05.json was not restored' });
+		await expect(alert).toContainText(SPACE);
+		await expect(alert).not.toContainText(NOT_A_REFUSAL);
+	});
+});

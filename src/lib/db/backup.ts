@@ -2,6 +2,7 @@ import { RECORD_TABLES, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { describeRecord } from './repository';
 import { batchIntegrityProblems } from './integrity';
+import { writeTransaction } from './write-transaction';
 import { defaultSettings, type Settings } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
 import { CURRENT_SCHEMA } from './schema';
@@ -57,7 +58,7 @@ export async function exportBackup(db: TieoutDB, exportedAt: string, backupOn?: 
  * problem puts the old workbook back. Returns how many business records were restored.
  */
 export async function replaceWorkbook(db: TieoutDB, backup: PreparedBackup): Promise<number> {
-	await db.transaction('rw', EVERY_TABLE.map((t) => db.table(t)), async () => {
+	await writeTransaction(db, EVERY_TABLE.map((t) => db.table(t)), async () => {
 		for (const t of EVERY_TABLE) await db.table(t).clear();
 		for (const t of RECORD_TABLES) if (backup.records[t].length) await db.table(t).bulkAdd(backup.records[t]);
 		if (backup.mappings.length) await db.mappings.bulkAdd(backup.mappings);
@@ -74,7 +75,7 @@ export const restoreBackup = async (db: TieoutDB, input: unknown): Promise<numbe
 
 /** Empties the workbook (every record, mapping and revision) in one transaction. */
 export async function clearWorkbook(db: TieoutDB): Promise<void> {
-	await db.transaction('rw', EVERY_TABLE.map((t) => db.table(t)), async () => {
+	await writeTransaction(db, EVERY_TABLE.map((t) => db.table(t)), async () => {
 		for (const t of EVERY_TABLE) await db.table(t).clear();
 	});
 }

@@ -1,5 +1,5 @@
 import { exportBackup } from '$lib/db/backup';
-import { describeStorageError } from '$lib/db/errors';
+import { describeStorageProblem } from '$lib/db/errors';
 import { app, saveOne, today } from '$lib/state/app.svelte';
 import { notices } from '$lib/state/notices.svelte';
 import { downloadBlob } from './download';
@@ -15,7 +15,7 @@ export async function downloadBackup(): Promise<boolean> {
 		const data = await exportBackup(wb.db, new Date().toISOString(), today(), __TIEOUT_VERSION__);
 		downloadBlob(new Blob([JSON.stringify(data)], { type: 'application/json' }), `tieout-backup-${today()}.json`);
 	} catch (err) {
-		notices.push('error', `The backup was not made: ${describeStorageError(err)}`);
+		notices.push('error', `The backup was not made: ${describeStorageProblem(err)}`);
 		return false;
 	}
 	return (await saveOne('settings', { ...wb.settings, lastBackupOn: today() })) === null;
