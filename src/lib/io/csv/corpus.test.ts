@@ -18,7 +18,7 @@ function ids() {
 	return () => `id${++n}`;
 }
 
-type Imported = { ok: true; pos: ImportedPo[]; warnings: ImportProblem[]; headerRow: number; delimiter: string } | { ok: false; problems: ImportProblem[] };
+type Imported = { ok: true; pos: ImportedPo[]; warnings: ImportProblem[]; readWarnings: ImportProblem[]; headerRow: number; delimiter: string } | { ok: false; problems: ImportProblem[] };
 
 /** The whole PO import as the wizard runs it, with every guess accepted. */
 function importPo(name: string, decimal: DecimalSeparator = '.', dateOrder: DateOrder = 'mdy'): Imported {
@@ -28,7 +28,7 @@ function importPo(name: string, decimal: DecimalSeparator = '.', dateOrder: Date
 	expect(validateMapping('po', mapping, read.table.header)).toEqual([]);
 	const r = convertPos(read.table, mapping, { decimal, dateOrder }, { fileName: name, customerId: 'c1', customers: [customer], today: '2027-02-01', idGen: ids() });
 	if (!r.ok) return r;
-	return { ok: true, pos: r.groups, warnings: r.warnings, headerRow: read.headerRow, delimiter: read.delimiter };
+	return { ok: true, pos: r.groups, warnings: r.warnings, readWarnings: read.table.warnings, headerRow: read.headerRow, delimiter: read.delimiter };
 }
 
 function imported(name: string, decimal: DecimalSeparator = '.', dateOrder: DateOrder = 'mdy') {
@@ -117,8 +117,20 @@ describe('CSV corpus: files that import', () => {
 		expect(r.pos[0]!.lineRows).toEqual([2, 5]);
 	});
 
-	it('short rows are padded and trailing empty cells dropped', () => {
+	it('rows ended by CRLF, LF and CR in one file all split, a line break inside a cell kept (regression: "Row 2 has 15 cells but the header has 8")', () => {
+		const r = imported('mixed-line-endings.csv');
+		expect(r.pos[0]!.lines.map((l) => [l.lineNo, l.description, l.unitPriceCents])).toEqual([
+			[1, 'Row ended by CRLF', 1000],
+			[2, 'Row ended by LF', 2000],
+			[3, 'Row ended by CR, with a\nline break in its cell', 3000],
+			[4, 'Last row', 4000]
+		]);
+		expect(r.pos[0]!.lineRows).toEqual([2, 3, 4, 5]);
+	});
+
+	it('short rows are padded and trailing empty cells dropped, and the short row is named', () => {
 		const r = imported('ragged-short.csv');
+		expect(r.readWarnings.map((w) => [w.row, w.message])).toEqual([[2, 'Row 2 has fewer cells than the header (row 1, 7 cells): the cells missing at the end are read as empty']]);
 		expect(r.pos[0]!.lines.map((l) => [l.lineNo, l.costCenter, l.needBy])).toEqual([
 			[1, '', null],
 			[2, 'B1', null],
@@ -159,6 +171,17 @@ describe('CSV corpus: files that are refused, with the problem and its row', () 
 		expect(p).toHaveLength(1);
 		expect(p[0]).toMatchObject({ file: 'ragged-extra.csv', row: 3, severity: 'error' });
 		expect(p[0]!.message).toMatch(/Row 3 has 6 cells but the header \(row 1\) has 5/);
+	});
+
+	it('a ragged file: every long row refuses it, and every short row is named beside them', () => {
+		const p = refused('ragged-both.csv');
+		expect(p.map((x) => [x.row, x.severity])).toEqual([
+			[3, 'error'],
+			[6, 'error'],
+			[2, 'warning']
+		]);
+		expect(p[1]!.message).toMatch(/^Row 6 has 6 cells but the header \(row 1\) has 5/);
+		expect(p[2]!.message).toBe('Rows 2 and 5 have fewer cells than the header (row 1, 5 cells): the cells missing at the end are read as empty');
 	});
 
 	it('an unterminated quote, named at the row where it opens', () => {

@@ -1,4 +1,5 @@
 import { decodeBytes, type Encoding, type ImportError } from './decode';
+import { oneLineEnding } from './line-endings';
 import { parseTable, type OnProgress, type ParsedTable } from './parse';
 import { sniffTable, type Delimiter } from './sniff';
 
@@ -19,10 +20,11 @@ export interface ReadTable {
 export function readTable(bytes: Uint8Array, fileName: string, chosen: { delimiter?: Delimiter; headerRow?: number } = {}, onProgress?: OnProgress): ReadTable | ImportError {
 	const decoded = decodeBytes(bytes, fileName);
 	if (!decoded.ok) return decoded;
-	const guess = chosen.delimiter && chosen.headerRow ? null : sniffTable(decoded.text);
+	const text = oneLineEnding(decoded.text);
+	const guess = chosen.delimiter && chosen.headerRow ? null : sniffTable(text);
 	const delimiter = chosen.delimiter ?? guess!.delimiter;
 	const headerRow = chosen.headerRow ?? guess!.headerRow;
-	const table = parseTable(decoded.text, { delimiter, headerRow, fileName }, onProgress);
+	const table = parseTable(text, { delimiter, headerRow, fileName }, onProgress);
 	if (!table.ok) return table;
-	return { ok: true, encoding: decoded.encoding, delimiter, headerRow, text: decoded.text, table };
+	return { ok: true, encoding: decoded.encoding, delimiter, headerRow, text, table };
 }
