@@ -233,3 +233,32 @@ test('A European export is read with the decimal comma and day-first dates it us
 	await expect(cellOf(seal, 'qtyMilli')).toHaveText('12500');
 	await expect(cellOf(seal, 'extendedCents')).toHaveText('$25,000.00');
 });
+
+test('A file whose rows end in CRLF, LF and CR imports every row (regression: refused as "Row 2 has 15 cells")', async ({ page }) => {
+	await loadSample(page);
+	await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'mixed-line-endings.csv');
+	const w = wizard(page);
+	await expect(w.getByRole('button', { name: 'Check 4 rows' })).toBeEnabled();
+	await w.getByRole('button', { name: 'Check 4 rows' }).click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'mixed-line-endings.csv' })).toBeVisible();
+	const all = await openGrid(page, '/lines/po-lines', 'All PO lines', 13 + 4);
+	await expect(all.getByText('Row ended by LF')).toBeVisible();
+});
+
+test('Short rows are named in the wizard before anything is checked; a file with long rows too is refused listing both', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await importFile(page, 'ragged-short.csv');
+	const about = wizard(page).getByRole('list', { name: 'About the file' });
+	await expect(about).toContainText('ragged-short.csv, row 2: Row 2 has fewer cells than the header (row 1, 7 cells)');
+	await wizard(page).getByRole('button', { name: 'Cancel import' }).click();
+
+	await importFile(page, 'ragged-both.csv');
+	const alert = wizard(page).getByRole('alert');
+	await expect(alert).toContainText('row 3');
+	await expect(alert).toContainText('row 6');
+	await expect(alert).toContainText('Rows 2 and 5 have fewer cells than the header');
+	await expect(rowCount(pos)).toHaveText('3 rows');
+});

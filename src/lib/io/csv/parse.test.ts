@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTable } from './parse';
+import { listRows, parseTable } from './parse';
 
 const parse = (text: string, headerRow = 1, delimiter: ',' | ';' | '\t' = ',') => parseTable(text, { delimiter, headerRow, fileName: 'f.csv' });
 const ok = (text: string, headerRow = 1) => {
@@ -31,13 +31,28 @@ describe('parseTable', () => {
 
 	it('lists every row with extra non-empty cells and every quote fault, then refuses', () => {
 		expect(problems('A,B\n1,2,3\n4,5\n6,7,8,9\n')).toEqual([
-			[2, 'Row 2 has 3 cells but the header (row 1) has 2: cells 3–3 are under no column'],
+			[2, 'Row 2 has 3 cells but the header (row 1) has 2: cell 3 is under no column'],
 			[4, 'Row 4 has 4 cells but the header (row 1) has 2: cells 3–4 are under no column']
 		]);
 		expect(problems('A,B\n"x"y,1\n')).toEqual([
 			[2, 'Row 2 has a quoted cell with text after its closing quote (a quote inside a cell must be doubled: "")'],
 			[2, 'A quote opened on row 2 is never closed, so the rest of the file would be read as one cell']
 		]);
+	});
+
+	it('reads short rows with their missing cells empty, and names every one in one warning', () => {
+		const r = ok('A,B,C\n1,2,3\n4\n5,6\n7,8,9\n');
+		expect(r.rows.map((x) => x.cells)).toEqual([['1', '2', '3'], ['4', '', ''], ['5', '6', ''], ['7', '8', '9']]);
+		expect(r.warnings.map((w) => [w.row, w.severity, w.message])).toEqual([[3, 'warning', 'Rows 3 and 4 have fewer cells than the header (row 1, 3 cells): the cells missing at the end are read as empty']]);
+		expect(ok('A,B\n1\n').warnings.map((w) => w.message)).toEqual(['Row 2 has fewer cells than the header (row 1, 2 cells): the cells missing at the end are read as empty']);
+		expect(ok('A,B\n1,2\n').warnings).toEqual([]);
+	});
+
+	it('lists twenty rows, then how many more', () => {
+		expect(listRows([5])).toBe('5');
+		expect(listRows([5, 9, 12])).toBe('5, 9 and 12');
+		const many = Array.from({ length: 1234 }, (_, i) => i + 2);
+		expect(listRows(many)).toBe(`${many.slice(0, 20).join(', ')} and 1,214 more`);
 	});
 
 	it('reports an unterminated quote at the row that opens it, even past a chunk boundary', () => {

@@ -44,6 +44,25 @@ export const CELL_MAX = LONGEST_TEXT * 10;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** How many row numbers a message lists before "and N more". */
+const ROWS_LISTED = 20;
+
+/** "5", "5 and 9", "5, 9 and 12", "5, 9, …, 80 and 212 more": rows as a sentence lists them. */
+export function listRows(rows: readonly number[]): string {
+	const shown = rows.slice(0, ROWS_LISTED).map(count);
+	if (rows.length > ROWS_LISTED) return `${shown.join(', ')} and ${count(rows.length - ROWS_LISTED)} more`;
+	return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/**
+ * Short rows are read with their missing cells empty (many exports drop trailing empty cells),
+ * but never without a word: one warning names every such row.
+ */
+function shortRowsWarning(fileName: string, rows: readonly number[], headerRow: number, width: number): ImportProblem {
+	const which = rows.length === 1 ? `Row ${count(rows[0]!)} has` : `Rows ${listRows(rows)} have`;
+	return warn(fileName, rows[0]!, null, `${which} fewer cells than the header (row ${headerRow}, ${width} cells): the cells missing at the end are read as empty`);
+}
+
 /**
  * The first cell longer than `max` in one row's text (the row as far as it has been read), with
  * its place in the row; null when every cell so far fits. A quoted cell may hold the delimiter,
@@ -119,6 +138,8 @@ export function parseTable(text: string, options: ParseOptions, onProgress?: OnP
 	let header: string[] | null = null;
 	let rawWidth = 0;
 	const rows: TableRow[] = [];
+	const shortRows: number[] = [];
+	let longRows = false;
 	let record = 0;
 	/** How much of the text PapaParse has been given: it is fed CHUNK characters at a time. */
 	let read = 0;
@@ -152,11 +173,13 @@ export function parseTable(text: string, options: ParseOptions, onProgress?: OnP
 		if (cells.length > rawWidth) {
 			const extra = cells.slice(rawWidth);
 			if (extra.some((c) => c.trim() !== '')) {
-				problems.push(refuse(fileName, row, null, `Row ${row} has ${cells.length} cells but the header (row ${headerRow}) has ${rawWidth}: cells ${rawWidth + 1}–${cells.length} are under no column`));
+				longRows = true;
+				problems.push(refuse(fileName, row, null, `Row ${row} has ${cells.length} cells but the header (row ${headerRow}) has ${rawWidth}: ${cells.length === rawWidth + 1 ? `cell ${cells.length} is` : `cells ${rawWidth + 1}–${cells.length} are`} under no column`));
 				return;
 			}
 			cells = cells.slice(0, rawWidth);
 		}
+		if (cells.length < rawWidth) shortRows.push(row);
 		while (cells.length < rawWidth) cells.push('');
 		rows.push({ row, cells });
 	};
@@ -198,6 +221,9 @@ export function parseTable(text: string, options: ParseOptions, onProgress?: OnP
 	if (header === null) return { ok: false, problems: [refuse(fileName, headerRow, null, `${fileName} has no row ${headerRow} to use as the header: it has ${record} rows`)] };
 	const h: string[] = header;
 	if (isBlank(h)) problems.unshift(refuse(fileName, headerRow, null, `The header row (row ${headerRow}) is empty: choose the row that names the columns`));
+	// A ragged file is told whole: the short rows beside the long ones that refuse it. (A quote
+	// never closed makes its row look short; that row is named by its own problem.)
+	if (shortRows.length && (problems.length === 0 || longRows)) (problems.length ? problems : warnings).push(shortRowsWarning(fileName, shortRows, headerRow, rawWidth));
 	if (problems.length > 0) return { ok: false, problems: unique(problems) };
 	if (rows.length === 0) return { ok: false, problems: [refuse(fileName, headerRow, null, `${fileName} has a header (row ${headerRow}) but no rows`)] };
 	return { ok: true, header: h, headerRow, rows, warnings };
