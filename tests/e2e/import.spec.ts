@@ -262,3 +262,25 @@ test('Short rows are named in the wizard before anything is checked; a file with
 	await expect(alert).toContainText('Rows 2 and 5 have fewer cells than the header');
 	await expect(rowCount(pos)).toHaveText('3 rows');
 });
+
+test('The first PO import, with no customer yet, adds the buyer named in the file without leaving the wizard (regression: "Check N rows" greyed out, unexplained)', async ({ page }) => {
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 0);
+	const csv = 'Customer,PO Number,Line,Description,Quantity,Unit Price\r\nRiverside Clinic,PO-77,1,Boiler service,1,480.00\r\nRiverside Clinic,PO-77,2,Gaskets,6,12.50\r\n';
+	await wizard(page).getByLabel('Import CSV').setInputFiles({ name: 'first.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	const w = wizard(page);
+	const check = w.getByRole('button', { name: 'Check 2 rows' });
+	await expect(check).toBeDisabled();
+	await expect(w.getByText('Choose the customer these POs are from, or add it above.')).toBeVisible();
+	const form = w.getByRole('form', { name: 'Add the buyer as a customer' });
+	await expect(form.getByLabel('Buyer’s legal name')).toHaveValue('Riverside Clinic');
+	await form.getByRole('button', { name: 'Add customer' }).click();
+	await expect(form).toHaveCount(0);
+	await expect(w.getByLabel('Customer')).toHaveText(/Riverside Clinic/);
+	await check.click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'first.csv' })).toBeVisible();
+	await expect(rowCount(pos)).toHaveText('1 row');
+	await expect(pos.getByRole('row').filter({ hasText: 'PO-77' })).toContainText('Riverside Clinic');
+	await page.goto('/customers');
+	await expect(gridSection(page, 'Customers').getByText('Riverside Clinic')).toBeVisible();
+});

@@ -7,7 +7,8 @@ import type { Delimiter } from '$lib/io/csv/sniff';
 import type { ValueOptions } from '$lib/io/csv/values';
 import { CsvWorker } from '$lib/io/csv/worker/client';
 import type { PlanSummaryOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
-import { app, applySet, newId, today } from './app.svelte';
+import { newCustomer } from '$lib/domain/factories';
+import { app, applySet, newId, saveOne, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 import { reloadHolds } from './reload-holds.svelte';
@@ -215,6 +216,30 @@ export class CsvImport {
 	}
 
 	/** A choice changed after the check: the plan no longer matches it, so it must be checked again. */
+	/**
+	 * The buyer's name as the file gives it, when a column names the company (a PO export from
+	 * the buyer's own system seldom does; a PO log kept by hand often does): offered when the
+	 * workbook has no customer yet.
+	 */
+	get buyerNameInFile(): string {
+		const s = this.summary;
+		const column = s?.header.findIndex((h) => /^(customer|customer name|buyer company|company|client)$/i.test(h.trim())) ?? -1;
+		return column === -1 ? '' : (s?.preview.find((r) => r.cells[column]?.trim())?.cells[column]?.trim() ?? '');
+	}
+
+	/**
+	 * A first import need not leave the wizard: the buyer is added as a customer here (its other
+	 * details are filled in on Customers later) and chosen. Resolves to the refusal, or null.
+	 */
+	async addCustomer(name: string): Promise<string | null> {
+		const customer = newCustomer(newId(), { name: name.trim(), defaultTerms: app.wb.settings.defaultTerms });
+		const refused = await saveOne('customers', customer);
+		if (refused) return refused;
+		this.customerId = customer.id;
+		this.edited();
+		return null;
+	}
+
 	edited(): void {
 		if (this.step !== 'review') return;
 		this.outcome = null;
