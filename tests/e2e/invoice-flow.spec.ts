@@ -128,7 +128,7 @@ test('A warranty job bills at zero and names the original job', async ({ page })
 	for (const other of await choose.getByRole('checkbox').all()) await other.uncheck();
 	await choose.getByRole('button', { name: 'Create invoice' }).click();
 	const lines = gridSection(page, 'Lines of INV-1045');
-	await expect(rowCount(lines)).toHaveText('1 rows');
+	await expect(rowCount(lines)).toHaveText('1 row');
 	const line = lines.locator('[role="row"][row-id]').first();
 	await expect(cellOf(line, 'rateCents')).toHaveText('$0.00');
 	await expect(cellOf(line, 'description')).toContainText('Warranty of WO-18472');

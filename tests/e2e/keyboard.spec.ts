@@ -17,7 +17,7 @@ test('Customers: Alt+N adds a customer; Ctrl+Delete asks first, Cancel keeps it,
 	await page.keyboard.press('Tab');
 	await expect(grid.locator('.grid-host :focus')).toHaveCount(1);
 	await page.keyboard.press('Alt+n');
-	await expect(rowCount(grid)).toHaveText('1 rows');
+	await expect(rowCount(grid)).toHaveText('1 row');
 	const row = await stableRow(grid, 'name', 'New customer 1');
 	await expect(gridSection(page, 'Sites of New customer 1')).toBeVisible();
 	// The new row's first cell has the focus, so its name can be typed straight away.
@@ -32,7 +32,7 @@ test('Customers: Alt+N adds a customer; Ctrl+Delete asks first, Cancel keeps it,
 	await expect(dialog).toContainText('cannot be undone');
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(dialog).toBeHidden();
-	await expect(rowCount(grid)).toHaveText('1 rows');
+	await expect(rowCount(grid)).toHaveText('1 row');
 	await expect(cellOf(row, 'name')).toHaveText('New customer 1');
 	// Ctrl+Delete must not also clear the focused cell.
 	await expect(grid.getByRole('alert')).toHaveCount(0);

@@ -15,10 +15,10 @@ test('Work orders: moving the selection (click, then arrow key) shows the tasks 
 	const tasks = gridSection(page, 'Tasks of WO-18474');
 	await expect(rowCount(tasks)).toHaveText('4 rows');
 	await expect(tasks.locator('[role="row"][row-id] [col-id="code"]')).toHaveText(['T1', 'T2', 'T3', 'T4']);
-	await expect(rowCount(gridSection(page, 'Change orders of WO-18474'))).toHaveText('1 rows');
+	await expect(rowCount(gridSection(page, 'Change orders of WO-18474'))).toHaveText('1 row');
 
 	await page.keyboard.press('ArrowDown');
-	await expect(rowCount(gridSection(page, 'Tasks of WO-18475'))).toHaveText('1 rows');
+	await expect(rowCount(gridSection(page, 'Tasks of WO-18475'))).toHaveText('1 row');
 	await expect(page.getByRole('region', { name: 'Work order WO-18475' })).toContainText('warranty of WO-18472');
 });
 
