@@ -24,77 +24,116 @@ const f = (key: string, label: string, type: ValueType, header: boolean, require
 	synonyms
 });
 
-const PO_NUMBER = ['PO Number', 'PO', 'PO #', 'PO No', 'PO Num', 'Purchase Order', 'Purchase Order Number', 'Order', 'Order No', 'Order Number', 'Order #', 'Bestellnummer', 'Bestellung'];
+/*
+ * Synonyms are listed best first: when two columns of one file match one field (Oracle's
+ * NEED_BY_DATE and PROMISED_DATE, SAP's Kostenstelle and Sachkonto), the column matching the
+ * earlier synonym fills it and the other is shown as not imported. No normalised synonym is on
+ * two fields of one kind (fields.test.ts), so a header never has to pick between fields.
+ * Sources: Oracle EBS/Fusion column names (PO_NUMBER, SEGMENT1, UNIT_MEAS_LOOKUP_CODE,
+ * CHARGE_ACCOUNT), SAP technical names (EBELN, TXZ01, NETWR, KOSTL) and German screen texts
+ * (Kurztext, Nettowert, Liefertermin), SAP's English texts (Purchasing Document, Short Text,
+ * Net Order Value), Coupa (Line Num, UOM Code, Account Code, Need By Date), Ariba (Order ID,
+ * Buyer Part ID, Requested Delivery Date), Jaggaer (Product Description, Extended Price), and
+ * the headers of hand-kept spreadsheets (PO#, GL, Acct, Price Each, Promised).
+ */
+const PO_NUMBER = [
+	'PO Number', 'PO', 'PO #', 'PO No', 'PO Num', 'PO ID', 'Purchase Order', 'Purchase Order Number', 'Purchase Order No', 'Purchasing Document', 'Purch Doc',
+	'Order', 'Order No', 'Order Number', 'Order #', 'Order ID', 'SEGMENT1', 'EBELN', 'Bestellnummer', 'Bestellung', 'Bestell Nr', 'Einkaufsbeleg'
+];
 const CUSTOMER = ['Customer', 'Customer Name', 'Client', 'Client Name', 'Bill To', 'Kunde'];
-const QTY = ['Quantity', 'Qty', 'Qty Ordered', 'Ordered Qty', 'Order Qty', 'Menge', 'Hours', 'Hrs'];
-const UNIT = ['Unit', 'UOM', 'UoM', 'Unit of Measure', 'Einheit', 'ME'];
-const ITEM = ['Buyer Item Code', 'Item', 'Item Code', 'Item No', 'Item Number', 'Buyer Part', 'Buyer Part No', 'Part', 'Part No', 'Part Number', 'Material', 'Material No', 'SKU', 'Artikel', 'Artikelnummer'];
+const QTY = ['Quantity', 'Qty', 'Quantity Ordered', 'Qty Ordered', 'Ordered Qty', 'Order Qty', 'Order Quantity', 'PO Quantity', 'Menge', 'Bestellmenge', 'MENGE', 'Hours', 'Hrs'];
+const UNIT = ['Unit', 'UOM', 'UoM', 'Unit of Measure', 'UOM Code', 'Unit Meas Lookup Code', 'Order Unit', 'OUn', 'U/M', 'Einheit', 'Mengeneinheit', 'ME', 'BestME', 'MEINS'];
+const ITEM = [
+	'Buyer Item Code', 'Buyer Item', 'Buyer Part ID', 'Buyer Part', 'Buyer Part No', 'Buyer Part Number', 'Item', 'Item Code', 'Item No', 'Item Number', 'Item ID',
+	'Part', 'Part No', 'Part Number', 'Material', 'Material No', 'Material Number', 'MATNR', 'SKU', 'Artikel', 'Artikelnummer', 'Materialnummer'
+];
 const LINE = ['Line', 'Line No', 'Line Num', 'Line Number', 'Line #', 'Pos', 'Position', 'Item Line', 'Zeile'];
-const WO = ['WO Number', 'WO', 'WO #', 'WO No', 'Work Order', 'Work Order Number', 'Job', 'Job Number', 'Job No', 'Ticket', 'Ticket Number', 'Auftrag'];
-const KIND = ['Kind', 'Type', 'Line Type', 'Category'];
+const WO = [
+	'WO Number', 'WO', 'WO #', 'WO No', 'WO ID', 'Work Order', 'Work Order Number', 'Work Order No', 'Work Order ID', 'Job', 'Job Number', 'Job No', 'Job ID',
+	'Ticket', 'Ticket Number', 'Ticket No', 'Service Request', 'Service Request Number', 'SR Number', 'Tracking Number', 'Tracking No', 'Tracking #', 'Call Number', 'Auftrag', 'Auftragsnummer'
+];
+const KIND = ['Kind', 'Type', 'Line Type', 'Item Type', 'Charge Type', 'Category'];
+const TERMS = ['Terms', 'Payment Terms', 'Payment Term', 'Terms Code', 'ZTERM', 'Zahlungsbedingungen', 'Zahlungsbedingung'];
+const RATE = ['Rate', 'Unit Price', 'Price', 'Unit Rate', 'Unit Cost', 'Unit Amount', 'Price Each', 'Hourly Rate', 'Bill Rate'];
+const PO_LINE = ['PO Line', 'PO Line No', 'PO Line Number', 'PO Line Item', 'PO Item', 'PO Pos'];
 
 export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
 	po: [
 		f('poNumber', 'PO Number', 'code', true, true, PO_NUMBER),
-		f('buyer', 'Buyer', 'text', true, false, ['Buyer', 'Buyer Name', 'Purchaser', 'Requester', 'Einkäufer']),
-		f('issueDate', 'Issue Date', 'date', true, false, ['Issue Date', 'PO Date', 'Order Date', 'Date', 'Issued', 'Created', 'Bestelldatum', 'Datum']),
-		f('revision', 'Revision', 'integer', true, false, ['Revision', 'Rev', 'Rev No', 'Version', 'Change No']),
-		f('terms', 'Terms', 'terms', true, false, ['Terms', 'Payment Terms', 'Zahlungsbedingungen']),
+		f('buyer', 'Buyer', 'text', true, false, ['Buyer', 'Buyer Name', 'Agent Name', 'Purchasing Agent', 'Purchaser', 'Requester', 'Requisitioner', 'Requested By', 'Ordered By', 'Einkäufer', 'Besteller']),
+		f('issueDate', 'Issue Date', 'date', true, false, ['Issue Date', 'PO Date', 'Order Date', 'Creation Date', 'Created Date', 'Document Date', 'Date', 'Issued', 'Created', 'BEDAT', 'Bestelldatum', 'Belegdatum', 'Datum']),
+		f('revision', 'Revision', 'integer', true, false, ['Revision', 'Rev', 'Rev No', 'Revision Num', 'Revision Number', 'PO Revision', 'Version', 'Change No']),
+		f('terms', 'Terms', 'terms', true, false, TERMS),
 		f('taxAllowed', 'Tax Allowed', 'boolean', true, false, ['Tax Allowed', 'Taxable', 'Tax OK']),
 		f('freightAllowed', 'Freight Allowed', 'boolean', true, false, ['Freight Allowed', 'Freight OK']),
-		f('blanketLimit', 'Blanket Limit', 'money', true, false, ['Blanket Limit', 'PO Limit', 'Limit', 'Not To Exceed', 'NTE']),
-		f('lineNo', 'Line', 'integer', false, true, [...LINE, 'PO Line', 'PO Line No']),
+		f('blanketLimit', 'Blanket Limit', 'money', true, false, ['Blanket Limit', 'Blanket Amount', 'Blanket Total Amount', 'Amount Limit', 'PO Limit', 'Limit', 'Not To Exceed', 'NTE']),
+		f('lineNo', 'Line', 'integer', false, true, [...LINE, 'PO Line', 'PO Line No', 'Order Line', 'Order Line Num', 'EBELP']),
 		f('buyerItemCode', 'Buyer Item Code', 'text', false, false, ITEM),
-		f('description', 'Description', 'text', false, true, ['Description', 'Desc', 'Item Description', 'Line Description', 'Short Text', 'Bezeichnung', 'Beschreibung', 'Text']),
+		f('description', 'Description', 'text', false, true, [
+			'Description', 'Item Description', 'Line Description', 'Product Description', 'Material Description', 'Short Text', 'Desc', 'Descr', 'TXZ01',
+			'Kurztext', 'Materialkurztext', 'Bezeichnung', 'Beschreibung', 'Text'
+		]),
 		f('quantity', 'Quantity', 'quantity', false, true, QTY),
 		f('unit', 'Unit', 'text', false, false, UNIT),
-		f('unitPrice', 'Unit Price', 'money', false, true, ['Unit Price', 'Price', 'Unit Cost', 'Cost', 'Net Price', 'Nettopreis', 'Preis', 'Rate', 'Einzelpreis']),
-		f('extended', 'Extended Amount', 'money', false, false, ['Extended Amount', 'Extended', 'Ext Amount', 'Ext Price', 'Extended Price', 'Amount', 'Line Total', 'Line Amount', 'Total', 'Net Value', 'Gesamtpreis', 'Betrag']),
-		f('costCenter', 'Cost Center', 'text', false, false, ['Cost Center', 'Cost Centre', 'Building', 'Kostenstelle', 'Department', 'GL Account']),
-		f('needBy', 'Need By', 'date', false, false, ['Need By', 'Need By Date', 'Delivery Date', 'Due', 'Due Date', 'Required By', 'Liefertermin', 'Lieferdatum'])
+		f('unitPrice', 'Unit Price', 'money', false, true, ['Unit Price', 'Net Price', 'Price', 'Unit Cost', 'Price Each', 'Cost Each', 'Price Per Unit', 'Unit Rate', 'Cost', 'Rate', 'NETPR', 'Nettopreis', 'Preis', 'Einzelpreis']),
+		// The line's own amount first: a generic Amount or Total loses to them when a file has both.
+		f('extended', 'Extended Amount', 'money', false, false, [
+			'Extended Amount', 'Extended', 'Ext Amount', 'Ext Price', 'Extended Price', 'Extended Cost', 'Line Total', 'Line Amount', 'Line Value', 'Net Value', 'Net Order Value',
+			'Net Amount', 'NETWR', 'Nettowert', 'Nettobestellwert', 'Gesamtpreis', 'Gesamtwert', 'Total Price', 'Total Amount', 'Amount', 'Total', 'Betrag'
+		]),
+		// A cost centre or building, else the account the line is charged to (what a buyer's export often carries instead).
+		f('costCenter', 'Cost Center', 'text', false, false, [
+			'Cost Center', 'Cost Centre', 'Kostenstelle', 'KOSTL', 'Building', 'Department', 'Dept', 'Charge Account', 'Account Code', 'GL Account', 'G/L Account', 'GL Code',
+			'GL Acct', 'GL', 'Account', 'Acct', 'Sachkonto', 'SAKTO'
+		]),
+		// The buyer's date first; the supplier's promised date only when the file has no other.
+		f('needBy', 'Need By', 'date', false, false, [
+			'Need By', 'Need By Date', 'Needed By', 'Date Needed', 'Required By', 'Required Date', 'Date Required', 'Requested Delivery Date', 'Delivery Date', 'Deliver By',
+			'Deliv Date', 'Liefertermin', 'Lieferdatum', 'EINDT', 'Due', 'Due Date', 'Promised Date', 'Promise Date', 'Date Promised', 'Promised'
+		])
 	],
 	workOrder: [
 		f('woNumber', 'WO Number', 'code', true, true, WO),
 		f('customer', 'Customer', 'text', true, false, CUSTOMER),
-		f('site', 'Site', 'text', true, false, ['Site', 'Site Name', 'Location', 'Store', 'Facility', 'Standort']),
-		f('type', 'Type', 'enum', true, false, ['Type', 'WO Type', 'Job Type', 'Work Type']),
-		f('status', 'Status', 'enum', true, false, ['Status', 'WO Status', 'Job Status', 'State']),
+		f('site', 'Site', 'text', true, false, ['Site', 'Site Name', 'Location', 'Location Name', 'Store', 'Store Name', 'Facility', 'Property', 'Standort']),
+		f('type', 'Type', 'enum', true, false, ['Type', 'WO Type', 'Job Type', 'Work Type', 'Work Order Type']),
+		f('status', 'Status', 'enum', true, false, ['Status', 'WO Status', 'Job Status', 'Work Order Status', 'State']),
 		f('priority', 'Priority', 'enum', true, false, ['Priority', 'Prio', 'Urgency']),
-		f('description', 'Job Description', 'text', true, false, ['Job Description', 'WO Description', 'Work Order Description', 'Problem', 'Summary', 'Scope']),
+		f('description', 'Job Description', 'text', true, false, ['Job Description', 'WO Description', 'Work Order Description', 'Problem Description', 'Problem', 'Summary', 'Scope', 'Scope of Work', 'Work Requested']),
 		f('poNumber', 'PO Number', 'code', true, false, PO_NUMBER),
-		f('nte', 'NTE', 'money', true, false, ['NTE', 'Not To Exceed', 'NTE Amount', 'Cap', 'Limit']),
-		f('openedOn', 'Opened On', 'date', true, false, ['Opened On', 'Opened', 'Open Date', 'Date Opened', 'Created', 'Date']),
+		f('nte', 'NTE', 'money', true, false, ['NTE', 'Not To Exceed', 'NTE Amount', 'NTE Limit', 'Cap', 'Limit']),
+		f('openedOn', 'Opened On', 'date', true, false, ['Opened On', 'Opened', 'Open Date', 'Date Opened', 'Created Date', 'Date Created', 'Request Date', 'Call Date', 'Created', 'Date']),
 		f('signedOffBy', 'Signed Off By', 'text', true, false, ['Signed Off By', 'Sign Off By', 'Signed By', 'Approved By']),
-		f('signedOffOn', 'Signed Off On', 'date', true, false, ['Signed Off On', 'Sign Off Date', 'Signed On', 'Completed On', 'Completion Date']),
-		f('assignedTo', 'Assigned To', 'text', true, false, ['Assigned To', 'Technician', 'Tech', 'Assignee']),
+		f('signedOffOn', 'Signed Off On', 'date', true, false, ['Signed Off On', 'Sign Off Date', 'Signed On', 'Completed On', 'Completion Date', 'Date Completed', 'Completed Date']),
+		f('assignedTo', 'Assigned To', 'text', true, false, ['Assigned To', 'Technician', 'Technician Name', 'Tech', 'Assigned Tech', 'Assignee']),
 		f('warrantyOf', 'Warranty Of', 'code', true, false, ['Warranty Of', 'Original Job', 'Original WO', 'Callback Of']),
-		f('taskCode', 'Task Code', 'code', false, true, ['Task Code', 'Task', 'Task No', 'Task #', 'Task ID', 'Step', 'Line', 'Line No']),
-		f('taskDescription', 'Task Description', 'text', false, true, ['Task Description', 'Description', 'Desc', 'Task Desc', 'Work Description']),
-		f('kind', 'Kind', 'enum', false, false, ['Kind', 'Task Kind', 'Task Type', 'Category', 'Cost Type']),
+		f('taskCode', 'Task Code', 'code', false, true, ['Task Code', 'Task', 'Task No', 'Task #', 'Task ID', 'Activity Code', 'Step', 'Line', 'Line No']),
+		f('taskDescription', 'Task Description', 'text', false, true, ['Task Description', 'Description', 'Desc', 'Task Desc', 'Task Name', 'Work Description', 'Work Performed', 'Activity']),
+		f('kind', 'Kind', 'enum', false, false, ['Kind', 'Task Kind', 'Task Type', 'Line Type', 'Cost Type', 'Charge Type', 'Category']),
 		f('quantity', 'Quantity', 'quantity', false, false, QTY),
 		f('unit', 'Unit', 'text', false, false, UNIT),
-		f('rate', 'Rate', 'money', false, false, ['Rate', 'Unit Price', 'Price', 'Unit Rate', 'Unit Cost']),
+		f('rate', 'Rate', 'money', false, false, RATE),
 		f('buyerItemCode', 'Buyer Item Code', 'text', false, false, ITEM),
-		f('poLine', 'PO Line', 'integer', false, false, ['PO Line', 'PO Line No', 'PO Line Number', 'PO Pos']),
-		f('done', 'Done', 'boolean', false, false, ['Done', 'Complete', 'Completed', 'Finished', 'Erledigt'])
+		f('poLine', 'PO Line', 'integer', false, false, PO_LINE),
+		f('done', 'Done', 'boolean', false, false, ['Done', 'Task Done', 'Task Complete', 'Complete', 'Completed', 'Finished', 'Erledigt'])
 	],
 	invoice: [
-		f('invoiceNumber', 'Invoice Number', 'code', true, true, ['Invoice Number', 'Invoice', 'Invoice No', 'Invoice #', 'Inv No', 'Inv #', 'InvoiceNo', 'Rechnungsnummer']),
+		f('invoiceNumber', 'Invoice Number', 'code', true, true, ['Invoice Number', 'Invoice', 'Invoice No', 'Invoice #', 'Invoice ID', 'Inv No', 'Inv #', 'InvoiceNo', 'Bill Number', 'Bill No', 'Rechnungsnummer', 'Rechnung']),
 		f('customer', 'Customer', 'text', true, false, CUSTOMER),
-		f('invoiceDate', 'Invoice Date', 'date', true, false, ['Invoice Date', 'Date', 'Inv Date', 'Rechnungsdatum']),
-		f('terms', 'Terms', 'terms', true, false, ['Terms', 'Payment Terms', 'Zahlungsbedingungen']),
+		f('invoiceDate', 'Invoice Date', 'date', true, false, ['Invoice Date', 'Inv Date', 'Bill Date', 'Txn Date', 'Date', 'Rechnungsdatum']),
+		f('terms', 'Terms', 'terms', true, false, TERMS),
 		f('poNumber', 'PO Number', 'code', true, false, PO_NUMBER),
 		f('woNumbers', 'WO Numbers', 'list', true, false, ['WO Numbers', 'Work Orders', 'Work Order Numbers', 'Jobs', 'Job Numbers']),
 		f('status', 'Status', 'enum', true, false, ['Status', 'Invoice Status', 'State']),
 		f('lineNo', 'Line', 'integer', false, true, LINE),
-		f('description', 'Description', 'text', false, true, ['Description', 'Desc', 'Line Description', 'Item Description', 'Bezeichnung']),
+		f('description', 'Description', 'text', false, true, ['Description', 'Line Description', 'Item Description', 'Product Description', 'Desc', 'Memo', 'Line Memo', 'Bezeichnung']),
 		f('kind', 'Kind', 'enum', false, false, KIND),
 		f('quantity', 'Quantity', 'quantity', false, true, QTY),
 		f('unit', 'Unit', 'text', false, false, UNIT),
-		f('rate', 'Rate', 'money', false, true, ['Rate', 'Unit Price', 'Price', 'Unit Rate', 'Unit Cost']),
+		f('rate', 'Rate', 'money', false, true, RATE),
 		f('woNumber', 'WO Number', 'code', false, false, WO),
-		f('taskCode', 'Task Code', 'code', false, false, ['Task Code', 'Task', 'Task No', 'Task #']),
-		f('poLine', 'PO Line', 'integer', false, false, ['PO Line', 'PO Line No', 'PO Line Number', 'PO Pos']),
+		f('taskCode', 'Task Code', 'code', false, false, ['Task Code', 'Task', 'Task No', 'Task #', 'Task ID']),
+		f('poLine', 'PO Line', 'integer', false, false, PO_LINE),
 		f('buyerItemCode', 'Buyer Item Code', 'text', false, false, ITEM)
 	]
 };

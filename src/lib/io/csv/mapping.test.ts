@@ -35,6 +35,26 @@ describe('column mapping', () => {
 		expect(new Set(columns).size).toBe(columns.length);
 	});
 
+	it('a header that is a synonym and a word is not that field: only a qualifier such as a currency or unit may follow it', () => {
+		expect(suggestMapping('po', ['PO Number', 'Unit Price - USD', 'Amount USD', 'Qty [EA]'])).toEqual({ poNumber: 'PO Number', unitPrice: 'Unit Price - USD', extended: 'Amount USD', quantity: 'Qty [EA]' });
+		expect(suggestMapping('po', ['PO Number', 'Buyer Contact', 'Quantity Received', 'Account Manager', 'Description 2'])).toEqual({ poNumber: 'PO Number' });
+	});
+
+	it.each([
+		['Oracle need-by and promised dates', ['PROMISED_DATE', 'NEED_BY_DATE'], 'needBy', 'NEED_BY_DATE'],
+		['SAP cost centre and G/L account', ['Sachkonto', 'Kostenstelle'], 'costCenter', 'Kostenstelle'],
+		['a line total and a generic amount', ['Amount', 'Line Total'], 'extended', 'Line Total'],
+		['a buyer and a requester', ['Requester', 'Buyer'], 'buyer', 'Buyer']
+	])('two columns for one field (%s): the better synonym wins in either column order', (_what, columns, field, winner) => {
+		for (const header of [columns, [...columns].reverse()]) {
+			const m = suggestMapping('po', ['PO Number', ...header]);
+			expect(m[field]).toBe(winner);
+			expect(initialMapping('po', ['PO Number', ...header], null, []).mapping[field]).toBe(winner);
+			// The other column fills nothing, so it is listed as not imported.
+			expect(Object.values(m)).not.toContain(columns.find((c) => c !== winner));
+		}
+	});
+
 	it('every field label maps back to its own field (so an export is read back without help)', () => {
 		for (const [kind, defs] of Object.entries(FIELDS)) {
 			const m = suggestMapping(kind as 'po', defs.map((d) => d.label));

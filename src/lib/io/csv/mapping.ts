@@ -5,9 +5,26 @@ import type { ValueOptions } from './values';
 export type FieldMapping = Record<string, string>;
 
 /**
+ * What may follow a synonym in a header that only qualifies it: a currency or unit in brackets
+ * or after a dash (`Unit Price (USD)`, `Qty [EA]`, `Amount - EUR`), or a bare currency code.
+ * A word does not (`Buyer Contact` is not the buyer, `Quantity Received` not the quantity).
+ */
+const QUALIFIER = /^\s*([([{\-–/:,#]|(usd|eur|gbp|cad|aud|chf|ea|each)\b)/i;
+
+/** The original text after the first `length` letters and digits of `header` (what normaliseHeader keeps). */
+function restAfter(header: string, length: number): string {
+	let kept = 0;
+	let i = 0;
+	for (; i < header.length && kept < length; i++) if (normaliseHeader(header[i]!) !== '') kept++;
+	return header.slice(i);
+}
+
+/**
  * Suggested columns for the fields of one kind, from header synonyms. Exact matches (after
- * normalising) win; then a header that starts with a synonym (`Unit Price (USD)`), longest
- * synonym first. Each column fills at most one field.
+ * normalising) win, and among columns matching one field the one matching its earlier synonym
+ * (fields.ts lists them best first), so the choice never depends on the order of the columns;
+ * then a header that is a synonym with a qualifier (`Unit Price (USD)`), longest synonym first.
+ * Each column fills at most one field.
  */
 export function suggestMapping(kind: ImportKind, header: readonly string[]): FieldMapping {
 	const mapping: FieldMapping = {};
@@ -15,11 +32,13 @@ export function suggestMapping(kind: ImportKind, header: readonly string[]): Fie
 	const norm = header.map(normaliseHeader);
 	const defs = fieldsOf(kind);
 	for (const def of defs) {
-		const names = new Set([def.label, ...def.synonyms].map(normaliseHeader));
-		const i = norm.findIndex((h, j) => !used.has(j) && h !== '' && names.has(h));
-		if (i !== -1) {
-			mapping[def.key] = header[i]!;
-			used.add(i);
+		for (const name of [def.label, ...def.synonyms].map(normaliseHeader)) {
+			const i = norm.findIndex((h, j) => !used.has(j) && h !== '' && h === name);
+			if (i !== -1) {
+				mapping[def.key] = header[i]!;
+				used.add(i);
+				break;
+			}
 		}
 	}
 	const prefixes = defs
@@ -29,7 +48,7 @@ export function suggestMapping(kind: ImportKind, header: readonly string[]): Fie
 		.sort((a, b) => b.s.length - a.s.length);
 	for (const { key, s } of prefixes) {
 		if (key in mapping) continue;
-		const i = norm.findIndex((h, j) => !used.has(j) && h.startsWith(s));
+		const i = norm.findIndex((h, j) => !used.has(j) && h.startsWith(s) && QUALIFIER.test(restAfter(header[j]!, s.length)));
 		if (i !== -1) {
 			mapping[key] = header[i]!;
 			used.add(i);
