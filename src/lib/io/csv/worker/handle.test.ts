@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, sliceOf } from './handle';
-import { SLICE, type WorkerResponse } from './protocol';
+import { PREVIEW_ROWS, SLICE, type WorkerResponse } from './protocol';
+import { PREVIEW_CHILDREN } from './record-preview';
 import { acme } from '../test-helpers';
 
 const csv = (lines: number) =>
@@ -50,6 +51,17 @@ describe('the import worker', () => {
 		}
 		expect(slices).toBe(Math.ceil((pos + lines) / SLICE));
 		expect(lineNos).toEqual(Array.from({ length: lines }, (_, i) => `Line ${i}`));
+	});
+
+	it('names the columns with data anywhere in the file, not only in the preview, and sends each new PO with its first lines only', () => {
+		const rows = Array.from({ length: PREVIEW_ROWS * 3 }, (_, i) => `PO-1,${i + 1},Line ${i},1,10.00,${i === PREVIEW_ROWS * 2 ? '6100-220' : ''},`);
+		const bytes = new TextEncoder().encode(['PO Number,Line,Description,Quantity,Unit Price,Charge To,Comments', ...rows].join('\n')).buffer as ArrayBuffer;
+		const read = ask({ type: 'read', id: 1, bytes, fileName: 'late.csv', chosen: {} });
+		if (read.type !== 'read' || !read.ok) throw new Error('expected a table');
+		expect(read.summary.examples).toEqual(['PO-1', '1', 'Line 0', '1', '10.00', '6100-220', null]);
+		const plan = ask({ type: 'plan', id: 2, kind: 'po', mapping: { poNumber: 'PO Number', lineNo: 'Line', description: 'Description', quantity: 'Quantity', unitPrice: 'Unit Price' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: {}, references: {} });
+		if (plan.type !== 'plan' || !plan.outcome.ok) throw new Error('expected a plan');
+		expect(plan.outcome.plan.records[0]!.preview).toMatchObject({ rows: { length: PREVIEW_CHILDREN }, more: PREVIEW_ROWS * 3 - PREVIEW_CHILDREN });
 	});
 
 	it('a slice of an empty plan is empty and the last', () => {

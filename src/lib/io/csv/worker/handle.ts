@@ -1,4 +1,5 @@
 import { clip } from '$lib/domain/limits';
+import { columnExamples } from '../columns';
 import type { ParsedTable, TableRow } from '../parse';
 import { formatGuesses } from '../guess';
 import { readTable } from '../read';
@@ -49,7 +50,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 					type: 'read',
 					id: req.id,
 					ok: true,
-					summary: { fileName: req.fileName, encoding: read.encoding, delimiter: read.delimiter, headerRow: read.headerRow, ...formatGuesses(t.rows), header: t.header, preview: t.rows.slice(0, PREVIEW_ROWS).map(shortCells), rowCount: t.rows.length, warnings: t.warnings }
+					summary: { fileName: req.fileName, encoding: read.encoding, delimiter: read.delimiter, headerRow: read.headerRow, ...formatGuesses(t.rows), header: t.header, examples: columnExamples(t.header.length, t.rows), preview: t.rows.slice(0, PREVIEW_ROWS).map(shortCells), rowCount: t.rows.length, warnings: t.warnings }
 				}
 			];
 		}

@@ -62,6 +62,8 @@ export interface TableSummary {
 	/** Whether the file itself showed each (else the guess is a fallback, and a remembered choice wins). */
 	decided: { decimal: boolean; dateOrder: boolean };
 	header: string[];
+	/** Each column's first non-blank cell in the whole file (columns.ts), null when it holds no data: what the wizard names as not imported. */
+	examples: (string | null)[];
 	preview: TableRow[];
 	rowCount: number;
 	warnings: ImportProblem[];
@@ -82,6 +84,20 @@ export interface PlannedRecord {
 	inUse: string[];
 	/** The stored id the record will have (kept when matched). */
 	id: string;
+	/** A new record's values: its header fields and first lines as they will be stored. */
+	preview?: RecordPreview;
+}
+
+/** A new record's values as the review shows them, formatted as the grids show them (record-preview.ts). */
+export interface RecordPreview {
+	/** The header fields the file fills, with their values: Buyer, Issue Date, Terms… */
+	facts: { label: string; value: string }[];
+	/** The line fields the file fills; numeric ones are right-aligned. */
+	columns: { label: string; numeric: boolean }[];
+	/** The first lines (or tasks), one cell per column. */
+	rows: string[][];
+	/** Lines past those shown. */
+	more: number;
 }
 
 /** Everything to write, in one transaction (the shape of the repository's change set). */
