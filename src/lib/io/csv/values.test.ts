@@ -24,6 +24,9 @@ describe('cell values', () => {
 		expect(['01/05/2027', '1/5/27', '2027-01-05', '01/05/2027 00:00', '2027-01-05T00:00:00', '1/5/2027 12:00 AM'].map((t) => v(dateCell(t, us)))).toEqual(Array(6).fill('2027-01-05'));
 		expect(['05.01.2027', '5/1/27', '2027-01-05'].map((t) => v(dateCell(t, eu)))).toEqual(Array(3).fill('2027-01-05'));
 		expect(v(dateCell('2027/01/05', { decimal: '.', dateOrder: 'ymd' }))).toBe('2027-01-05');
+		// Oracle's DD-MON-YYYY, whatever order the file's other dates are read in.
+		expect(['05-JAN-2027', '5-Jan-27', '05-JAN-2027 00:00:00'].flatMap((t) => [v(dateCell(t, us)), v(dateCell(t, eu))])).toEqual(Array(6).fill('2027-01-05'));
+		expect(v(dateCell('31-FEB-2027', us))).toMatch(/^ERR "31-FEB-2027" is not a real calendar date/);
 		expect(v(dateCell('13/05/2027', us))).toBe('ERR "13/05/2027" is not a real calendar date (read as MM/DD/YYYY)');
 		expect(v(dateCell('soon', us))).toBe('ERR "soon" is not a date (expected MM/DD/YYYY or YYYY-MM-DD)');
 	});

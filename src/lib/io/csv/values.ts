@@ -61,6 +61,8 @@ export function dateCell(text: string, o: ValueOptions): Parsed<LocalDate> {
 	// Spreadsheets add a midnight time to dates (`01/05/2027 00:00`, `2027-01-05T00:00:00`).
 	let t = text.replace(/[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?Z?$/, '').trim();
 	if (o.dateOrder === 'ymd') t = t.replace(/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/, '$1-$2-$3');
+	// Oracle writes DD-MON-YYYY (15-JAN-2027, 15-JAN-27): a month by name reads one way in any order.
+	t = t.replace(/^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{2}|\d{4})$/, (_, d: string, m: string, y: string) => `${m} ${d}, ${y.length === 2 ? `20${y}` : y}`);
 	const r = parseDate(t, o.dateOrder);
 	if (!r.ok) return fail(/real calendar/.test(r.error) ? `"${text}" is not a real calendar date (read as ${ORDER_HINT[o.dateOrder]})` : `"${text}" is not a date (expected ${ORDER_HINT[o.dateOrder]} or YYYY-MM-DD)`);
 	return r;
