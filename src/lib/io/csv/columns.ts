@@ -15,13 +15,16 @@ export function columnExamples(width: number, rows: readonly TableRow[]): (strin
 	let pending = Array.from({ length: width }, (_, i) => i);
 	for (const r of rows) {
 		if (pending.length === 0) break;
-		const still: number[] = [];
+		let found = false;
 		for (const i of pending) {
 			const cell = r.cells[i]?.trim() ?? '';
-			if (cell === '') still.push(i);
-			else out[i] = clip(cell.replace(/\s+/g, ' '), EXAMPLE_CELL);
+			if (cell !== '') {
+				out[i] = clip(cell.replace(/\s+/g, ' '), EXAMPLE_CELL);
+				found = true;
+			}
 		}
-		pending = still;
+		// Most rows find nothing new once the first has filled the busy columns: no array per row then.
+		if (found) pending = pending.filter((i) => out[i] === null);
 	}
 	return out;
 }

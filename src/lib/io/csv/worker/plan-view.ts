@@ -9,14 +9,25 @@ import { refuse, type ImportProblem } from '../problem';
 import type { RecordPlan } from '../plan-core';
 import { planPoImport } from '../revision';
 import { planInvoiceImport, planWorkOrderImport } from '../revision-kinds';
-import type { ImportPlanView, PlannedRecord, PlanOutcome, PlanRequest, RecordPreview } from './protocol';
+import { SHOWN_RECORDS, type ImportPlanView, type PlannedRecord, type PlanOutcome, type PlanRequest, type RecordPreview } from './protocol';
 import { previewOf } from './record-preview';
+
+/**
+ * Whether a record's values go to the review: handle.ts lists records with changes first and at
+ * most SHOWN_RECORDS of them, so only those need a preview (a file of 100,000 one-line POs would
+ * otherwise format every one).
+ */
+function previewBudget(): (status: PlannedRecord['status']) => boolean {
+	let left = SHOWN_RECORDS;
+	return (status) => status !== 'unchanged' && left-- > 0 && status === 'new';
+}
 
 const header = (changes: FieldChange[]) => (changes.length ? [describeChanges(changes)] : []);
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** A job's or invoice's plan in the review's words; a new one with its values. */
-function viewOf<H extends { id: string }, C>(p: RecordPlan<H, C>, title: string, childWord: string, childName: (c: C) => string, preview: (p: RecordPlan<H, C>) => RecordPreview): PlannedRecord {
+function viewOf<H extends { id: string }, C>(p: RecordPlan<H, C>, title: string, childWord: string, childName: (c: C) => string, preview: (p: RecordPlan<H, C>) => RecordPreview | null): PlannedRecord {
+	const values = preview(p);
 	return {
 		title,
 		id: p.record.id,
@@ -27,7 +38,7 @@ function viewOf<H extends { id: string }, C>(p: RecordPlan<H, C>, title: string,
 		changed: p.changed.map((c) => `${childWord} ${c.key}: ${describeChanges(c.changes)}`),
 		removed: p.removed.map(childName),
 		inUse: [],
-		...(p.status === 'new' ? { preview: preview(p) } : {})
+		...(values ? { preview: values } : {})
 	};
 }
 
@@ -36,6 +47,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 	const ctx: ConvertContext = { fileName, customerId: req.customerId, customers: req.customers, sites: req.sites, today: req.today, idGen };
 	const args = [table, req.mapping as FieldMapping, req.options as ConvertOptions, ctx] as const;
 	const names = { customers: req.customers, sites: req.sites };
+	const shows = previewBudget();
 	if (req.kind === 'po') {
 		const c = convertPos(...args);
 		if (!c.ok) return c;
@@ -56,7 +68,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 			changed: p.changed.map((l) => `line ${l.lineNo}: ${describeChanges(l.changes)}`),
 			removed: p.removed.map((l) => `line ${l.lineNo}: ${l.description}`),
 			inUse: p.removedInUse,
-			...(p.status === 'new' ? { preview: previewOf('po', c.mapped, p.po, p.lines, names) } : {})
+			...(shows(p.status) ? { preview: previewOf('po', c.mapped, p.po, p.lines, names) } : {})
 		}));
 		return planned(c, records, plan.changed, { put: plan.write.put, remove: { poLines: plan.write.delete.poLines }, revisions: plan.write.revisions });
 	}
@@ -65,7 +77,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 		if (!c.ok) return c;
 		const plan = planWorkOrderImport(c.groups, c.mapped, { workOrders: req.stored.workOrders ?? [], tasks: req.stored.tasks ?? [] }, fileName);
 		if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, null, r.message)) };
-		const records = plan.plans.map((p) => viewOf(p, `Work order ${p.record.number}`, 'task', (t) => `task ${t.code}: ${t.description}`, (p) => previewOf('workOrder', c.mapped, p.record, p.children, names)));
+		const records = plan.plans.map((p) => viewOf(p, `Work order ${p.record.number}`, 'task', (t) => `task ${t.code}: ${t.description}`, (p) => (shows(p.status) ? previewOf('workOrder', c.mapped, p.record, p.children, names) : null)));
 		return planned(c, records, plan.changed, { put: plan.write.put, remove: { tasks: plan.write.delete.tasks }, revisions: [] });
 	}
 	const c = convertInvoices(...args);
@@ -73,7 +85,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName);
 	// A paid or void invoice is not changed by a file any more than by a cell: refused whole, before anything is written.
 	if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, r.statusRefused ? (req.mapping as FieldMapping).status || null : null, r.message)) };
-	const records = plan.plans.map((p) => viewOf(p, `Invoice ${p.record.number}`, 'line', (l) => `line ${l.lineNo}: ${l.description}`, (p) => previewOf('invoice', c.mapped, p.record, p.children, names)));
+	const records = plan.plans.map((p) => viewOf(p, `Invoice ${p.record.number}`, 'line', (l) => `line ${l.lineNo}: ${l.description}`, (p) => (shows(p.status) ? previewOf('invoice', c.mapped, p.record, p.children, names) : null)));
 	return planned(c, records, plan.changed, { put: plan.write.put, remove: { invoiceLines: plan.write.delete.invoiceLines }, revisions: [] });
 }
 

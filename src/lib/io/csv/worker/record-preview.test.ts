@@ -4,7 +4,7 @@ import type { ImportKind } from '../fields';
 import { suggestMapping } from '../mapping';
 import { readTable } from '../read';
 import { planTable } from './plan-view';
-import type { PlanRequest, StoredRecords } from './protocol';
+import { SHOWN_RECORDS, type PlanRequest, type StoredRecords } from './protocol';
 import { PREVIEW_CHILDREN } from './record-preview';
 
 const acme = newCustomer('c1', { name: 'Acme Facilities', defaultTerms: 'Net 45' });
@@ -48,6 +48,12 @@ describe('the values of a new record in the review', () => {
 			],
 			more: 7 - PREVIEW_CHILDREN
 		});
+	});
+
+	it('only the new records the review lists are formatted: a file of many POs costs no more than one screen of them', () => {
+		const many = ['PO Number,Line,Description,Qty,Unit Price', ...Array.from({ length: SHOWN_RECORDS + 10 }, (_, i) => `P-${i},1,Part,1,1.00`)].join('\n');
+		const records = plan('po', many);
+		expect(records.map((r) => !!r.preview)).toEqual(records.map((_, i) => i < SHOWN_RECORDS));
 	});
 
 	it('a PO already stored shows its changes, not a preview', () => {
