@@ -88,6 +88,18 @@ describe('every problem is reported, each with its field', () => {
 		expect(validateWorkOrder(b.workOrder({ scheduledStart: '2027-01-07', scheduledEnd: '2027-01-07' }))).toEqual([]);
 	});
 
+	it('work order: completed before it was opened', () => {
+		const p = validateWorkOrder(b.workOrder({ openedOn: '2027-01-07', completedOn: '2027-01-05' }));
+		expect(p).toEqual([{ field: 'completedOn', message: 'Completed on is before opened on' }]);
+		expect(validateWorkOrder(b.workOrder({ openedOn: '2027-01-07', completedOn: '2027-01-07' }))).toEqual([]);
+		expect(messageFor(validateWorkOrder(b.workOrder({ completedOn: '2027-02-30' })), 'completedOn')).toEqual(['Completed on "2027-02-30" is not a date']);
+	});
+
+	it('customer: each other name is held to the limit of a name', () => {
+		expect(validateCustomer(b.customer({ otherNames: ['Mercy General Hosp.'] }))).toEqual([]);
+		expect(messageFor(validateCustomer(b.customer({ otherNames: ['ok', 'x'.repeat(201)] })), 'otherNames')[0]).toMatch(/^One of the other names is 201 characters/);
+	});
+
 	it('task', () => {
 		const p = validateTask(
 			b.task({ workOrderId: '', code: '', description: '', qtyMilli: -1, rateCents: 1.5, poLineNo: 0, changeOrderNumber: 'CO-1', extra: false })

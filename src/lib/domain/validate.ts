@@ -160,6 +160,8 @@ export function validateWorkOrder(x: WorkOrder): Problem[] {
 	}
 	c.int('nteCents', x.nteCents, 'NTE cap', { min: 0, nullable: true });
 	c.date('signedOffOn', x.signedOffOn, 'Signed off on');
+	c.date('completedOn', x.completedOn, 'Completed on');
+	if (x.completedOn && isLocalDate(x.completedOn) && isLocalDate(x.openedOn) && x.completedOn < x.openedOn) c.add('completedOn', 'Completed on is before opened on');
 	const needsSignOff = x.status === 'complete' || x.status === 'invoiced' || x.status === 'closed';
 	if (needsSignOff && x.type !== 'internal') {
 		if (!x.signedOffBy.trim()) c.add('signedOffBy', `A ${x.status} work order needs a sign-off: who signed it off`);

@@ -36,7 +36,7 @@ const tolerances: fc.Arbitrary<Tolerances | null> = fc.option(fc.record({ qtyBp:
 
 const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } = {
 	customers: (id) =>
-		fc.record({ id: fc.constant(id), name: pick('Mercy', 'Harbor'), billingAddress: fc.constant(''), apContact: fc.constant(''), apEmail: fc.constant(''), requiresPo: fc.boolean(), defaultTerms: fc.constant('Net 30'), taxAllowed: fc.boolean(), freightAllowed: fc.boolean(), tolerances }),
+		fc.record({ id: fc.constant(id), name: pick('Mercy', 'Harbor'), billingAddress: fc.constant(''), apContact: fc.constant(''), apEmail: fc.constant(''), requiresPo: fc.boolean(), defaultTerms: fc.constant('Net 30'), taxAllowed: fc.boolean(), freightAllowed: fc.boolean(), tolerances, otherNames: fc.constant([]) }),
 	sites: (id) => fc.record({ id: fc.constant(id), customerId: pick(...ID.customers), name: fc.constant('Site'), address: fc.constant(''), accessNotes: fc.constant(''), costCenter: pick('', 'CC-1', 'CC-2') }),
 	workOrders: (id) =>
 		fc.record({
@@ -62,6 +62,7 @@ const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } 
 			quoteRef: fc.constant(''),
 			signedOffBy: pick('', 'M. Greene'),
 			signedOffOn: pick(null, '2027-03-01'),
+			completedOn: pick(null, '2027-02-27'),
 			completionNotes: fc.constant(''),
 			warrantyOf: pick('', 'WO-1')
 		}),
