@@ -30,8 +30,9 @@ const ID = {
 const WO_NUMBERS = ['WO-1', 'WO-2', 'WO-3'];
 /** Values repeat in these lists to bias towards references that resolve, so deep rules fire too. */
 const DATES = ['2027-01-01', '2027-02-20', '2027-03-10'];
-const qty = pick(0, 1000, 2000, 5000, 10000);
-const rate = pick(0, 100, 9000, 10000);
+// Negative values make credit lines (domain.md): a returned part or a price credit.
+const qty = pick(0, 1000, 2000, 5000, 10000, -1000);
+const rate = pick(0, 100, 9000, 10000, -9000);
 const tolerances: fc.Arbitrary<Tolerances | null> = fc.option(fc.record({ qtyBp: pick(0, 500, 2000), priceBp: pick(0, 100, 1000), absCents: pick(0, 100, 5000) }), { nil: null });
 
 const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } = {
