@@ -7,7 +7,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}
 /** The text of each cell of each row of a table, header row first. */
 const cells = (table: Locator) => table.getByRole('row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
 
-test('The review names every column with data that no field takes, shows each new PO’s first lines, and a column mapped there lands on the PO lines', async ({ page }) => {
+test('The review names every column with data that no field takes, shows each new PO’s first lines, and a column mapped there lands on the PO lines (regression: columns such as Account and Promised left unmapped with no notice, new POs shown only as counts)', async ({ page }) => {
 	await loadSample(page);
 	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
 	const w = page.getByRole('region', { name: 'Import purchase orders' });
