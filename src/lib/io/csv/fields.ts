@@ -25,7 +25,8 @@ const f = (key: string, label: string, type: ValueType, header: boolean, require
 });
 
 const PO_NUMBER = ['PO Number', 'PO', 'PO #', 'PO No', 'PO Num', 'Purchase Order', 'Purchase Order Number', 'Order', 'Order No', 'Order Number', 'Order #', 'Bestellnummer', 'Bestellung'];
-const CUSTOMER = ['Customer', 'Customer Name', 'Client', 'Client Name', 'Bill To', 'Kunde'];
+/** The company billed (the contractor's customer), not a person at it: that is the PO's Buyer. */
+const CUSTOMER = ['Customer', 'Customer Name', 'Client', 'Client Name', 'Company', 'Company Name', 'Buyer Company', 'Bill To', 'Bill To Name', 'Sold To', 'Sold To Name', 'Kunde', 'Kundenname'];
 const QTY = ['Quantity', 'Qty', 'Qty Ordered', 'Ordered Qty', 'Order Qty', 'Menge', 'Hours', 'Hrs'];
 const UNIT = ['Unit', 'UOM', 'UoM', 'Unit of Measure', 'Einheit', 'ME'];
 const ITEM = ['Buyer Item Code', 'Item', 'Item Code', 'Item No', 'Item Number', 'Buyer Part', 'Buyer Part No', 'Part', 'Part No', 'Part Number', 'Material', 'Material No', 'SKU', 'Artikel', 'Artikelnummer'];
@@ -36,6 +37,7 @@ const KIND = ['Kind', 'Type', 'Line Type', 'Category'];
 export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
 	po: [
 		f('poNumber', 'PO Number', 'code', true, true, PO_NUMBER),
+		f('customer', 'Customer', 'text', true, false, CUSTOMER),
 		f('buyer', 'Buyer', 'text', true, false, ['Buyer', 'Buyer Name', 'Purchaser', 'Requester', 'Einkäufer']),
 		f('issueDate', 'Issue Date', 'date', true, false, ['Issue Date', 'PO Date', 'Order Date', 'Date', 'Issued', 'Created', 'Bestelldatum', 'Datum']),
 		f('revision', 'Revision', 'integer', true, false, ['Revision', 'Rev', 'Rev No', 'Version', 'Change No']),
