@@ -14,7 +14,9 @@ export const BACKUP_FORMATS = [
 	/** Through 2026-11: twelve tables; `attachments` from 2026-11-26 on; no format or app version. */
 	{ version: 1, schemaVersion: 1, optionalTables: ['attachments'] as StoredKind[] },
 	/** From 2026-12: every table always present, the format and the app's version named. */
-	{ version: 2, schemaVersion: 2, optionalTables: [] as StoredKind[] }
+	{ version: 2, schemaVersion: 2, optionalTables: [] as StoredKind[] },
+	/** From 2026-12-06: customers' other names and work orders' completion date (schema 3). */
+	{ version: 3, schemaVersion: 3, optionalTables: [] as StoredKind[] }
 ] as const;
 
 export const CURRENT_FORMAT = BACKUP_FORMATS[BACKUP_FORMATS.length - 1]!;

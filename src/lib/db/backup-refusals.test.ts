@@ -5,6 +5,7 @@ import { TieoutDB } from './database';
 import { exportBackup, restoreBackup } from './backup';
 import { saveBatch } from './repository';
 import { ATTACHMENT_MAX_BYTES } from './attachments';
+import { CURRENT_FORMAT } from './backup-format';
 import { refused } from '$lib/testing/db';
 
 type Tables = Record<string, Record<string, unknown>[]>;
@@ -107,7 +108,7 @@ describe('a backup that cannot be restored is refused in plain words, and change
 
 	it('a file from a newer Tieout is refused with what to do', async () => {
 		const f = file();
-		f.formatVersion = 3;
+		f.formatVersion = CURRENT_FORMAT.version + 1;
 		expect(await refusedWhole(f)).toContain('written by a newer Tieout');
 	});
 

@@ -42,6 +42,14 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
 			csvBom: typeof s.csvBom === 'boolean' ? s.csvBom : true,
 			backupReminderDays: 14
 		})
+	},
+	/**
+	 * Customers remember other names (none yet); work orders gain the completion date, unknown
+	 * for jobs stored before it (the sign-off date is a different day, so it is not copied).
+	 */
+	3: {
+		customers: (c) => ({ ...c, otherNames: [] }),
+		workOrders: (w) => ({ ...w, completedOn: null })
 	}
 };
 

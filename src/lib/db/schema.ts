@@ -31,9 +31,16 @@ export const SCHEMA_V1 = {
  */
 export const SCHEMA_V2 = SCHEMA_V1;
 
+/**
+ * Version 3 keeps every index of version 2. It exists for the records: customers remember the
+ * other names their files use, and work orders hold the date the work was completed.
+ */
+export const SCHEMA_V3 = SCHEMA_V2;
+
 export const VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
 	{ version: 1, stores: SCHEMA_V1 },
-	{ version: 2, stores: SCHEMA_V2 }
+	{ version: 2, stores: SCHEMA_V2 },
+	{ version: 3, stores: SCHEMA_V3 }
 ];
 
 export const CURRENT_SCHEMA = VERSIONS[VERSIONS.length - 1]!.version;

@@ -18,9 +18,9 @@ const DAY = '2000-01-01';
  * that may be empty hold a value here too, so that the kind of value they take is known.
  */
 export const FULL_SHAPES = {
-	customers: { ...newCustomer('id'), tolerances: { ...ZERO_TOLERANCES } } satisfies Required<RecordOf['customers']>,
+	customers: { ...newCustomer('id'), tolerances: { ...ZERO_TOLERANCES }, otherNames: ['Other'] } satisfies Required<RecordOf['customers']>,
 	sites: newSite('id', 'c') satisfies Required<RecordOf['sites']>,
-	workOrders: { ...newWorkOrder('id', 'WO-1', 'c', DAY), siteId: 's', scheduledStart: DAY, scheduledEnd: DAY, nteCents: 0, signedOffOn: DAY } satisfies Required<RecordOf['workOrders']>,
+	workOrders: { ...newWorkOrder('id', 'WO-1', 'c', DAY), siteId: 's', scheduledStart: DAY, scheduledEnd: DAY, nteCents: 0, signedOffOn: DAY, completedOn: DAY } satisfies Required<RecordOf['workOrders']>,
 	tasks: { ...newTask('id', 'w', 'T1'), poLineNo: 1 } satisfies Required<RecordOf['tasks']>,
 	changeOrders: { ...newChangeOrder('id', 'w', 'CO-1'), approvedOn: DAY } satisfies Required<RecordOf['changeOrders']>,
 	purchaseOrders: { ...newPurchaseOrder('id', 'c', '1', DAY), blanketLimitCents: 0 } satisfies Required<RecordOf['purchaseOrders']>,

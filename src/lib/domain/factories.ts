@@ -14,6 +14,7 @@ export const newCustomer = (id: Id, x: Partial<Customer> = {}): Customer => ({
 	taxAllowed: true,
 	freightAllowed: true,
 	tolerances: null,
+	otherNames: [],
 	...x
 });
 
@@ -50,6 +51,7 @@ export const newWorkOrder = (id: Id, number: string, customerId: Id, today: Loca
 	quoteRef: '',
 	signedOffBy: '',
 	signedOffOn: null,
+	completedOn: null,
 	completionNotes: '',
 	warrantyOf: '',
 	...x

@@ -52,7 +52,8 @@ export const CUSTOMER_FIELDS: FieldRules<Customer> = {
 	billingAddress: t('address', 'Billing address'),
 	apContact: t('name', 'AP contact'),
 	apEmail: t('name', 'AP email'),
-	defaultTerms: t('name', 'Default terms')
+	defaultTerms: t('name', 'Default terms'),
+	otherNames: t('name', 'Other name')
 };
 
 export const SITE_FIELDS: FieldRules<Site> = {
@@ -86,6 +87,7 @@ export const WORK_ORDER_FIELDS: FieldRules<WorkOrder> = {
 	quoteRef: t('name', 'Quote reference'),
 	signedOffBy: t('name', 'Signed off by'),
 	signedOffOn: 'date',
+	completedOn: 'date',
 	completionNotes: t('note', 'Completion notes'),
 	warrantyOf: t('identifier', 'Warranty of')
 };

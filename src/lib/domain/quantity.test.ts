@@ -33,7 +33,10 @@ describe('parseQuantity', () => {
 		['-2.25', -2_250],
 		['1,234.5', 1_234_500],
 		['1 000', 1_000_000],
-		['  40  ', 40_000]
+		['  40  ', 40_000],
+		['(2)', -2_000],
+		['2-', -2_000],
+		['(1,234.5)', -1_234_500]
 	])('reads %s as %i thousandths', (text, milli) => {
 		expect(qty(text)).toBe(milli);
 	});
@@ -42,6 +45,8 @@ describe('parseQuantity', () => {
 		expect(qty('1,5', ',')).toBe(1_500);
 		expect(qty('1.234,125', ',')).toBe(1_234_125);
 		expect(qty('-0,25', ',')).toBe(-250);
+		expect(qty('(0,25)', ',')).toBe(-250);
+		expect(qty('1,5-', ',')).toBe(-1_500);
 	});
 
 	it('refuses a fourth decimal rather than rounding it away', () => {
@@ -56,7 +61,7 @@ describe('parseQuantity', () => {
 		refusal('12.34,5', ',');
 	});
 
-	it.each(['', 'abc', '1.2.3', '-', '.', '1e3', '--1', '1/2'])('refuses %j with a message', (text) => {
+	it.each(['', 'abc', '1.2.3', '-', '.', '1e3', '--1', '1/2', '-(2)', '(-2)', '-2-', '()', '(2', '+2-'])('refuses %j with a message', (text) => {
 		expect(refusal(text).length).toBeGreaterThan(3);
 	});
 

@@ -6,9 +6,18 @@ export type Milli = number;
 
 export const MILLI = 1000;
 
+/**
+ * A returned part is a negative quantity, written as buyers write credits (domain.md): `-2`,
+ * `(2)` or `2-`. One sign marker only: `-(2)` is garbage, never a double negation.
+ */
 export function parseQuantity(input: string, decimal: '.' | ',' = '.'): Parsed<Milli> {
 	let text = input.trim().replace(/\s/g, '');
 	if (text === '') return fail('is empty');
+	const wrapped = /^\((.*)\)$/.exec(text) ?? /^([^-].*)-$/.exec(text);
+	if (wrapped) {
+		if (/^[-+]/.test(wrapped[1]!)) return fail(`"${input.trim()}" is not a number`);
+		text = `-${wrapped[1]}`;
+	}
 	// Grouping separators only where they group thousands (as parseMoney): `1.5` with decimal ','
 	// or `1234,567` with decimal '.' is refused, never read as 15 or 1234567.
 	const digits = text.replace(/^[-+]/, '');

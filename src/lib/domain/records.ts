@@ -30,6 +30,11 @@ export interface Customer {
 	freightAllowed: boolean;
 	/** Per-customer override of the global tolerances; null means use the global ones. */
 	tolerances: Tolerances | null;
+	/**
+	 * Other names this customer's files have used ("ACME Corp." for "Acme Corporation"),
+	 * remembered when a person matches one in an import, so the next file matches by itself.
+	 */
+	otherNames: string[];
 }
 
 export interface Site {
@@ -89,6 +94,8 @@ export interface WorkOrder {
 	quoteRef: string;
 	signedOffBy: string;
 	signedOffOn: LocalDate | null;
+	/** When the work was finished; the sign-off may come days later. Null when unknown. */
+	completedOn: LocalDate | null;
 	completionNotes: string;
 	/** For a warranty callback: the original job's number. */
 	warrantyOf: string;

@@ -88,9 +88,21 @@ describe('every problem is reported, each with its field', () => {
 		expect(validateWorkOrder(b.workOrder({ scheduledStart: '2027-01-07', scheduledEnd: '2027-01-07' }))).toEqual([]);
 	});
 
+	it('work order: completed before it was opened', () => {
+		const p = validateWorkOrder(b.workOrder({ openedOn: '2027-01-07', completedOn: '2027-01-05' }));
+		expect(p).toEqual([{ field: 'completedOn', message: 'Completed on is before opened on' }]);
+		expect(validateWorkOrder(b.workOrder({ openedOn: '2027-01-07', completedOn: '2027-01-07' }))).toEqual([]);
+		expect(messageFor(validateWorkOrder(b.workOrder({ completedOn: '2027-02-30' })), 'completedOn')).toEqual(['Completed on "2027-02-30" is not a date']);
+	});
+
+	it('customer: each other name is held to the limit of a name', () => {
+		expect(validateCustomer(b.customer({ otherNames: ['Mercy General Hosp.'] }))).toEqual([]);
+		expect(messageFor(validateCustomer(b.customer({ otherNames: ['ok', 'x'.repeat(201)] })), 'otherNames')[0]).toMatch(/^One of the other names is 201 characters/);
+	});
+
 	it('task', () => {
 		const p = validateTask(
-			b.task({ workOrderId: '', code: '', description: '', qtyMilli: -1, rateCents: 1.5, poLineNo: 0, changeOrderNumber: 'CO-1', extra: false })
+			b.task({ workOrderId: '', code: '', description: '', qtyMilli: 1.5, rateCents: 1.5, poLineNo: 0, changeOrderNumber: 'CO-1', extra: false })
 		);
 		expect(fields(p)).toEqual(['code', 'description', 'extra', 'poLineNo', 'qtyMilli', 'rateCents', 'workOrderId']);
 		expect(validateTask(b.task({ changeOrderNumber: 'CO-1', extra: true, poLineNo: null }))).toEqual([]);
@@ -112,7 +124,7 @@ describe('every problem is reported, each with its field', () => {
 
 	it('PO line', () => {
 		const p = validatePoLine(
-			b.poLine({ poId: '', lineNo: 0, description: '', qtyMilli: -5, unitPriceCents: -1, extendedCents: 1.25, needBy: '2027-13-01' })
+			b.poLine({ poId: '', lineNo: 0, description: '', qtyMilli: 0.5, unitPriceCents: 1.5, extendedCents: 1.25, needBy: '2027-13-01' })
 		);
 		expect(fields(p)).toEqual(['description', 'extendedCents', 'lineNo', 'needBy', 'poId', 'qtyMilli', 'unitPriceCents']);
 		expect(messageFor(p, 'lineNo')[0]).toBe('Line number must be at least 1');
@@ -127,16 +139,28 @@ describe('every problem is reported, each with its field', () => {
 
 	it('invoice line', () => {
 		const p = validateInvoiceLine(
-			b.invoiceLine({ invoiceId: '', lineNo: -1, description: '', qtyMilli: 0.5, rateCents: -100, poLineNo: 0, woNumber: '', taskCode: 'T1' })
+			b.invoiceLine({ invoiceId: '', lineNo: -1, description: '', qtyMilli: 0.5, rateCents: 1.5, poLineNo: 0, woNumber: '', taskCode: 'T1' })
 		);
 		expect(fields(p)).toEqual(['description', 'invoiceId', 'lineNo', 'poLineNo', 'qtyMilli', 'rateCents', 'woNumber']);
-		expect(messageFor(p, 'rateCents')).toEqual(['Only a discount line may have a negative rate']);
 	});
 
-	it('invoice line: discounts are negative, credits may have negative quantity', () => {
-		expect(fields(validateInvoiceLine(b.invoiceLine({ kind: 'discount', rateCents: 500 })))).toEqual(['rateCents']);
+	it('invoice line: discounts lower the total, credits may have a negative quantity or rate', () => {
+		expect(messageFor(validateInvoiceLine(b.invoiceLine({ kind: 'discount', rateCents: 500 })), 'rateCents')).toEqual(['A discount lowers the total: its rate (or its quantity) is negative or zero']);
 		expect(validateInvoiceLine(b.invoiceLine({ kind: 'discount', rateCents: -500, woNumber: '', taskCode: '', poLineNo: null }))).toEqual([]);
+		expect(validateInvoiceLine(b.invoiceLine({ kind: 'discount', qtyMilli: -1_000, rateCents: 500, woNumber: '', taskCode: '', poLineNo: null }))).toEqual([]);
 		expect(validateInvoiceLine(b.invoiceLine({ qtyMilli: -1_000 }))).toEqual([]);
+		expect(validateInvoiceLine(b.invoiceLine({ kind: 'material', rateCents: -15_000 }))).toEqual([]);
+	});
+
+	// domain.md, "Credit line": a negative unit price or a negative quantity, never both.
+	it.each([
+		['PO line', () => validatePoLine(b.poLine({ qtyMilli: -1_000, unitPriceCents: 15_000 })), () => validatePoLine(b.poLine({ qtyMilli: 1_000, unitPriceCents: -15_000 })), () => validatePoLine(b.poLine({ qtyMilli: -1_000, unitPriceCents: -15_000 })), 'unitPriceCents', 'unit price'],
+		['task', () => validateTask(b.task({ qtyMilli: -1_000, rateCents: 15_000 })), () => validateTask(b.task({ qtyMilli: 1_000, rateCents: -15_000 })), () => validateTask(b.task({ qtyMilli: -1_000, rateCents: -15_000 })), 'rateCents', 'rate'],
+		['invoice line', () => validateInvoiceLine(b.invoiceLine({ qtyMilli: -1_000, rateCents: 15_000 })), () => validateInvoiceLine(b.invoiceLine({ qtyMilli: 1_000, rateCents: -15_000 })), () => validateInvoiceLine(b.invoiceLine({ qtyMilli: -1_000, rateCents: -15_000 })), 'rateCents', 'rate']
+	] as const)('%s: a credit is a negative quantity or a negative price, never both', (_kind, negQty, negPrice, both, field, word) => {
+		expect(negQty()).toEqual([]);
+		expect(negPrice()).toEqual([]);
+		expect(messageFor(both(), field)).toEqual([`Quantity and ${word} are both negative: a credit has a negative ${word} or a negative quantity, never both`]);
 	});
 
 	it('settings', () => {

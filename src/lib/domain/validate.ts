@@ -105,6 +105,13 @@ class Checker {
 		const amount = lineAmount(qty, rate);
 		if (Math.abs(amount) > MAX_LINE_CENTS) this.add(field, `${label} ${formatMoney(amount)} is more than ${formatMoney(MAX_LINE_CENTS)}, the most one line may hold`);
 	}
+	/**
+	 * A credit line (domain.md) is a negative price or a negative quantity, never both: two minus
+	 * signs make a charge again, which is a typing slip, never a way to write one.
+	 */
+	credit(field: string, qty: number, rate: number, priceLabel: string) {
+		if (qty < 0 && rate < 0) this.add(field, `Quantity and ${priceLabel} are both negative: a credit has a negative ${priceLabel} or a negative quantity, never both`);
+	}
 	oneOf(field: string, value: string, label: string, allowed: readonly string[]) {
 		if (!allowed.includes(value)) this.add(field, `${label} must be one of ${allowed.join(', ')}`);
 	}
@@ -160,6 +167,8 @@ export function validateWorkOrder(x: WorkOrder): Problem[] {
 	}
 	c.int('nteCents', x.nteCents, 'NTE cap', { min: 0, nullable: true });
 	c.date('signedOffOn', x.signedOffOn, 'Signed off on');
+	c.date('completedOn', x.completedOn, 'Completed on');
+	if (x.completedOn && isLocalDate(x.completedOn) && isLocalDate(x.openedOn) && x.completedOn < x.openedOn) c.add('completedOn', 'Completed on is before opened on');
 	const needsSignOff = x.status === 'complete' || x.status === 'invoiced' || x.status === 'closed';
 	if (needsSignOff && x.type !== 'internal') {
 		if (!x.signedOffBy.trim()) c.add('signedOffBy', `A ${x.status} work order needs a sign-off: who signed it off`);
@@ -176,8 +185,9 @@ export function validateTask(x: Task): Problem[] {
 	c.required('code', x.code, 'Task code');
 	c.required('description', x.description, 'Description');
 	c.oneOf('kind', x.kind, 'Kind', TASK_KINDS);
-	c.int('qtyMilli', x.qtyMilli, 'Quantity', { min: 0 });
-	c.int('rateCents', x.rateCents, 'Rate', { min: 0 });
+	c.int('qtyMilli', x.qtyMilli, 'Quantity');
+	c.int('rateCents', x.rateCents, 'Rate');
+	c.credit('rateCents', x.qtyMilli, x.rateCents, 'rate');
 	c.amount('rateCents', x.qtyMilli, x.rateCents, 'Quantity × rate');
 	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, max: MAX_LINE_NO, nullable: true });
 	if (x.changeOrderNumber.trim() && !x.extra) c.add('extra', 'A task under a change order is outside the original scope: mark it extra');
@@ -217,8 +227,9 @@ export function validatePoLine(x: PoLine): Problem[] {
 	c.required('poId', x.poId, 'Purchase order');
 	c.int('lineNo', x.lineNo, 'Line number', { min: 1, max: MAX_LINE_NO });
 	c.required('description', x.description, 'Description');
-	c.int('qtyMilli', x.qtyMilli, 'Quantity', { min: 0 });
-	c.int('unitPriceCents', x.unitPriceCents, 'Unit price', { min: 0 });
+	c.int('qtyMilli', x.qtyMilli, 'Quantity');
+	c.int('unitPriceCents', x.unitPriceCents, 'Unit price');
+	c.credit('unitPriceCents', x.qtyMilli, x.unitPriceCents, 'unit price');
 	c.amount('unitPriceCents', x.qtyMilli, x.unitPriceCents, 'Quantity × unit price');
 	c.cents('extendedCents', x.extendedCents, 'Extended amount');
 	c.date('needBy', x.needBy, 'Need-by date');
@@ -247,10 +258,10 @@ export function validateInvoiceLine(x: InvoiceLine): Problem[] {
 	c.oneOf('kind', x.kind, 'Kind', INVOICE_LINE_KINDS);
 	c.int('qtyMilli', x.qtyMilli, 'Quantity');
 	c.int('rateCents', x.rateCents, 'Rate');
+	c.credit('rateCents', x.qtyMilli, x.rateCents, 'rate');
 	c.amount('rateCents', x.qtyMilli, x.rateCents, 'Quantity × rate');
 	c.int('poLineNo', x.poLineNo, 'PO line', { min: 1, max: MAX_LINE_NO, nullable: true });
-	if (x.kind === 'discount' && x.rateCents > 0) c.add('rateCents', 'A discount line has a negative or zero rate');
-	if (x.kind !== 'discount' && x.rateCents < 0) c.add('rateCents', 'Only a discount line may have a negative rate');
+	if (x.kind === 'discount' && Number.isSafeInteger(x.qtyMilli) && Number.isSafeInteger(x.rateCents) && lineAmount(x.qtyMilli, x.rateCents) > 0) c.add('rateCents', 'A discount lowers the total: its rate (or its quantity) is negative or zero');
 	if (x.taskCode.trim() && !x.woNumber.trim()) c.add('woNumber', 'A task code needs the work order number it belongs to');
 	return c.problems;
 }

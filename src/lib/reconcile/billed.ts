@@ -1,3 +1,4 @@
+import { quantityDrawn } from '../domain/credit';
 import { lineAmount } from '../domain/quantity';
 import type { ChangeOrder, Invoice, InvoiceLine, PoLine, PurchaseOrder, WorkOrder } from '../domain/records';
 import type { Index } from './keys/indexes';
@@ -13,7 +14,10 @@ import { linesBillingWo } from './rules/billing';
 export interface PoBilled {
 	/** The PO's lines in line-number order: the positions of the arrays below. */
 	lines: readonly PoLine[];
-	/** Per line: quantity and amount of the work lines matched to it, and how many there are. */
+	/**
+	 * Per line: quantity and amount of the work lines matched to it, and how many there are. The
+	 * quantity is what the lines draw (a returned part gives back, a price credit draws none).
+	 */
 	qtyMilli: Float64Array;
 	amountCents: Float64Array;
 	count: Uint32Array;
@@ -49,7 +53,7 @@ export function poBilled(idx: Index, po: PurchaseOrder): PoBilled {
 			billedCents += amount;
 			const i = billedPoLineIndex(idx, po, line);
 			if (i < 0) continue;
-			qtyMilli[i] = qtyMilli[i]! + line.qtyMilli;
+			qtyMilli[i] = qtyMilli[i]! + quantityDrawn(line.qtyMilli, line.rateCents);
 			amountCents[i] = amountCents[i]! + amount;
 			count[i] = count[i]! + 1;
 		}

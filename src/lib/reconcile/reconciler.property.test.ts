@@ -30,13 +30,14 @@ const ID = {
 const WO_NUMBERS = ['WO-1', 'WO-2', 'WO-3'];
 /** Values repeat in these lists to bias towards references that resolve, so deep rules fire too. */
 const DATES = ['2027-01-01', '2027-02-20', '2027-03-10'];
-const qty = pick(0, 1000, 2000, 5000, 10000);
-const rate = pick(0, 100, 9000, 10000);
+// Negative values make credit lines (domain.md): a returned part or a price credit.
+const qty = pick(0, 1000, 2000, 5000, 10000, -1000);
+const rate = pick(0, 100, 9000, 10000, -9000);
 const tolerances: fc.Arbitrary<Tolerances | null> = fc.option(fc.record({ qtyBp: pick(0, 500, 2000), priceBp: pick(0, 100, 1000), absCents: pick(0, 100, 5000) }), { nil: null });
 
 const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } = {
 	customers: (id) =>
-		fc.record({ id: fc.constant(id), name: pick('Mercy', 'Harbor'), billingAddress: fc.constant(''), apContact: fc.constant(''), apEmail: fc.constant(''), requiresPo: fc.boolean(), defaultTerms: fc.constant('Net 30'), taxAllowed: fc.boolean(), freightAllowed: fc.boolean(), tolerances }),
+		fc.record({ id: fc.constant(id), name: pick('Mercy', 'Harbor'), billingAddress: fc.constant(''), apContact: fc.constant(''), apEmail: fc.constant(''), requiresPo: fc.boolean(), defaultTerms: fc.constant('Net 30'), taxAllowed: fc.boolean(), freightAllowed: fc.boolean(), tolerances, otherNames: fc.constant([]) }),
 	sites: (id) => fc.record({ id: fc.constant(id), customerId: pick(...ID.customers), name: fc.constant('Site'), address: fc.constant(''), accessNotes: fc.constant(''), costCenter: pick('', 'CC-1', 'CC-2') }),
 	workOrders: (id) =>
 		fc.record({
@@ -62,6 +63,7 @@ const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } 
 			quoteRef: fc.constant(''),
 			signedOffBy: pick('', 'M. Greene'),
 			signedOffOn: pick(null, '2027-03-01'),
+			completedOn: pick(null, '2027-02-27'),
 			completionNotes: fc.constant(''),
 			warrantyOf: pick('', 'WO-1')
 		}),

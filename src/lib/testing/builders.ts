@@ -31,6 +31,7 @@ export const customer = (x: Partial<Customer> = {}): Customer => ({
 	taxAllowed: true,
 	freightAllowed: false,
 	tolerances: { qtyBp: 500, priceBp: 100, absCents: 2500 },
+	otherNames: [],
 	...x
 });
 
@@ -67,6 +68,7 @@ export const workOrder = (x: Partial<WorkOrder> = {}): WorkOrder => ({
 	quoteRef: 'Q-2027-014',
 	signedOffBy: '',
 	signedOffOn: null,
+	completedOn: null,
 	completionNotes: 'Suction 68 psi, head 250 psi',
 	warrantyOf: '',
 	...x

@@ -1,5 +1,6 @@
+import { isCharge, isCredit } from '../../domain/credit';
 import { lineAmount } from '../../domain/quantity';
-import type { Invoice, InvoiceLine, PurchaseOrder, Task, WorkOrder } from '../../domain/records';
+import type { Invoice, InvoiceLine, PoLine, PurchaseOrder, Task, WorkOrder } from '../../domain/records';
 import type { Index } from '../keys/indexes';
 import { chargeAllowed, explainPoLineMiss, findPoLine, isWork, taskAmong, tolerancesFor, woByNumber } from '../keys/resolve';
 import type { Finding, FindingCode, Target } from '../types';
@@ -14,19 +15,23 @@ import { priceTolerated, TOLERATED_NOTE } from './tolerance';
  * - LINE_UNBACKED: a labor/material/subcontract/fee line whose work order number or task code
  *   resolves to no task. Targets the field that fails (woNumber when the job is missing or blank,
  *   else taskCode).
- * - WARRANTY_BILLED: a work line naming a warranty work order at a rate above zero (whether or
- *   not its task resolves: the job alone says the work is free).
- * - QTY_OVER_PERFORMED: a work line's quantity above its task's recorded quantity (no tolerance:
- *   it is a warning that the ticket and the bill disagree).
- * - TAX_NOT_ALLOWED / FREIGHT_NOT_ALLOWED: a tax / freight line with a non-zero amount where the
- *   invoice's PO (or, with no PO that exists, the customer) does not allow it.
+ * - WARRANTY_BILLED: a work line naming a warranty work order with an amount above zero (whether
+ *   or not its task resolves: the job alone says the work is free). A credit on it is no bill.
+ * - QTY_OVER_PERFORMED: a charge line's quantity above its task's recorded quantity (no tolerance:
+ *   it is a warning that the ticket and the bill disagree). Credits are never over.
+ * - TAX_NOT_ALLOWED / FREIGHT_NOT_ALLOWED: a tax / freight line with a positive amount where the
+ *   invoice's PO (or, with no PO that exists, the customer) does not allow it; a credit of either
+ *   takes nothing AP did not agree to.
  * - PO_LINE_UNMATCHED: the invoice's PO exists and a work line matches none of its lines (by PO
  *   line number; only when the line has no number, by a buyer item code held by exactly one
  *   line). Tax, freight and discount lines are header charges and are never matched to PO lines.
  * - PRICE_MISMATCH: the matched PO line's unit price differs from the line's rate, in either
  *   direction; `info` within the price tolerance (priceBp of the PO price, or absCents on the line).
  *   A warranty job's line at zero is not a mismatch: zero is its agreed price (WARRANTY_BILLED
- *   flags any other), and invoices made from warranty jobs bill it so.
+ *   flags any other), and invoices made from warranty jobs bill it so. Credits (credit.ts): a
+ *   returned part bills its negative quantity at the PO line's price, so rates compare as they
+ *   are; a credit against a PO credit line compares prices without their signs (-1 × $150.00
+ *   and 1 × -$150.00 are the same credit); a charge against a PO credit line is always a mismatch.
  * - ITEM_CODE_MISMATCH: the line quotes a buyer item code that is not its PO line's.
  * - COST_CENTER_MISMATCH: the billed work order's site cost centre and the PO line's cost centre
  *   are both set and differ.
@@ -73,7 +78,7 @@ export function evaluateLine(idx: Index, scope: InvoiceScope, line: InvoiceLine,
 						: ['taskCode', `names task ${line.taskCode} on ${wo.number}, which has no such task`];
 		out.push(lineFinding(scope, line, 'LINE_UNBACKED', [target('invoiceLines', line.id, field)], `(${line.description || line.kind}) ${why}: it traces to no work done.`));
 	}
-	if (wo && wo.type === 'warranty' && line.rateCents > 0) {
+	if (wo && wo.type === 'warranty' && lineAmount(line.qtyMilli, line.rateCents) > 0) {
 		const of = wo.warrantyOf ? ` (warranty callback of ${wo.warrantyOf})` : ' (warranty)';
 		out.push(
 			lineFinding(
@@ -85,7 +90,7 @@ export function evaluateLine(idx: Index, scope: InvoiceScope, line: InvoiceLine,
 			)
 		);
 	}
-	if (wo && task && line.qtyMilli > task.qtyMilli) {
+	if (wo && task && isCharge(line.qtyMilli, line.rateCents) && isCharge(task.qtyMilli, task.rateCents) && line.qtyMilli > task.qtyMilli) {
 		out.push(
 			lineFinding(
 				scope,
@@ -102,7 +107,7 @@ export function evaluateLine(idx: Index, scope: InvoiceScope, line: InvoiceLine,
 function chargeRule(idx: Index, scope: InvoiceScope, line: InvoiceLine, out: Finding[]): void {
 	const charge = line.kind as 'tax' | 'freight';
 	const amount = lineAmount(line.qtyMilli, line.rateCents);
-	if (amount === 0) return;
+	if (amount <= 0) return;
 	const rule = chargeAllowed(idx, scope.inv, charge, scope.po);
 	if (rule.allowed) return;
 	const field = charge === 'tax' ? 'taxAllowed' : 'freightAllowed';
@@ -141,21 +146,23 @@ function poLineRules(idx: Index, scope: InvoiceScope, po: PurchaseOrder, line: I
 	}
 
 	const warrantyAtZero = wo?.type === 'warranty' && line.rateCents === 0;
-	if (line.rateCents !== pl.unitPriceCents && !warrantyAtZero) {
-		const within = priceTolerated(line.rateCents, pl.unitPriceCents, line.qtyMilli, tolerancesFor(idx, scope.inv.customerId));
-		const gap = line.rateCents - pl.unitPriceCents;
-		const onLine = Math.abs(lineAmount(line.qtyMilli, line.rateCents) - lineAmount(line.qtyMilli, pl.unitPriceCents));
+	const poCredit = isCredit(pl.qtyMilli, pl.unitPriceCents);
+	const lineCredit = isCredit(line.qtyMilli, line.rateCents);
+	const billed = lineAmount(line.qtyMilli, line.rateCents);
+	if (poCredit && billed > 0) {
 		out.push(
 			lineFinding(
 				scope,
 				line,
 				'PRICE_MISMATCH',
 				[target('invoiceLines', line.id, 'rateCents'), target('poLines', pl.id, 'unitPriceCents')],
-				`bills ${rate(line.rateCents, line.unit)}; ${poLineName(po, pl)} authorises ${rate(pl.unitPriceCents, pl.unit)} (${rate(Math.abs(gap), line.unit)} ${gap > 0 ? 'over' : 'under'}, ${money(onLine)} on ${qty(line.qtyMilli, line.unit)})${within ? TOLERATED_NOTE : ''}.`,
-				within
+				`bills ${money(billed)} as a charge; ${poLineName(po, pl)} is a credit of ${money(lineAmount(pl.qtyMilli, pl.unitPriceCents))}.`
 			)
 		);
-	}
+	} else if (poCredit && lineCredit) {
+		const [rateAbs, priceAbs, qtyAbs] = [Math.abs(line.rateCents), Math.abs(pl.unitPriceCents), Math.abs(line.qtyMilli)];
+		if (rateAbs !== priceAbs) priceMismatch(idx, scope, po, pl, line, rateAbs, priceAbs, qtyAbs, out);
+	} else if (line.rateCents !== pl.unitPriceCents && !warrantyAtZero) priceMismatch(idx, scope, po, pl, line, line.rateCents, pl.unitPriceCents, line.qtyMilli, out);
 	if (line.buyerItemCode !== '' && line.buyerItemCode !== pl.buyerItemCode) {
 		out.push(
 			lineFinding(
@@ -184,4 +191,21 @@ function poLineRules(idx: Index, scope: InvoiceScope, po: PurchaseOrder, line: I
 			)
 		);
 	}
+}
+
+/** The line's rate and the PO line's price, as compared (signed, or both without sign for two credits). */
+function priceMismatch(idx: Index, scope: InvoiceScope, po: PurchaseOrder, pl: PoLine, line: InvoiceLine, lineRate: number, poPrice: number, qtyMilli: number, out: Finding[]): void {
+	const within = priceTolerated(lineRate, poPrice, qtyMilli, tolerancesFor(idx, scope.inv.customerId));
+	const gap = lineRate - poPrice;
+	const onLine = Math.abs(lineAmount(qtyMilli, lineRate) - lineAmount(qtyMilli, poPrice));
+	out.push(
+		lineFinding(
+			scope,
+			line,
+			'PRICE_MISMATCH',
+			[target('invoiceLines', line.id, 'rateCents'), target('poLines', pl.id, 'unitPriceCents')],
+			`bills ${rate(line.rateCents, line.unit)}; ${poLineName(po, pl)} authorises ${rate(pl.unitPriceCents, pl.unit)} (${rate(Math.abs(gap), line.unit)} ${gap > 0 ? 'over' : 'under'}, ${money(onLine)} on ${qty(line.qtyMilli, line.unit)})${within ? TOLERATED_NOTE : ''}.`,
+			within
+		)
+	);
 }

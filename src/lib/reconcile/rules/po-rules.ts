@@ -1,3 +1,4 @@
+import { isCharge } from '../../domain/credit';
 import { lineAmount } from '../../domain/quantity';
 import type { InvoiceLine, PoLine, PurchaseOrder, Tolerances } from '../../domain/records';
 import type { Index } from '../keys/indexes';
@@ -15,11 +16,13 @@ import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
  *
  * - OVER_PO_QTY: per PO line, the quantities of all work lines matched to it add up to more than
  *   it authorises; `info` within qtyBp of the authorised quantity. Targets the PO line's quantity
- *   and every contributing invoice line's.
+ *   and every contributing invoice line's. Only a PO line that authorises a charge can be over;
+ *   a returned part on an invoice gives its quantity back, a price credit draws none (credit.ts).
  * - DUPLICATE_BILLING: lines on two or more different invoices bill the same PO line with the
  *   same quantity and the same amount, for the same job (work order number and task code, or
  *   both without one). The same trip charge on two different jobs is two trips, not a repeat.
- *   One finding per PO line, job, quantity and amount.
+ *   One finding per PO line, job, quantity and amount. A credit repeated is not a charge repeated:
+ *   only lines with a positive amount are compared.
  * - OVER_PO_TOTAL: what the invoices bill before tax (work and discount lines, freight only if the
  *   PO allows it) exceeds the total of the PO's lines' extended amounts, or its blanket limit when
  *   it has one (whichever is lower); `info` within absCents.
@@ -36,7 +39,7 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 
 	// Second pass, only for PO lines over their quantity or billed more than once: gather the lines.
 	const suspects: number[] = [];
-	for (let i = 0; i < poLines.length; i++) if (countAt[i]! > 1 || (countAt[i]! > 0 && qtyAt[i]! > poLines[i]!.qtyMilli)) suspects.push(i);
+	for (let i = 0; i < poLines.length; i++) if (countAt[i]! > 1 || (countAt[i]! > 0 && overAt(poLines[i]!, qtyAt[i]!))) suspects.push(i);
 	if (suspects.length > 0) {
 		const linesAt = new Map<number, InvoiceLine[]>(suspects.map((i) => [i, []]));
 		for (const inv of invoices) {
@@ -48,7 +51,7 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 		for (const i of suspects) {
 			const pl = poLines[i]!;
 			const lines = linesAt.get(i)!;
-			if (qtyAt[i]! > pl.qtyMilli) overQty(pl, withInvoices(idx, lines), qtyAt[i]!, tol, ctx, out, po.number);
+			if (overAt(pl, qtyAt[i]!)) overQty(pl, withInvoices(idx, lines), qtyAt[i]!, tol, ctx, out, po.number);
 			duplicates(idx, pl, lines, ctx, out, po.number);
 		}
 	}
@@ -73,6 +76,9 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 	}
 }
 
+/** Billed past what a charge line authorises; a credit line of the PO is never "over". */
+const overAt = (pl: PoLine, billedQty: number): boolean => isCharge(pl.qtyMilli, pl.unitPriceCents) && billedQty > pl.qtyMilli;
+
 function overQty(pl: PoLine, billed: Billed[], sum: number, tol: Tolerances, ctx: FindingContext, out: Finding[], poNumber: string): void {
 	const over = sum - pl.qtyMilli;
 	const within = qtyTolerated(over, pl.qtyMilli, tol);
@@ -95,6 +101,7 @@ function duplicates(idx: Index, pl: PoLine, lines: readonly InvoiceLine[], ctx: 
 	// which were most of the cost of re-running its PO after an edit.
 	const byQty = new Map<number, InvoiceLine[]>();
 	for (const line of lines) {
+		if (lineAmount(line.qtyMilli, line.rateCents) < 0) continue;
 		const same = byQty.get(line.qtyMilli);
 		if (same) same.push(line);
 		else byQty.set(line.qtyMilli, [line]);

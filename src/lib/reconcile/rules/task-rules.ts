@@ -1,3 +1,4 @@
+import { isCharge, quantityDrawn } from '../../domain/credit';
 import { lineAmount } from '../../domain/quantity';
 import type { ChangeOrder, InvoiceLine, Task, WorkOrder } from '../../domain/records';
 import type { Index } from '../keys/indexes';
@@ -16,13 +17,15 @@ import { DONE_STATUSES } from './statuses';
  * - DUPLICATE_BILLING: the task is billed on two or more lines (on one invoice or several) and the
  *   quantities billed add up to more than the task records (no tolerance): each line alone may be
  *   within it, so QTY_OVER_PERFORMED, which reads one line, does not see it. Targets the task's
- *   quantity and every line's.
+ *   quantity and every line's. Only a task that records a charge can be over; a returned part
+ *   gives its quantity back and a price credit draws none (credit.ts).
  * - CHANGE_UNAPPROVED: a billed task marked extra has no change order of its own work order with
  *   its change order number in status `approved` (missing number, unknown number, or pending /
  *   rejected all count).
  * - UNBILLED_COMPLETE_WORK: a done task, with a non-zero amount, of a work order that is billable
  *   (not internal, not cancelled; warranty excluded since it bills at zero) and complete, invoiced
- *   or closed, billed on no non-void invoice.
+ *   or closed, billed on no non-void invoice. A credit task (a returned part) unbilled is said as
+ *   a credit the customer has not been given yet.
  */
 export function evaluateTasks(idx: Index, wo: WorkOrder, billedOnWo: readonly InvoiceLine[], out: Finding[]): void {
 	const tasks = idx.tasksByWo.get(wo.id);
@@ -48,13 +51,13 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 		const line = billedOnWo[i]!;
 		if (line.taskCode !== task.code || !isWork(line.kind)) continue;
 		count++;
-		total += line.qtyMilli;
+		total += quantityDrawn(line.qtyMilli, line.rateCents);
 	}
 	if (count === 0) {
 		if (task.done && wo.type !== 'internal' && wo.type !== 'warranty' && DONE_STATUSES.has(wo.status)) unbilledWork(wo, task, out);
 		return;
 	}
-	const duplicate = count > 1 && total > task.qtyMilli;
+	const duplicate = count > 1 && isCharge(task.qtyMilli, task.rateCents) && total > task.qtyMilli;
 	const unapproved = task.extra ? unapprovedWhy(idx, wo, task) : null;
 	if (!duplicate && !unapproved) return;
 
@@ -112,12 +115,13 @@ function unapprovedWhy(idx: Index, wo: WorkOrder, task: Task): { why: string; co
 function unbilledWork(wo: WorkOrder, task: Task, out: Finding[]): void {
 	const amount = lineAmount(task.qtyMilli, task.rateCents);
 	if (amount === 0) return;
+	const what = amount < 0 ? `a credit of ${money(-amount)} not yet given` : `${money(amount)} (${qty(task.qtyMilli, task.unit)}) unbilled`;
 	out.push(
 		finding(
 			'UNBILLED_COMPLETE_WORK',
 			[`tasks:${task.id}`],
 			[target('tasks', task.id, 'amount'), target('tasks', task.id, 'done')],
-			`${wo.number} ${task.code} (${task.description || task.kind}) is done but on no invoice: ${money(amount)} (${qty(task.qtyMilli, task.unit)}) unbilled.`,
+			`${wo.number} ${task.code} (${task.description || task.kind}) is done but on no invoice: ${what}.`,
 			contextOf(wo)
 		)
 	);
