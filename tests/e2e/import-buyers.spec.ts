@@ -102,3 +102,29 @@ test('A jobs file naming a customer Tieout does not know lists it, adds it in th
 	await expect(cellOf(await stableRow(grid, 'number', 'WO-30001'), 'customerId')).toHaveText('Lakeside Dental Group');
 	await expect(cellOf(await stableRow(grid, 'number', 'WO-30002'), 'customerId')).toHaveText('Mercy General Hospital');
 });
+
+test('A name said to be an existing customer is remembered for it: the next file with that name goes there by itself, and Customers shows the name', async ({ page }) => {
+	await loadSample(page);
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	const w = wizard(page);
+	await w.getByLabel('Import CSV').setInputFiles(fixture('po-log-multi-buyer.csv'));
+	const names = w.getByRole('region', { name: 'Customers named in the file' });
+	await names.getByLabel('Customer for Acme Facilities Inc.').selectOption({ label: 'Mercy General Hospital' });
+	await expect(names.getByRole('listitem')).toHaveCount(0);
+	await expect(names).toContainText('Acme Facilities Inc. → Mercy General Hospital (rows 5–6, 10)');
+	await w.getByRole('button', { name: 'Check 9 rows' }).click();
+	await w.getByRole('button', { name: 'Apply import' }).click();
+	await expect(rowCount(pos)).toHaveText('9 rows');
+	expect(await customersOf(pos, '7710')).toEqual(['Mercy General Hospital']);
+
+	// The same log again: every name matches by itself, and each PO 2040 is its own customer's, unchanged.
+	await page.reload();
+	await w.getByLabel('Import CSV').setInputFiles(fixture('po-log-multi-buyer.csv'));
+	await expect(names).toContainText('Acme Facilities Inc. → Mercy General Hospital (rows 5–6, 10)');
+	await expect(names.getByRole('listitem')).toHaveCount(0);
+	await w.getByRole('button', { name: 'Check 9 rows' }).click();
+	await expect(w.getByText('Nothing to change: this file matches what is stored.')).toBeVisible();
+
+	const customers = await openGrid(page, '/customers', 'Customers', 3);
+	await expect(cellOf(await stableRow(customers, 'name', 'Mercy General Hospital'), 'otherNames')).toHaveText('Acme Facilities Inc.');
+});

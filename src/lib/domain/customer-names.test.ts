@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerNameIndex, nameKey, rowsText } from './customer-names';
+import { CustomerNameIndex, nameKey, otherNamesCodec, rowsText } from './customer-names';
 
 const harbor = { id: 'h', name: 'Harbor Point Property Management LLC' };
 const cafe = { id: 'c', name: 'Café Nord GmbH' };
@@ -53,5 +53,13 @@ describe('rowsText', () => {
 		expect(rowsText([[14, 14]])).toBe('row 14');
 		expect(rowsText([[14, 20], [31, 31]])).toBe('rows 14–20, 31');
 		expect(rowsText([[2, 2], [5, 5]], 40)).toBe('rows 2, 5 and 40 more');
+	});
+});
+
+describe('otherNamesCodec', () => {
+	it('reads names parted by semicolons (commas belong to names), dropping blanks and repeats, and shows them the same way', () => {
+		expect(otherNamesCodec.parse(' Harbor Point, LLC ;; HARBOR POINT LLC; HP Mgmt ; ')).toEqual({ ok: true, value: ['Harbor Point, LLC', 'HP Mgmt'] });
+		expect(otherNamesCodec.format(['Harbor Point, LLC', 'HP Mgmt'])).toBe('Harbor Point, LLC; HP Mgmt');
+		expect(otherNamesCodec.parse('')).toEqual({ ok: true, value: [] });
 	});
 });

@@ -1,3 +1,5 @@
+import type { Codec } from './codecs';
+import { ok } from './result';
 import type { Id } from './records';
 
 /** What name matching needs of a customer: its name and the other names its files have used. */
@@ -47,7 +49,11 @@ export class CustomerNameIndex {
 	}
 
 	match(name: string): NameMatch {
-		const key = nameKey(name);
+		return this.matchKey(nameKey(name));
+	}
+
+	/** The same, for a name already as nameKey gives it. */
+	matchKey(key: string): NameMatch {
 		const chosen = this.choices[key];
 		if (chosen !== undefined) return { kind: 'one', id: chosen };
 		const ids = this.#ids.get(key) ?? [];
@@ -62,3 +68,20 @@ export function rowsText(ranges: readonly (readonly [number, number])[], more = 
 	const parts = ranges.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
 	return `${count === 1 ? 'row' : 'rows'} ${parts.join(', ')}${more ? ` and ${more} more` : ''}`;
 }
+
+/**
+ * Other names as one cell: `ACME Corp.; Acme Facility Services`. A semicolon parts them (a
+ * company name holds commas); a name that reads like one already kept is dropped.
+ */
+export const otherNamesCodec: Codec<string[]> = {
+	parse: (t) => {
+		const seen = new Set<string>();
+		return ok(
+			t
+				.split(';')
+				.map((n) => n.trim())
+				.filter((n) => n !== '' && !seen.has(nameKey(n)) && (seen.add(nameKey(n)), true))
+		);
+	},
+	format: (v) => (v ?? []).join('; ')
+};

@@ -2,6 +2,8 @@ import { CustomerNameIndex, rowsText, type NameMatch } from '$lib/domain/custome
 import { newCustomer } from '$lib/domain/factories';
 import type { FileCustomerName } from '$lib/io/csv/customer-column';
 import { app, newId, saveOne } from './app.svelte';
+import { notices } from './notices.svelte';
+import { updateOne } from './update-one';
 
 /** One name of the file's Customer column as the wizard lists it. */
 export interface CustomerNameRow {
@@ -66,7 +68,7 @@ export class ImportCustomers {
 		const t = app.wb.tables.customers;
 		void t.version;
 		const index = new CustomerNameIndex(t.rows(), this.choices);
-		return this.names.map((n) => ({ name: n.name, key: n.key, rows: rowsText(n.ranges, n.more), match: index.match(n.name) }));
+		return this.names.map((n) => ({ name: n.name, key: n.key, rows: rowsText(n.ranges, n.more), match: index.matchKey(n.key) }));
 	}
 
 	get unresolved(): CustomerNameRow[] {
@@ -84,8 +86,21 @@ export class ImportCustomers {
 		return saveOne('customers', customer);
 	}
 
-	/** The person says which customer a name is: for this file, and remembered when the name was nobody's. */
+	/**
+	 * The person says which customer a name is: for this file, and remembered with the customer
+	 * when the name was nobody's, so the next file matches by itself. A name two customers answer
+	 * to is settled for this file only: remembering it would not make it anyone's alone.
+	 */
 	async assign(row: CustomerNameRow, customerId: string): Promise<string | null> {
+		const customer = app.wb.tables.customers.get(customerId);
+		if (!customer) return null;
+		if (row.match.kind === 'none') {
+			const refused = await updateOne('customers', { ...customer, otherNames: [...customer.otherNames, row.name] });
+			if (refused) {
+				notices.push('error', `“${row.name}” was not remembered for ${customer.name}: ${refused.message}`);
+				return refused.message;
+			}
+		}
 		this.choices = { ...this.choices, [row.key]: customerId };
 		return null;
 	}

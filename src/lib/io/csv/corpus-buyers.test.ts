@@ -61,7 +61,7 @@ describe('CSV corpus: a PO log naming several buyers (issue 20, regression: ever
 	});
 
 	it('files each PO under the customer its rows name; the two buyers’ PO 2040 are two POs', () => {
-		const outcome = plan({ customers: [harbor, bayview, { ...acme, otherNames: ['ACME FACILITIES, INC.'] } as typeof acme] });
+		const outcome = plan({ customers: [harbor, bayview, { ...acme, otherNames: ['ACME FACILITIES, INC.'] }] });
 		expect(written(outcome)).toEqual([
 			['2040', 'h', ['Chiller inspection', 'Condenser coil clean']],
 			['2040', 'b', ['Storefront door closer']],
@@ -120,7 +120,7 @@ describe('the Customer column of each kind', () => {
 		const r = ask({ type: 'read', id: 6, bytes: bytes.buffer as ArrayBuffer, fileName: 'jobs.csv', chosen: {} });
 		if (r.type !== 'read' || !r.ok) throw new Error('expected the file read');
 		const base = { id: 7, kind: 'workOrder' as const, mapping: suggestMapping('workOrder', r.summary.header), options: { decimal: '.' as const, dateOrder: 'mdy' as const }, customerId: null, sites: [], today: '2027-02-01', stored: {}, references: {} };
-		const customers = [{ ...harbor, otherNames: ['Harbor Pt. Mgmt', 'Harbor Point'] }, bayview, newCustomer('x', { name: 'Harbor Point' })] as (typeof harbor)[];
+		const customers = [{ ...harbor, otherNames: ['Harbor Pt. Mgmt', 'Harbor Point'] }, bayview, newCustomer('x', { name: 'Harbor Point' })];
 		const refused = ask({ type: 'plan', ...base, customers });
 		if (refused.type !== 'plan' || refused.outcome.ok) throw new Error('expected a refusal');
 		expect(refused.outcome.problems.map(describeProblem)).toEqual(['jobs.csv, row 4, column "Customer": Work order WO-3: "Harbor Point" could be Harbor Point Property Management LLC or Harbor Point; choose which in the wizard']);
