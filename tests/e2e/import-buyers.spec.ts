@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
-import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, rowWhere, stableRow, test } from './fixtures';
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, rowWhere, stableRow, test } from './fixtures';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
 const wizard = (page: Page) => page.getByRole('region', { name: 'Import purchase orders' });
@@ -126,5 +126,14 @@ test('A name said to be an existing customer is remembered for it: the next file
 	await expect(w.getByText('Nothing to change: this file matches what is stored.')).toBeVisible();
 
 	const customers = await openGrid(page, '/customers', 'Customers', 3);
-	await expect(cellOf(await stableRow(customers, 'name', 'Mercy General Hospital'), 'otherNames')).toHaveText('Acme Facilities Inc.');
+	const mercy = await stableRow(customers, 'name', 'Mercy General Hospital');
+	await expect(cellOf(mercy, 'otherNames')).toHaveText('Acme Facilities Inc.');
+
+	// A name matched by mistake is taken back on Customers; the next file asks again.
+	await editCell(cellOf(mercy, 'otherNames'), 'Mercy Gen. Hosp.; ');
+	await expect(cellOf(mercy, 'otherNames')).toHaveText('Mercy Gen. Hosp.');
+	await expect(customers.getByRole('alert')).toHaveCount(0);
+	await openGrid(page, '/purchase-orders', 'Purchase orders', 9);
+	await w.getByLabel('Import CSV').setInputFiles(fixture('po-log-multi-buyer.csv'));
+	await expect(names.getByRole('listitem')).toContainText('Acme Facilities Inc. — rows 5–6, 10');
 });

@@ -61,5 +61,7 @@ describe('otherNamesCodec', () => {
 		expect(otherNamesCodec.parse(' Harbor Point, LLC ;; HARBOR POINT LLC; HP Mgmt ; ')).toEqual({ ok: true, value: ['Harbor Point, LLC', 'HP Mgmt'] });
 		expect(otherNamesCodec.format(['Harbor Point, LLC', 'HP Mgmt'])).toBe('Harbor Point, LLC; HP Mgmt');
 		expect(otherNamesCodec.parse('')).toEqual({ ok: true, value: [] });
+		// What a filter hands back to the formatter: the text it was given (regression: "join is not a function" refused the edit).
+		expect(otherNamesCodec.format('Harbor Point, LLC; HP Mgmt' as never)).toBe('Harbor Point, LLC; HP Mgmt');
 	});
 });

@@ -83,5 +83,6 @@ export const otherNamesCodec: Codec<string[]> = {
 				.filter((n) => n !== '' && !seen.has(nameKey(n)) && (seen.add(nameKey(n)), true))
 		);
 	},
-	format: (v) => (v ?? []).join('; ')
+	// The grid's filters hand a formatter the text it already made: that text is shown as it is.
+	format: (v) => (Array.isArray(v) ? v.join('; ') : String(v ?? ''))
 };
