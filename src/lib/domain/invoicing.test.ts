@@ -76,6 +76,20 @@ describe('buildInvoice', () => {
 		for (const l of lines) expect(validateInvoiceLine(l)).toEqual([]);
 	});
 
+	it('bills a credit task (a returned part) as a credit line: negative quantity kept, total and tax lowered by it', () => {
+		const withReturn = [...tasks, t('wo-a', 'T11', { description: 'Returned compressor', kind: 'material', qtyMilli: -1_000, unit: 'ea', rateCents: 180_000, buyerItemCode: 'MAT-CMP', poLineNo: 2 })];
+		const { lines } = built(buildInvoice(input([wo], withReturn, { settings: untaxed({ taxRateBp: 825 }), po: { ...PO, taxAllowed: true } })));
+		expect(lines.map((l) => [l.taskCode, l.qtyMilli, l.rateCents])).toEqual([
+			['T2', 6_500, 12_500],
+			['T10', 1_000, 180_000],
+			['T11', -1_000, 180_000],
+			['', 1_000, 6_703]
+		]);
+		// $2,612.50 - $1,800.00 = $812.50 billed; 8.25% of it is $67.03.
+		expect(invoiceTotals(lines)).toMatchObject({ subtotal: 81_250, tax: 6_703 });
+		for (const l of lines) expect(validateInvoiceLine(l)).toEqual([]);
+	});
+
 	it('adds sales tax at the Settings rate on the work billed where the PO allows tax, and says it is a snapshot (regression: the rate did nothing)', () => {
 		// 6.5 h × $125.00 + 1 × $1,800.00 = $2,612.50; 8.25% of it is $215.53 (215.531… half-up).
 		const taxed = built(buildInvoice(input([wo], tasks, { settings: untaxed({ taxRateBp: 825 }), po: { ...PO, taxAllowed: true } })));

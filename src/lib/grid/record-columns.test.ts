@@ -4,7 +4,7 @@ import { testWorkbooks } from '$lib/testing/workbooks';
 import { orderedBy } from './grid-options';
 import type { ColDef } from 'ag-grid-community';
 import type { ChangeOrder } from '$lib/domain/records';
-import { changeOrderColumns, invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineOrder, purchaseOrderColumns, taskOrder, workOrderColumns, type BilledFigures } from './record-columns';
+import { changeOrderColumns, invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineBilledColumns, poLineOrder, purchaseOrderColumns, taskOrder, workOrderColumns, type BilledFigures } from './record-columns';
 
 const NO_FIGURES: BilledFigures = { poBilled: () => null, woBilled: () => null };
 
@@ -103,3 +103,23 @@ describe('a decided change order keeps its amount and description', () => {
 	});
 });
 
+
+describe('a PO line left to bill', () => {
+	it('is marked over when a charge line is billed past it, never for a credit line still to give (domain.md, "Credit line")', async () => {
+		const wb = await workbook(async () => {});
+		const billedAs = (qtyMilli: number, amountCents: number): BilledFigures => ({ poBilled: () => ({ line: () => ({ qtyMilli, amountCents }) }) as never, woBilled: () => null });
+		const over = (line: ReturnType<typeof b.poLine>, figures: BilledFigures, colId: string) => {
+			const col = poLineBilledColumns(wb, figures).find((c) => c.colId === colId)!;
+			const value = (col.valueGetter as (p: { data: typeof line }) => unknown)({ data: line });
+			return (col.cellClassRules!['over-cap'] as (p: object) => boolean)({ value, data: line });
+		};
+		const charge = b.poLine({ qtyMilli: 5000, unitPriceCents: 2000, extendedCents: 10000 });
+		expect(over(charge, billedAs(6000, 12000), 'remainingQty')).toBe(true);
+		expect(over(charge, billedAs(6000, 12000), 'remaining')).toBe(true);
+		expect(over(charge, billedAs(5000, 10000), 'remaining')).toBe(false);
+		const credit = b.poLine({ qtyMilli: 1000, unitPriceCents: -15000, extendedCents: -15000 });
+		expect(over(credit, billedAs(0, 0), 'remaining')).toBe(false);
+		const returned = b.poLine({ qtyMilli: -2000, unitPriceCents: 1250, extendedCents: -2500 });
+		expect(over(returned, billedAs(0, 0), 'remainingQty')).toBe(false);
+	});
+});

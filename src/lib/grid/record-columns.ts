@@ -21,6 +21,7 @@ import {
 	type WorkOrder
 } from '$lib/domain/records';
 import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poTotal } from '$lib/domain/totals';
+import { isCharge } from '$lib/domain/credit';
 import { lineAmount } from '$lib/domain/quantity';
 import type { Workbook } from '$lib/state/workbook.svelte';
 import type { PoBilled, WoBilled } from '$lib/reconcile';
@@ -56,6 +57,8 @@ export interface BilledFigures {
 	woBilled(woId: string): WoBilled | null;
 }
 const OVER = { 'over-cap': (p: { value: unknown }) => typeof p.value === 'number' && p.value < 0 };
+/** A PO credit line (domain.md) left to give is not over anything: only a charge line is marked. */
+const LINE_OVER = { 'over-cap': (p: { value: unknown; data?: PoLine }) => OVER['over-cap'](p) && !!p.data && isCharge(p.data.qtyMilli, p.data.unitPriceCents) };
 const BEFORE_TAX = 'On every non-void invoice, before tax; freight only where it may be billed.';
 
 const customers = (wb: Workbook) => () => wb.tables.customers.rows().map((c) => ({ id: c.id, name: c.name }));
@@ -179,9 +182,9 @@ export const poLineBilledColumns = (wb: Workbook, figures: BilledFigures): ColDe
 	return [
 		...columns.slice(0, at),
 		computedCol<PoLine>('billedQty', 'Billed qty', (l) => billed(l)?.qtyMilli ?? null, { ...qty, headerTooltip: 'Work lines matched to this line, on every non-void invoice.' }),
-		computedCol<PoLine>('remainingQty', 'Qty left', (l) => { const b = billed(l); return b ? l.qtyMilli - b.qtyMilli : null; }, { ...qty, cellClassRules: OVER }),
+		computedCol<PoLine>('remainingQty', 'Qty left', (l) => { const b = billed(l); return b ? l.qtyMilli - b.qtyMilli : null; }, { ...qty, cellClassRules: LINE_OVER }),
 		computedMoneyCol<PoLine>('billed', 'Billed', (l) => billed(l)?.amountCents ?? null, { width: 110 }),
-		computedMoneyCol<PoLine>('remaining', 'Remaining', (l) => { const b = billed(l); return b ? l.extendedCents - b.amountCents : null; }, { width: 110, headerTooltip: 'Extended amount less what is billed.', cellClassRules: OVER }),
+		computedMoneyCol<PoLine>('remaining', 'Remaining', (l) => { const b = billed(l); return b ? l.extendedCents - b.amountCents : null; }, { width: 110, headerTooltip: 'Extended amount less what is billed.', cellClassRules: LINE_OVER }),
 		...columns.slice(at)
 	];
 };

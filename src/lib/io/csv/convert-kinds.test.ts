@@ -74,9 +74,9 @@ describe('invoice import', () => {
 		expect(withUnit.ok && withUnit.groups[0]!.lines[0]!.unit).toBe('lb');
 	});
 
-	it('refuses a negative rate on a non-discount line and a task code without its job, at their rows and columns', () => {
-		expect(problems(inv('Invoice,Line,Description,Qty,Rate,Task\nINV-1,1,A,1,-5,T1\n', 'c1'))).toEqual([
-			[2, 'Rate', 'Only a discount line may have a negative rate'],
+	it('refuses a credit with both quantity and rate negative, and a task code without its job, at their rows and columns', () => {
+		expect(problems(inv('Invoice,Line,Description,Qty,Rate,Task\nINV-1,1,A,(1),-5,T1\n', 'c1'))).toEqual([
+			[2, 'Rate', 'Quantity and rate are both negative: a credit has a negative rate or a negative quantity, never both'],
 			[2, null, 'A task code needs the work order number it belongs to']
 		]);
 	});

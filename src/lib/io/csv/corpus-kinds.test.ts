@@ -48,4 +48,17 @@ describe('CSV corpus: jobs and invoice lines', () => {
 			[3, 'discount', 1000, -1000, '', '', null, '']
 		]);
 	});
+
+	it('invoice-credit.csv: credit lines as -150.00, (150.00), 150.00- and a returned quantity (2)', () => {
+		const { table: t, mapping } = table('invoice-credit.csv', 'invoice');
+		const r = convertInvoices(t, mapping, opts, ctx('invoice-credit.csv'));
+		if (!r.ok) throw new Error(r.problems.map(describeProblem).join('\n'));
+		expect(r.groups[0]!.lines.map((l) => [l.lineNo, l.kind, l.qtyMilli, l.rateCents, l.taskCode, l.poLineNo])).toEqual([
+			[1, 'labor', 1000, 120000, 'T1', 1],
+			[2, 'fee', 1000, -15000, 'T2', 2],
+			[3, 'fee', 1000, -15000, 'T3', 3],
+			[4, 'fee', 1000, -15000, 'T4', 4],
+			[5, 'material', -2000, 1250, 'T5', 5]
+		]);
+	});
 });

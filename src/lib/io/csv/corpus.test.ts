@@ -45,6 +45,37 @@ function refused(name: string) {
 
 const descriptions = (r: { pos: ImportedPo[] }) => r.pos.flatMap((p) => p.lines.map((l) => l.description));
 
+describe('CSV corpus: credit lines in every notation buyers write (domain.md, "Credit line")', () => {
+	it('credit-lines.csv: -150.00, (150.00) and 150.00- as unit prices, (2) as a returned quantity', () => {
+		const r = imported('credit-lines.csv');
+		const { po, lines } = r.pos[0]!;
+		expect(po).toMatchObject({ number: '7100', issueDate: '2027-03-01' });
+		expect(lines.map((l) => [l.lineNo, l.buyerItemCode, l.qtyMilli, l.unitPriceCents, l.extendedCents])).toEqual([
+			[1, 'SVC-1', 1000, 120000, 120000],
+			[2, 'DISC-A', 1000, -15000, -15000],
+			[3, 'DISC-B', 1000, -15000, -15000],
+			[4, 'DISC-C', 1000, -15000, -15000],
+			[5, 'FLT-20', -2000, 1250, -2500]
+		]);
+		expect(r.warnings).toEqual([]);
+	});
+
+	it('credit-lines-1252.csv: a Windows-1252 semicolon export with (150,00), -150,00 and 150,00- (regression: refused whole as "Unit price must be at least 0")', () => {
+		const r = imported('credit-lines-1252.csv', ',', 'dmy');
+		expect(r.delimiter).toBe(';');
+		const { po, lines } = r.pos[0]!;
+		expect(po).toMatchObject({ number: '4720', issueDate: '2027-03-01' });
+		expect(lines.map((l) => [l.lineNo, l.description, l.qtyMilli, l.unitPriceCents, l.extendedCents])).toEqual([
+			[10, 'Wartung K\u00e4lteanlage', 1000, 120000, 120000],
+			[20, 'Gutschrift R\u00fccksendung \u2013 Filter', 1000, -15000, -15000],
+			[30, 'Rabatt', 1000, -15000, -15000],
+			[40, 'Treuerabatt', 1000, -15000, -15000],
+			[50, 'R\u00fccksendung Filter', -2000, 1250, -2500]
+		]);
+		expect(r.warnings).toEqual([]);
+	});
+});
+
 describe('CSV corpus: files that import', () => {
 	it('comma in quotes, $1,234.50 amounts and US dates', () => {
 		const r = imported('comma-in-quotes.csv');

@@ -23,14 +23,15 @@ const line = fc.record({
 	lineNo: fc.integer({ min: 1, max: 99999 }),
 	buyerItemCode: fc.oneof(text, triggered),
 	description,
-	qtyMilli: fc.integer({ min: 0, max: 1e8 }),
+	qtyMilli: fc.integer({ min: -1e8, max: 1e8 }),
 	unit: text,
 	// With 100,000 units, up to $9,000 a unit: an amount within the most one line may hold.
-	unitPriceCents: fc.integer({ min: 0, max: 9e5 }),
+	unitPriceCents: fc.integer({ min: -9e5, max: 9e5 }),
 	extendedOff: fc.option(fc.integer({ min: -1e9, max: 1e9 })),
 	costCenter: text,
 	needBy: fc.option(date)
-});
+	// Credit lines too (domain.md): a negative quantity or a negative price, never both.
+}).filter((l) => !(l.qtyMilli < 0 && l.unitPriceCents < 0));
 
 const po = fc.record({
 	number: description,

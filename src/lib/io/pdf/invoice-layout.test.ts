@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newInvoiceLine } from '$lib/domain/factories';
+import { formatMoney } from '$lib/domain/money';
 import { invoiceSchedule, invoiceTotals } from '$lib/domain/totals';
 import { approxMeasure, bigInvoiceInput, business, logoDataUrl, sampleInvoiceInput } from './fixtures.test-helper';
 import { layoutInvoice, termsSentence, type InvoiceDocInput } from './invoice-layout';
@@ -74,6 +75,22 @@ describe('invoice layout', () => {
 		expect(terms).toContain('(1.5% early-payment discount of $28.47)');
 		const schedule = invoiceSchedule(input.invoice, totals)!;
 		expect(schedule.discountCents).toBe(2847);
+	});
+
+	it('prints credit lines as negatives, a returned part and a price credit alike, and lowers the total by them', () => {
+		const input = sampleInvoiceInput('INV-1042');
+		const before = invoiceTotals(input.lines).total;
+		input.lines.push(
+			newInvoiceLine('r', input.invoice.id, 8, { description: 'Returned filters', kind: 'material', qtyMilli: -2000, unit: 'ea', rateCents: 1250, buyerItemCode: 'FLT-MERV13', poLineNo: 4 }),
+			newInvoiceLine('g', input.invoice.id, 9, { description: 'Goodwill credit', kind: 'fee', qtyMilli: 1000, unit: 'ea', rateCents: -15000, buyerItemCode: 'CR-1', poLineNo: 5 })
+		);
+		const totals = invoiceTotals(input.lines);
+		expect(totals.total).toBe(before - 2500 - 15000);
+		const l = layout(input);
+		const rows = blocks(l, 'row');
+		expect(textsOf(rows.filter((r) => r.key === '8'))).toEqual(expect.arrayContaining(['Returned filters', '-2', '$12.50', '-$25.00']));
+		expect(textsOf(rows.filter((r) => r.key === '9'))).toEqual(expect.arrayContaining(['Goodwill credit', '1', '-$150.00', 'CR-1']));
+		expect(textsOf(blocks(l, 'totals'))).toEqual(expect.arrayContaining(['Total due (USD)', formatMoney(totals.total)]));
 	});
 
 	it('says what the terms are when they name no discount, or none, or cannot be read', () => {

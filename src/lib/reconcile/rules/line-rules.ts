@@ -150,15 +150,7 @@ function poLineRules(idx: Index, scope: InvoiceScope, po: PurchaseOrder, line: I
 	const lineCredit = isCredit(line.qtyMilli, line.rateCents);
 	const billed = lineAmount(line.qtyMilli, line.rateCents);
 	if (poCredit && billed > 0) {
-		out.push(
-			lineFinding(
-				scope,
-				line,
-				'PRICE_MISMATCH',
-				[target('invoiceLines', line.id, 'rateCents'), target('poLines', pl.id, 'unitPriceCents')],
-				`bills ${money(billed)} as a charge; ${poLineName(po, pl)} is a credit of ${money(lineAmount(pl.qtyMilli, pl.unitPriceCents))}.`
-			)
-		);
+		out.push(priceFinding(scope, pl, line, `bills ${money(billed)} as a charge; ${poLineName(po, pl)} is a credit of ${money(lineAmount(pl.qtyMilli, pl.unitPriceCents))}.`));
 	} else if (poCredit && lineCredit) {
 		const [rateAbs, priceAbs, qtyAbs] = [Math.abs(line.rateCents), Math.abs(pl.unitPriceCents), Math.abs(line.qtyMilli)];
 		if (rateAbs !== priceAbs) priceMismatch(idx, scope, po, pl, line, rateAbs, priceAbs, qtyAbs, out);
@@ -198,14 +190,9 @@ function priceMismatch(idx: Index, scope: InvoiceScope, po: PurchaseOrder, pl: P
 	const within = priceTolerated(lineRate, poPrice, qtyMilli, tolerancesFor(idx, scope.inv.customerId));
 	const gap = lineRate - poPrice;
 	const onLine = Math.abs(lineAmount(qtyMilli, lineRate) - lineAmount(qtyMilli, poPrice));
-	out.push(
-		lineFinding(
-			scope,
-			line,
-			'PRICE_MISMATCH',
-			[target('invoiceLines', line.id, 'rateCents'), target('poLines', pl.id, 'unitPriceCents')],
-			`bills ${rate(line.rateCents, line.unit)}; ${poLineName(po, pl)} authorises ${rate(pl.unitPriceCents, pl.unit)} (${rate(Math.abs(gap), line.unit)} ${gap > 0 ? 'over' : 'under'}, ${money(onLine)} on ${qty(line.qtyMilli, line.unit)})${within ? TOLERATED_NOTE : ''}.`,
-			within
-		)
-	);
+	const message = `bills ${rate(line.rateCents, line.unit)}; ${poLineName(po, pl)} authorises ${rate(pl.unitPriceCents, pl.unit)} (${rate(Math.abs(gap), line.unit)} ${gap > 0 ? 'over' : 'under'}, ${money(onLine)} on ${qty(line.qtyMilli, line.unit)})${within ? TOLERATED_NOTE : ''}.`;
+	out.push(priceFinding(scope, pl, line, message, within));
 }
+
+const priceFinding = (scope: InvoiceScope, pl: PoLine, line: InvoiceLine, message: string, within = false): Finding =>
+	lineFinding(scope, line, 'PRICE_MISMATCH', [target('invoiceLines', line.id, 'rateCents'), target('poLines', pl.id, 'unitPriceCents')], message, within);
