@@ -43,6 +43,7 @@ try {
 		await w.getByLabel('Import CSV').setInputFiles(file.path);
 		await w.getByText(`${file.lines} data rows`).waitFor({ timeout: 120_000 });
 		const t1 = await now();
+		await w.getByLabel('Customer', { exact: true }).selectOption({ label: 'Mercy General Hospital' });
 		await w.getByRole('button', { name: `Check ${file.lines} rows` }).click();
 		await w.getByRole('button', { name: 'Apply import' }).waitFor({ timeout: 120_000 });
 		const t2 = await now();

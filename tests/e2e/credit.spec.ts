@@ -10,7 +10,7 @@ test('Credit lines in every notation import onto a PO, are typed in the grids, a
 	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
 	const wizard = page.getByRole('region', { name: 'Import purchase orders' });
 	await wizard.getByLabel('Import CSV').setInputFiles(fixture('credit-lines.csv'));
-	await wizard.getByLabel('Customer').selectOption({ label: 'Mercy General Hospital' });
+	await wizard.getByLabel('Customer', { exact: true }).selectOption({ label: 'Mercy General Hospital' });
 	await wizard.getByRole('button', { name: 'Check 5 rows' }).click();
 	await expect(wizard.getByRole('heading', { name: 'PO 7100 · new, 5 lines' })).toBeVisible();
 	await wizard.getByRole('button', { name: 'Apply import' }).click();

@@ -15,6 +15,7 @@ test('A 50 MB PO export is read in a worker with progress, checked while the pag
 	await expect(w.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
 	await expect(w.getByText(`${lines} data rows`)).toBeVisible({ timeout: 60_000 });
 
+	await w.getByLabel('Customer', { exact: true }).selectOption({ label: 'Mercy General Hospital' });
 	await w.getByRole('button', { name: `Check ${lines} rows` }).click();
 	await expect(w.getByText('Checking every row of large-po-export.csv…')).toBeVisible();
 	// The page answers while the worker converts 400,000 rows: the grid's filter takes typing.

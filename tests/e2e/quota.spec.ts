@@ -19,6 +19,7 @@ async function importPo(page: Page, file: string, lines: number) {
 	const w = page.getByRole('region', { name: 'Import purchase orders' });
 	await w.getByLabel('Import CSV').setInputFiles(file);
 	await expect(w.getByText(`${lines} data rows`)).toBeVisible({ timeout: 60_000 });
+	await w.getByLabel('Customer', { exact: true }).selectOption({ label: 'Mercy General Hospital' });
 	await w.getByRole('button', { name: `Check ${lines} rows` }).click();
 	await w.getByRole('button', { name: 'Apply import' }).click({ timeout: 60_000 });
 }

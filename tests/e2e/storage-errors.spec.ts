@@ -60,7 +60,7 @@ test('a PO import on a full disk is told as a full disk, not "its number is alre
 	const wizard = page.getByRole('region', { name: 'Import purchase orders' });
 	const check = async () => {
 		await wizard.getByLabel('Import CSV').setInputFiles(fixture('po-original.csv'));
-		await wizard.getByLabel('Customer').selectOption({ label: 'Harbor Point Property Management LLC' });
+		await wizard.getByLabel('Customer', { exact: true }).selectOption({ label: 'Harbor Point Property Management LLC' });
 		await wizard.getByRole('button', { name: 'Check 3 rows' }).click();
 		await expect(wizard.getByRole('heading', { name: 'PO PO-3001 · new, 3 lines' })).toBeVisible();
 	};

@@ -42,6 +42,7 @@ async function importPo(page) {
 	const w = page.getByRole('region', { name: 'Import purchase orders' });
 	await w.getByLabel('Import CSV').setInputFiles(csv);
 	await w.getByText(`${lines} data rows`).waitFor({ timeout: 60_000 });
+	await w.getByLabel('Customer', { exact: true }).selectOption({ label: 'Mercy General Hospital' });
 	await w.getByRole('button', { name: `Check ${lines} rows` }).click();
 	await w.getByRole('button', { name: 'Apply import' }).waitFor({ timeout: 60_000 });
 	return w.getByRole('button', { name: 'Apply import' });

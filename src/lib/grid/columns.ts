@@ -15,6 +15,7 @@ import {
 	tolerancesCodec,
 	type Codec
 } from '$lib/domain/codecs';
+import { otherNamesCodec } from '$lib/domain/customer-names';
 import { formatMoney } from '$lib/domain/money';
 import { ok } from '$lib/domain/result';
 import type { ExportAs, ExportContext } from './export';
@@ -55,6 +56,7 @@ export const optionalIntCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {
 export const dateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, dateCodec as Codec<never>, { width: 120, ...o });
 export const optionalDateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, optionalDateCodec as Codec<never>, { width: 120, ...o });
 export const tolerancesCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, tolerancesCodec as Codec<never>, { width: 220, ...o });
+export const otherNamesCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, otherNamesCodec as Codec<never>, { filter: 'agTextColumnFilter', width: 240, ...o });
 export const termsCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, termsCodec as Codec<never>, { width: 120, ...o });
 
 /** A choice from a fixed list, edited with a drop-down. */

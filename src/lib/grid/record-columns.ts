@@ -38,6 +38,7 @@ import {
 	optionalDateCol,
 	optionalIntCol,
 	optionalMoneyCol,
+	otherNamesCol,
 	qtyCol,
 	refCol,
 	requiredTextCol,
@@ -73,6 +74,7 @@ export const customerColumns = (): ColDef<Customer>[] => [
 	textCol<Customer>('apContact', 'AP contact', { width: 150 }),
 	textCol<Customer>('apEmail', 'AP email', { width: 200 }),
 	textCol<Customer>('billingAddress', 'Billing address', { width: 300 }),
+	otherNamesCol<Customer>('otherNames', 'Other names in files', { headerTooltip: 'Names this customer’s files have used, remembered when you matched one in an import. Separate names with “;”; delete one that was matched by mistake.' }),
 	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' })
 ];
 

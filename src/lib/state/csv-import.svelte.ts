@@ -8,10 +8,12 @@ import type { ValueOptions } from '$lib/io/csv/values';
 import { CsvWorker } from '$lib/io/csv/worker/client';
 import type { PlanSummaryOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
 import { newCustomer } from '$lib/domain/factories';
+import type { PurchaseOrder } from '$lib/domain/records';
 import { app, applySet, newId, saveOne, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 import { reloadHolds } from './reload-holds.svelte';
+import { ImportCustomers } from './import-customers.svelte';
 
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
@@ -60,6 +62,10 @@ export class CsvImport {
 	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
 	#generation = 0;
 	#worker = new CsvWorker();
+	/** The customers the file's Customer column names, row by row. */
+	readonly customers = new ImportCustomers((column) => this.#worker.names(column));
+	/** The mapping as it was offered, so choosing the customer may bring that customer's own without undoing the person's edits. */
+	#offered = '';
 
 	get mappingProblems(): MappingProblem[] {
 		return this.summary ? validateMapping(this.kind, this.mapping, this.summary.header) : [];
@@ -98,6 +104,8 @@ export class CsvImport {
 			this.#decided = r.summary.decided;
 			this.problems = [];
 			await this.#chooseMapping(r.summary.header);
+			this.customers.clear();
+			void this.customers.follow(this.mapping.customer);
 			this.step = 'map';
 		} catch (e) {
 			if (generation !== this.#generation) return;
@@ -111,27 +119,71 @@ export class CsvImport {
 		// A handful of records: read them all rather than index on the signature.
 		const stored = await app.wb.db.mappings.toArray();
 		const mine = initialMapping(this.kind, header, this.customerId, stored);
-		// The same headers saved for another buyer also name that buyer: a buyer's export has its own headers.
+		// The same headers saved for another buyer give the columns, never the customer: two buyers on
+		// one procurement system send the same headers, so the person says whose file this is.
 		const signature = headerSignature(header);
 		const other = mine.saved ? undefined : stored.find((m) => m.kind === this.kind && m.headerSignature === signature && validateMapping(this.kind, m.mapping, header).length === 0);
-		if (other) this.customerId = other.customerId || null;
 		this.mapping = other ? { ...other.mapping } : mine.mapping;
+		this.#offered = JSON.stringify(this.mapping);
 		this.mappingSource = mine.saved || other ? 'saved' : 'suggested';
 		// Nothing in a file may tell 12.500 (decimal comma) from 12.500 (point): the last import of these headers does.
 		const start = startingFormat({ ...this.options, decided: this.#decided }, mine.saved ? mine.options : other?.options);
 		this.options = { decimal: start.decimal, dateOrder: start.dateOrder };
 		this.optionsSource = start.fromMemory ? 'saved' : 'guessed';
-		// A PO file never names the contractor's customer, so one is always chosen; jobs and invoices name theirs.
-		if (this.kind === 'po') this.customerId ??= app.wb.tables.customers.rows().find((c) => c.requiresPo)?.id ?? app.wb.tables.customers.rows()[0]?.id ?? null;
+	}
+
+	/** The person chose the customer: the columns saved for that customer's file with these headers replace an offer they have not changed. */
+	async customerChosen(): Promise<void> {
+		this.edited();
+		const s = this.summary;
+		if (!s || JSON.stringify(this.mapping) !== this.#offered) return;
+		const mine = initialMapping(this.kind, s.header, this.customerId, await app.wb.db.mappings.toArray());
+		if (!mine.saved || this.summary !== s || JSON.stringify(this.mapping) !== this.#offered) return;
+		this.mapping = mine.mapping;
+		this.#offered = JSON.stringify(mine.mapping);
+		this.mappingSource = 'saved';
+		if (mine.options && this.optionsSource !== 'chosen') {
+			const start = startingFormat({ ...this.options, decided: this.#decided }, mine.options);
+			this.options = { decimal: start.decimal, dateOrder: start.dateOrder };
+			this.optionsSource = start.fromMemory ? 'saved' : 'guessed';
+		}
+		void this.customers.follow(this.mapping.customer);
+	}
+
+	/**
+	 * Why the rows cannot be checked yet for want of a customer, or null: without a Customer
+	 * column the person chooses the customer (never a default); with one, every name it holds
+	 * must be a known customer.
+	 */
+	get customerBlocker(): string | null {
+		if (!this.summary) return null;
+		if (!this.mapping.customer) {
+			if (this.customerId) return null;
+			const none = app.wb.tables.customers.size === 0;
+			const what = { po: 'these POs are from', workOrder: 'these jobs are for', invoice: 'these invoices are for' }[this.kind];
+			return `Choose the customer ${what}${this.kind === 'po' && none ? ', or add it above' : ', or map the column that names it'}.`;
+		}
+		if (this.customers.reading) return 'Reading the names in the Customer column…';
+		const n = this.customers.unresolved.length;
+		if (n === 0) return null;
+		return `${n === 1 ? 'A name' : `${n} names`} in the Customer column ${n === 1 ? 'matches' : 'match'} no single customer: add ${n === 1 ? 'it' : 'them'} or say which customer ${n === 1 ? 'it is' : 'each is'} above, or cancel the import.`;
+	}
+
+	/** The customers the file's rows go to: the one chosen for rows that name none, and each one named. */
+	#inPlay(): Set<string> {
+		const ids = new Set(this.mapping.customer ? this.customers.matchedIds : []);
+		if (this.customerId) ids.add(this.customerId);
+		return ids;
 	}
 
 	/** Converts every row and compares with what is stored; shows all problems, writes nothing. */
 	async check(): Promise<void> {
-		if (!this.summary || this.mappingProblems.length) return;
+		if (!this.summary || this.mappingProblems.length || this.customerBlocker) return;
 		const generation = this.#generation;
 		this.step = 'checking';
 		const wb = app.wb;
-		const purchaseOrders = wb.tables.purchaseOrders.rows().filter((p) => p.customerId === this.customerId);
+		const inPlay = this.#inPlay();
+		const purchaseOrders = wb.tables.purchaseOrders.rows().filter((p) => inPlay.has(p.customerId));
 		try {
 			this.outcome = await this.#worker.plan({
 				kind: this.kind,
@@ -139,9 +191,10 @@ export class CsvImport {
 				options: $state.snapshot(this.options),
 				customerId: this.customerId,
 				customers: wb.tables.customers.rows(),
+				nameChoices: $state.snapshot(this.customers.choices),
 				sites: wb.tables.sites.rows(),
 				today: today(),
-				stored: this.#stored(),
+				stored: this.#stored(purchaseOrders),
 				references: this.kind === 'po' ? this.#references(purchaseOrders) : {}
 			});
 			if (generation !== this.#generation) return;
@@ -154,10 +207,9 @@ export class CsvImport {
 	}
 
 	/** The stored records a file of this kind can match: they are matched by number, so all of that kind. */
-	#stored(): StoredRecords {
+	#stored(purchaseOrders: PurchaseOrder[]): StoredRecords {
 		const t = app.wb.tables;
 		if (this.kind === 'po') {
-			const purchaseOrders = t.purchaseOrders.rows().filter((p) => p.customerId === this.customerId);
 			return { purchaseOrders, poLines: purchaseOrders.flatMap((p) => linesOf(app.wb).poLines(p.id)) };
 		}
 		if (this.kind === 'workOrder') return { workOrders: t.workOrders.rows(), tasks: t.tasks.rows() };
@@ -215,18 +267,6 @@ export class CsvImport {
 		return first?.id ?? null;
 	}
 
-	/** A choice changed after the check: the plan no longer matches it, so it must be checked again. */
-	/**
-	 * The buyer's name as the file gives it, when a column names the company (a PO export from
-	 * the buyer's own system seldom does; a PO log kept by hand often does): offered when the
-	 * workbook has no customer yet.
-	 */
-	get buyerNameInFile(): string {
-		const s = this.summary;
-		const column = s?.header.findIndex((h) => /^(customer|customer name|buyer company|company|client)$/i.test(h.trim())) ?? -1;
-		return column === -1 ? '' : (s?.preview.find((r) => r.cells[column]?.trim())?.cells[column]?.trim() ?? '');
-	}
-
 	/**
 	 * A first import need not leave the wizard: the buyer is added as a customer here (its other
 	 * details are filled in on Customers later) and chosen. Resolves to the refusal, or null.
@@ -240,7 +280,9 @@ export class CsvImport {
 		return null;
 	}
 
+	/** A choice changed after the check: the plan no longer matches it, so it must be checked again. */
 	edited(): void {
+		void this.customers.follow(this.mapping.customer);
 		if (this.step !== 'review') return;
 		this.outcome = null;
 		this.step = 'map';
@@ -263,6 +305,9 @@ export class CsvImport {
 		this.mapping = {};
 		this.outcome = null;
 		this.#bytes = null;
+		// Each file says, or the person says, whose it is: the last file's customer is not carried over.
+		this.customerId = null;
+		this.customers.clear();
 	}
 
 }

@@ -3,6 +3,7 @@ import type { Parsed } from '$lib/domain/result';
 import type { Customer, Id, IdGen, Site } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
 import { clip } from '$lib/domain/limits';
+import { CustomerNameIndex } from '$lib/domain/customer-names';
 import { fieldDef, type ImportKind } from './fields';
 import type { FieldMapping } from './mapping';
 import type { ParsedTable, TableRow } from './parse';
@@ -19,6 +20,8 @@ export interface ConvertContext {
 	customers: readonly Customer[];
 	/** Every site, to find a work order's Site cell by name within its customer. */
 	sites?: readonly Site[];
+	/** The person's answer, for this file, to a name two customers answer to (by nameKey). */
+	nameChoices?: Readonly<Record<string, Id>>;
 	today: LocalDate;
 	idGen: IdGen;
 }
@@ -189,18 +192,39 @@ export function checkUnique(sheet: Sheet, rows: readonly { row: number; value: s
 }
 
 
+const indexes = new WeakMap<ConvertContext, { names: CustomerNameIndex; byId: Map<Id, Customer> }>();
+
+/** Built once per conversion: a big file asks on every row. */
+function indexOf(ctx: ConvertContext) {
+	let x = indexes.get(ctx);
+	if (!x) indexes.set(ctx, (x = { names: new CustomerNameIndex(ctx.customers, ctx.nameChoices), byId: new Map(ctx.customers.map((c) => [c.id, c])) }));
+	return x;
+}
+
+/**
+ * The customer a Customer cell names (by name, remembered other name, or the person's choice for
+ * this file), or an error on its row saying why none: a name is never guessed, nor a customer made up.
+ */
+export function customerNamed(sheet: Sheet, row: number, name: string, what: string, ctx: ConvertContext): Customer | null {
+	const { names, byId } = indexOf(ctx);
+	const m = names.match(name);
+	if (m.kind === 'one') return byId.get(m.id) ?? null;
+	if (m.kind === 'none') sheet.error(row, 'customer', `${what}: no customer is named "${clip(name)}"; add it in the wizard or fix the name`);
+	else sheet.error(row, 'customer', `${what}: "${clip(name)}" could be ${m.ids.map((id) => byId.get(id)?.name ?? id).join(' or ')}; choose which in the wizard`);
+	return null;
+}
+
+/** The customer chosen in the wizard for rows that name none, or null. */
+export const chosenCustomer = (ctx: ConvertContext): Customer | null => (ctx.customerId === null ? null : (indexOf(ctx).byId.get(ctx.customerId) ?? null));
+
 /**
  * The customer of a job or invoice: its Customer cell matched by name, else the customer chosen
  * in the wizard. A name that matches no customer is an error, never a customer made up.
  */
 export function customerFor(sheet: Sheet, head: HeaderFields, row: number, what: string, ctx: ConvertContext): Customer | null {
 	const name = head.get<string>('customer');
-	if (name !== undefined) {
-		const hit = ctx.customers.find((c) => normaliseName(c.name) === normaliseName(name));
-		if (!hit) sheet.error(row, 'customer', `${what}: no customer is named "${clip(name)}"; add the customer first or fix the name`);
-		return hit ?? null;
-	}
-	const chosen = ctx.customers.find((c) => c.id === ctx.customerId) ?? null;
+	if (name !== undefined) return customerNamed(sheet, head.rowOf('customer') ?? row, name, what, ctx);
+	const chosen = chosenCustomer(ctx);
 	if (!chosen) sheet.error(row, sheet.has('customer') ? 'customer' : null, `${what}: no customer: fill the Customer column or choose a customer for the whole file`);
 	return chosen;
 }

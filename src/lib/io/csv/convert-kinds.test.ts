@@ -38,7 +38,7 @@ describe('work order import', () => {
 
 	it('lists every problem: unknown customer and site, disagreeing header, duplicate task', () => {
 		expect(problems(wo('WO,Customer,Site,Status,Task,Description\nWO-1,Nobody Inc,,,T1,A\nWO-2,Acme Facilities,Store 99,,T1,A\nWO-3,Acme Facilities,,open,T1,A\nWO-3,Acme Facilities,,closed,T1,B\n'))).toEqual([
-			[2, 'Customer', 'Work order WO-1: no customer is named "Nobody Inc"; add the customer first or fix the name'],
+			[2, 'Customer', 'Work order WO-1: no customer is named "Nobody Inc"; add it in the wizard or fix the name'],
 			[3, 'Site', 'Work order WO-2: Acme Facilities has no site named "Store 99"; add the site first or fix the name'],
 			[5, 'Status', 'Work order WO-3: Status is "open" on row 4 but "closed" on row 5'],
 			[5, 'Task', 'Work order WO-3: Task Code T1 is on row 4 and again on row 5']

@@ -2,11 +2,11 @@ import { newPoLine, newPurchaseOrder } from '$lib/domain/factories';
 import { clip } from '$lib/domain/limits';
 import { formatMoney } from '$lib/domain/money';
 import { lineAmount } from '$lib/domain/quantity';
-import type { PoLine, PurchaseOrder } from '$lib/domain/records';
+import type { Customer, PoLine, PurchaseOrder } from '$lib/domain/records';
 import { validatePoLine, validatePurchaseOrder } from '$lib/domain/validate';
-import { checkUnique, groupRows, HeaderFields, Sheet, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
+import { checkUnique, chosenCustomer, customerNamed, HeaderFields, Sheet, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
 import type { FieldMapping } from './mapping';
-import type { ParsedTable } from './parse';
+import type { ParsedTable, TableRow } from './parse';
 import { booleanCell, dateCell, integerCell, moneyCell, quantityCell, termsCell } from './values';
 
 export interface ImportedPo {
@@ -31,17 +31,56 @@ const LINE_KEYS: Record<string, string> = {
 	needBy: 'needBy'
 };
 
-/** A buyer's PO export as purchase orders with their lines, for the customer chosen in the wizard. */
+/**
+ * Rows grouped into POs by customer + PO number: two buyers may both have PO 1001. A row's
+ * customer is the one its Customer cell names; a blank cell means the customer the last row of
+ * the same PO number named (a report that fills it on a PO's first row only), else the one
+ * chosen in the wizard.
+ */
+function groupPos(sheet: Sheet, ctx: ConvertContext): Map<string, { customer: Customer; number: string; rows: TableRow[] }> {
+	const groups = new Map<string, { customer: Customer; number: string; rows: TableRow[] }>();
+	const chosen = chosenCustomer(ctx);
+	const byColumn = sheet.has('customer');
+	if (!byColumn && !chosen) sheet.error(null, null, 'Choose the customer these purchase orders are from');
+	// Each spelling is looked up (and told, when it names no one) once, not on each of its rows.
+	const named = new Map<string, Customer | null>();
+	const lastOf = new Map<string, Customer>();
+	for (const r of sheet.table.rows) {
+		const number = sheet.text(r, 'poNumber');
+		if (number === '') {
+			sheet.error(r.row, 'poNumber', `${sheet.label('poNumber')} is empty: every row names its PO number`);
+			continue;
+		}
+		const name = sheet.text(r, 'customer');
+		let customer: Customer | null;
+		if (name !== '') {
+			if (!named.has(name)) named.set(name, customerNamed(sheet, r.row, name, `PO ${clip(number)}`, ctx));
+			customer = named.get(name)!;
+			if (customer) lastOf.set(number, customer);
+		} else {
+			customer = lastOf.get(number) ?? chosen;
+			if (!customer && byColumn) sheet.error(r.row, 'customer', `PO ${clip(number)}: the Customer cell is empty; fill it or choose a customer for rows that name none`);
+		}
+		if (!customer) continue;
+		const key = `${customer.id}\u0000${number}`;
+		const g = groups.get(key);
+		if (g) g.rows.push(r);
+		else groups.set(key, { customer, number, rows: [r] });
+	}
+	return groups;
+}
+
+/** A buyer's PO export as purchase orders with their lines, each for the customer its row names or the one chosen in the wizard. */
 export function convertPos(table: ParsedTable, mapping: FieldMapping, options: ConvertOptions, ctx: ConvertContext): Converted<ImportedPo> {
 	const sheet = new Sheet('po', table, mapping, ctx.fileName);
-	const customer = ctx.customers.find((c) => c.id === ctx.customerId);
-	if (!ctx.customerId) sheet.error(null, null, 'Choose the customer these purchase orders are from');
 	const money = (t: string) => moneyCell(t, options);
 	const date = (t: string) => dateCell(t, options);
 	const out: ImportedPo[] = [];
+	// With several buyers in the file, a PO number alone does not say which PO a problem is on.
+	const several = sheet.has('customer');
 
-	for (const [number, rows] of groupRows(sheet, 'poNumber', 'PO number')) {
-		const what = `PO ${clip(number)}`;
+	for (const { customer, number, rows } of groupPos(sheet, ctx).values()) {
+		const what = several ? `PO ${clip(number)} of ${clip(customer.name)}` : `PO ${clip(number)}`;
 		const head = new HeaderFields(sheet, what);
 		const lines: PoLine[] = [];
 		const lineRows: number[] = [];
@@ -80,12 +119,12 @@ export function convertPos(table: ParsedTable, mapping: FieldMapping, options: C
 			lineRows.push(r.row);
 		}
 		checkUnique(sheet, lines.map((l, i) => ({ row: lineRows[i]!, value: l.lineNo })), 'lineNo', what);
-		const po = newPurchaseOrder(poId, ctx.customerId ?? '', number, head.get<string>('issueDate') ?? ctx.today, {
+		const po = newPurchaseOrder(poId, customer.id, number, head.get<string>('issueDate') ?? ctx.today, {
 			buyer: head.get<string>('buyer') ?? '',
 			revision: head.get<number>('revision') ?? 0,
-			terms: head.get<string>('terms') ?? customer?.defaultTerms ?? 'Net 30',
-			taxAllowed: head.get<boolean>('taxAllowed') ?? customer?.taxAllowed ?? false,
-			freightAllowed: head.get<boolean>('freightAllowed') ?? customer?.freightAllowed ?? false,
+			terms: head.get<string>('terms') ?? customer.defaultTerms,
+			taxAllowed: head.get<boolean>('taxAllowed') ?? customer.taxAllowed,
+			freightAllowed: head.get<boolean>('freightAllowed') ?? customer.freightAllowed,
 			blanketLimitCents: head.get<number>('blanketLimit') ?? null
 		});
 		sheet.validated(rows[0]!.row, validatePurchaseOrder(po).filter((p) => p.field !== 'customerId'), PO_KEYS, head);

@@ -28,7 +28,7 @@ const CASES: Case[] = [
 	]),
 	...each(['po', 'invoice'], 'lineNo', ['Line', 'Line No.', 'LINE_NUM', 'Line Number', 'Line #', 'Pos.', 'Position', 'Item Line', 'Zeile']),
 	...each(['po', 'invoice'], 'terms', ['Terms', 'PAYMENT_TERMS', 'Payment Term', 'Terms Code', 'ZTERM', 'Zahlungsbedingungen', 'Zahlungsbedingung']),
-	...each(WO_INV, 'customer', ['Customer', 'Customer Name', 'Client', 'Client Name', 'Bill To', 'Kunde']),
+	...each(ALL, 'customer', ['Customer', 'Customer Name', 'Client', 'Client Name', 'Company', 'Company Name', 'Buyer Company', 'Bill To', 'Bill-To Name', 'Sold To', 'SOLD_TO_NAME', 'Kunde', 'Kundenname']),
 	...each(WO_INV, 'rate', ['Rate', 'Unit Price', 'Price', 'Unit Rate', 'Unit Cost', 'UnitAmount', 'Price Each', 'Hourly Rate', 'Bill Rate']),
 	...each(WO_INV, 'poLine', ['PO Line', 'PO Line No.', 'PO Line Number', 'PO Line Item', 'PO Item', 'PO Pos.']),
 	...each(['workOrder'], 'woNumber', [

@@ -40,7 +40,8 @@ const PO_NUMBER = [
 	'PO Number', 'PO', 'PO #', 'PO No', 'PO Num', 'PO ID', 'Purchase Order', 'Purchase Order Number', 'Purchase Order No', 'Purchasing Document', 'Purch Doc',
 	'Order', 'Order No', 'Order Number', 'Order #', 'Order ID', 'SEGMENT1', 'EBELN', 'Bestellnummer', 'Bestellung', 'Bestell Nr', 'Einkaufsbeleg'
 ];
-const CUSTOMER = ['Customer', 'Customer Name', 'Client', 'Client Name', 'Bill To', 'Kunde'];
+/** The company billed (the contractor's customer), not a person at it: that is the PO's Buyer. */
+const CUSTOMER = ['Customer', 'Customer Name', 'Client', 'Client Name', 'Company', 'Company Name', 'Buyer Company', 'Bill To', 'Bill To Name', 'Sold To', 'Sold To Name', 'Kunde', 'Kundenname'];
 const QTY = ['Quantity', 'Qty', 'Quantity Ordered', 'Qty Ordered', 'Ordered Qty', 'Order Qty', 'Order Quantity', 'PO Quantity', 'Menge', 'Bestellmenge', 'MENGE', 'Hours', 'Hrs'];
 const UNIT = ['Unit', 'UOM', 'UoM', 'Unit of Measure', 'UOM Code', 'Unit Meas Lookup Code', 'Order Unit', 'OUn', 'U/M', 'Einheit', 'Mengeneinheit', 'ME', 'BestME', 'MEINS'];
 const ITEM = [
@@ -60,6 +61,7 @@ const PO_LINE = ['PO Line', 'PO Line No', 'PO Line Number', 'PO Line Item', 'PO 
 export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
 	po: [
 		f('poNumber', 'PO Number', 'code', true, true, PO_NUMBER),
+		f('customer', 'Customer', 'text', true, false, CUSTOMER),
 		f('buyer', 'Buyer', 'text', true, false, ['Buyer', 'Buyer Name', 'Agent Name', 'Purchasing Agent', 'Purchaser', 'Requester', 'Requisitioner', 'Requested By', 'Ordered By', 'Einkäufer', 'Besteller']),
 		f('issueDate', 'Issue Date', 'date', true, false, ['Issue Date', 'PO Date', 'Order Date', 'Creation Date', 'Created Date', 'Document Date', 'Date', 'Issued', 'Created', 'BEDAT', 'Bestelldatum', 'Belegdatum', 'Datum']),
 		f('revision', 'Revision', 'integer', true, false, ['Revision', 'Rev', 'Rev No', 'Revision Num', 'Revision Number', 'PO Revision', 'Version', 'Change No']),

@@ -42,7 +42,8 @@ export function suggestMapping(kind: ImportKind, header: readonly string[]): Fie
 		}
 	}
 	const prefixes = defs
-		.filter((d) => !(d.key in mapping))
+		// `Customer PO`, `Company Code` and `Client ID` are not the company's name; a wrong Customer column would ask about every row's name.
+		.filter((d) => !(d.key in mapping) && d.key !== 'customer')
 		.flatMap((d) => [d.label, ...d.synonyms].map((s) => ({ key: d.key, s: normaliseHeader(s) })))
 		.filter((x) => x.s.length >= 3)
 		.sort((a, b) => b.s.length - a.s.length);

@@ -1,5 +1,6 @@
 import type { PlannedWrite, PlanRequest, PlanSummaryOutcome, StoredRecords, TableSummary, WorkerRequest, WorkerResponse } from './protocol';
 import type { ImportProblem } from '../problem';
+import type { FileCustomerName } from '../customer-column';
 
 type Req = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -60,6 +61,13 @@ export class CsvWorker {
 		const r = await this.#ask({ type: 'plan', ...req });
 		if (r.type !== 'plan') throw new Error('Unexpected answer from the import worker');
 		return r.outcome;
+	}
+
+	/** Every name in the file's Customer column, with the rows that name it. */
+	async names(column: string): Promise<FileCustomerName[]> {
+		const r = await this.#ask({ type: 'names', column });
+		if (r.type !== 'names') throw new Error('Unexpected answer from the import worker');
+		return r.names;
 	}
 
 	/** The checked plan's writes, fetched slice by slice so no single hand-off blocks the page. */

@@ -1,6 +1,7 @@
 import { clip } from '$lib/domain/limits';
 import { columnExamples } from '../columns';
 import type { ParsedTable, TableRow } from '../parse';
+import { namesInColumn } from '../customer-column';
 import { formatGuesses } from '../guess';
 import { readTable } from '../read';
 import { planTable } from './plan-view';
@@ -59,6 +60,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 			return [{ type: 'take', id: req.id, slice: sliceOf(planned, req.offset) }];
 		}
 		if (!current) return [{ type: 'failed', id: req.id, error: 'No file has been read yet.' }];
+		if (req.type === 'names') return [{ type: 'names', id: req.id, names: namesInColumn(current.table, req.column) }];
 		const { type: _type, id: _id, ...plan } = req;
 		const outcome = planTable(current.table, current.fileName, plan, () => crypto.randomUUID());
 		if (!outcome.ok) {

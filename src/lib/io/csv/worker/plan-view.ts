@@ -44,7 +44,7 @@ function viewOf<H extends { id: string }, C>(p: RecordPlan<H, C>, title: string,
 
 /** Converts the table for the request's kind and plans it against what is stored. */
 export function planTable(table: ParsedTable, fileName: string, req: PlanRequest, idGen: () => string): PlanOutcome {
-	const ctx: ConvertContext = { fileName, customerId: req.customerId, customers: req.customers, sites: req.sites, today: req.today, idGen };
+	const ctx: ConvertContext = { fileName, customerId: req.customerId, customers: req.customers, sites: req.sites, nameChoices: req.nameChoices ?? {}, today: req.today, idGen };
 	const args = [table, req.mapping as FieldMapping, req.options as ConvertOptions, ctx] as const;
 	const names = { customers: req.customers, sites: req.sites };
 	const shows = previewBudget();
@@ -57,8 +57,10 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 			idGen,
 			referencesTo: (po, lineNo) => req.references[`${po.id}|${lineNo}`] ?? []
 		});
+		// A file naming its buyers may hold two buyers' PO 1001: the title says whose.
+		const whose = c.mapped.includes('customer') ? (p: { po: { customerId: string } }) => ` (${req.customers.find((x) => x.id === p.po.customerId)?.name ?? ''})` : () => '';
 		const records: PlannedRecord[] = plan.pos.map((p) => ({
-			title: `PO ${p.number}`,
+			title: `PO ${p.number}${whose(p)}`,
 			id: p.po.id,
 			status: p.status,
 			detail: p.status === 'new' ? `new, ${plural(p.lines.length, 'line')}` : p.status === 'unchanged' ? 'no change' : `revision ${p.revisionFrom} → ${p.po.revision}`,

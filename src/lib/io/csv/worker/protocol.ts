@@ -1,5 +1,6 @@
 import type { Customer, Invoice, InvoiceLine, PoLine, PurchaseOrder, Site, Task, WorkOrder } from '$lib/domain/records';
 import type { DateOrder, LocalDate } from '$lib/domain/dates';
+import type { FileCustomerName } from '../customer-column';
 import type { Encoding } from '../decode';
 import type { ImportKind } from '../fields';
 import type { FieldMapping } from '../mapping';
@@ -33,6 +34,8 @@ export interface PlanRequest {
 	options: ValueOptions;
 	customerId: string | null;
 	customers: Customer[];
+	/** The person's answer, for this file, to a Customer name two customers answer to (by nameKey). */
+	nameChoices?: Record<string, string>;
 	sites: Site[];
 	today: LocalDate;
 	stored: StoredRecords;
@@ -47,7 +50,9 @@ export type WorkerRequest =
 	| { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string; chosen: { delimiter?: Delimiter; headerRow?: number } }
 	| ({ type: 'plan'; id: number } & PlanRequest)
 	/** The next slice of the last plan's writes, from record `offset` on. */
-	| { type: 'take'; id: number; offset: number };
+	| { type: 'take'; id: number; offset: number }
+	/** Every name in the file's Customer column, with its rows. */
+	| { type: 'names'; id: number; column: string };
 
 /** What the wizard shows of a file that was read: the table itself stays in the worker. */
 export interface TableSummary {
@@ -138,4 +143,5 @@ export type WorkerResponse =
 	| { type: 'read'; id: number; ok: false; problems: ImportProblem[] }
 	| { type: 'plan'; id: number; outcome: PlanSummaryOutcome }
 	| { type: 'take'; id: number; slice: WriteSlice }
+	| { type: 'names'; id: number; names: FileCustomerName[] }
 	| { type: 'failed'; id: number; error: string };
