@@ -12,7 +12,7 @@ test('The review names every column with data that no field takes, shows each ne
 	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
 	const w = page.getByRole('region', { name: 'Import purchase orders' });
 	await w.getByLabel('Import CSV').setInputFiles(fixture('po-unmapped-columns.csv'));
-	await w.getByLabel('Customer').selectOption({ label: 'Harbor Point Property Management LLC' });
+	await w.getByLabel('Customer', { exact: true }).selectOption({ label: 'Harbor Point Property Management LLC' });
 	await w.getByRole('button', { name: 'Check 9 rows' }).click();
 	await expect(w.getByRole('heading', { name: 'PO 4500071234 · new, 7 lines' })).toBeVisible();
 
