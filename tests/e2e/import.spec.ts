@@ -201,7 +201,7 @@ test('A jobs file that would reopen an invoiced job and drop its billed tasks is
 	const csv = 'WO,Customer,Status,Task,Description,Hours,Rate\nWO-18472,Mercy General Hospital,Open,T1,Startup labor,16,125\n';
 	await w.getByLabel('Import CSV').setInputFiles({ name: 'jobs-reopen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 	await w.getByRole('button', { name: 'Check 1 row' }).click();
-	await expect(w.getByText('jobs-reopen.csv, row 2: WO-18472 is invoiced and cannot become open by import; void its invoice in Tieout first.')).toBeVisible();
+	await expect(w.getByText('jobs-reopen.csv, row 2, column "Status": WO-18472 is invoiced and cannot become open by import; void its invoice in Tieout first.')).toBeVisible();
 	await expect(w.getByRole('button', { name: 'Apply import' })).toHaveCount(0);
 	await expect(cellOf(job, 'status')).toHaveText('invoiced');
 	await cellOf(job, 'number').click();

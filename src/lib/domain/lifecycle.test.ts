@@ -68,6 +68,16 @@ describe('completeWork', () => {
 		);
 	});
 
+	it('records the day the work was finished when given, optional, never in the future nor before the job was opened', () => {
+		expect(value(completeWork(wo({ openedOn: '2027-01-10' }), { ...signedOff, completedOn: '2027-01-12' }, tasks, TODAY)).completedOn).toBe('2027-01-12');
+		expect(value(completeWork(wo({ completedOn: '2027-01-11' }), signedOff, tasks, TODAY)).completedOn).toBe('2027-01-11');
+		expect(value(completeWork(wo({ completedOn: '2027-01-11' }), { ...signedOff, completedOn: '' }, tasks, TODAY)).completedOn).toBeNull();
+		expect(reason(completeWork(wo(), { ...signedOff, completedOn: '2027-01-16' }, tasks, TODAY))).toBe('The completion date Jan 16, 2027 is in the future (today is Jan 15, 2027).');
+		expect(reason(completeWork(wo({ openedOn: '2027-01-10' }), { ...signedOff, completedOn: '2027-01-09' }, tasks, TODAY))).toBe(
+			'The completion date Jan 9, 2027 is before WO-18472 was opened (Jan 10, 2027).'
+		);
+	});
+
 	it('refuses a job with no tasks unless the notes say why', () => {
 		const none = wo({ completionNotes: '' });
 		expect(reason(completeWork(none, signedOff, [], TODAY))).toBe('WO-18472 has no tasks: add the work done, or say in the notes why there is none.');
@@ -98,8 +108,8 @@ describe('completeWork', () => {
 
 describe('reopen', () => {
 	it('takes a complete job back to in progress and clears the sign-off, saying so', () => {
-		const r = reopen(complete({ completionNotes: 'Readings' }));
-		expect(value(r)).toMatchObject({ status: 'in_progress', signedOffBy: '', signedOffOn: null, completionNotes: 'Readings' });
+		const r = reopen(complete({ completionNotes: 'Readings', completedOn: '2027-01-13' }));
+		expect(value(r)).toMatchObject({ status: 'in_progress', signedOffBy: '', signedOffOn: null, completedOn: null, completionNotes: 'Readings' });
 		expect(r.ok && r.warnings).toEqual(['The sign-off by Dana Facilities on Jan 14, 2027 is cleared; sign WO-18472 off again when the work is complete.']);
 	});
 

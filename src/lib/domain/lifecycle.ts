@@ -26,8 +26,8 @@ export const billedKey = (woNumber: string, taskCode: string): string => `${woNu
 const job = (wo: WorkOrder): string => wo.number.trim() || 'This work order';
 const is = (wo: WorkOrder): string => `${job(wo)} is ${STATUS_LABEL[wo.status]}`;
 const tasksOf = (wo: WorkOrder, tasks: readonly Task[]): Task[] => tasks.filter((t) => t.workOrderId === wo.id);
-/** The sign-off is cleared whenever a job leaves the finished states: it no longer vouches for it. */
-const unsigned = { signedOffBy: '', signedOffOn: null } as const;
+/** The sign-off is cleared whenever a job leaves the finished states: it no longer vouches for it, nor its completion date for the work. */
+const unsigned = { signedOffBy: '', signedOffOn: null, completedOn: null } as const;
 
 // Gates: null when the move is allowed, else why not. Shared by the moves and availableActions.
 
@@ -122,6 +122,8 @@ export interface SignOff {
 	signedOffOn: LocalDate | null;
 	/** Completion notes (readings, what was found); undefined keeps the job's notes as they are. */
 	notes?: string;
+	/** The day the work was finished, when not the sign-off day (optional); undefined keeps the job's. */
+	completedOn?: LocalDate | null;
 }
 
 /**
@@ -135,6 +137,7 @@ export function completeWork(wo: WorkOrder, signOff: SignOff, tasks: readonly Ta
 	const by = signOff.signedOffBy.trim();
 	const on = signOff.signedOffOn?.trim() ?? '';
 	const notes = signOff.notes === undefined ? wo.completionNotes : signOff.notes.trim();
+	const completedOn = signOff.completedOn === undefined ? wo.completedOn : signOff.completedOn?.trim() || null;
 	const own = tasksOf(wo, tasks);
 	const problems: string[] = [];
 	if (!by) problems.push(`Say who signed off ${job(wo)}.`);
@@ -142,6 +145,11 @@ export function completeWork(wo: WorkOrder, signOff: SignOff, tasks: readonly Ta
 	else if (!isLocalDate(on)) problems.push(`The sign-off date "${on}" is not a date.`);
 	else if (on > today) problems.push(`The sign-off date ${formatDate(on)} is in the future (today is ${formatDate(today)}).`);
 	else if (isLocalDate(wo.openedOn) && on < wo.openedOn) problems.push(`The sign-off date ${formatDate(on)} is before ${job(wo)} was opened (${formatDate(wo.openedOn)}).`);
+	if (completedOn !== null) {
+		if (!isLocalDate(completedOn)) problems.push(`The completion date "${completedOn}" is not a date.`);
+		else if (completedOn > today) problems.push(`The completion date ${formatDate(completedOn)} is in the future (today is ${formatDate(today)}).`);
+		else if (isLocalDate(wo.openedOn) && completedOn < wo.openedOn) problems.push(`The completion date ${formatDate(completedOn)} is before ${job(wo)} was opened (${formatDate(wo.openedOn)}).`);
+	}
 	if (own.length === 0 && !notes) problems.push(`${job(wo)} has no tasks: add the work done, or say in the notes why there is none.`);
 	if (problems.length > 0) return refuse(problems.join(' '));
 
@@ -151,7 +159,7 @@ export function completeWork(wo: WorkOrder, signOff: SignOff, tasks: readonly Ta
 		const codes = notDone.map((t) => t.code).join(', ');
 		warnings.push(`${notDone.length} of ${own.length} tasks on ${job(wo)} are not done (${codes}); they will not be invoiced until they are marked done.`);
 	}
-	return allow({ ...wo, status: 'complete', signedOffBy: by, signedOffOn: on, completionNotes: notes }, warnings);
+	return allow({ ...wo, status: 'complete', signedOffBy: by, signedOffOn: on, completedOn, completionNotes: notes }, warnings);
 }
 
 /** Complete → in progress (sign-off cleared), or cancelled → open (reinstated). */

@@ -111,6 +111,7 @@ export const workOrderColumns = (wb: Workbook, figures: BilledFigures): ColDef<W
 	enumCol<WorkOrder>('billingType', 'Billing', BILLING_TYPES, { width: 130 }),
 	textCol<WorkOrder>('assignedTo', 'Assigned to', { width: 150 }),
 	dateCol<WorkOrder>('openedOn', 'Opened'),
+	optionalDateCol<WorkOrder>('completedOn', 'Completed'),
 	textCol<WorkOrder>('signedOffBy', 'Signed off by', { width: 160 }),
 	optionalDateCol<WorkOrder>('signedOffOn', 'Signed off'),
 	textCol<WorkOrder>('warrantyOf', 'Warranty of', { width: 110 })

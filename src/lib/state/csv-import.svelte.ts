@@ -1,4 +1,5 @@
 import type { ColumnMapping } from '$lib/db/database';
+import { appliedText, type BadRows } from '$lib/io/csv/bad-jobs';
 import { fieldsOf, type ImportKind } from '$lib/io/csv/fields';
 import { startingFormat } from '$lib/io/csv/guess';
 import { headerSignature, initialMapping, validateMapping, type FieldMapping, type MappingProblem } from '$lib/io/csv/mapping';
@@ -56,6 +57,10 @@ export class CsvImport {
 	/** Where the number and date format came from: the last import of these headers, or the file itself. */
 	optionsSource = $state<'saved' | 'guessed' | 'chosen'>('guessed');
 	outcome = $state.raw<PlanSummaryOutcome | null>(null);
+	/** What to do with jobs that break a rule (bad-jobs.ts): all or nothing until the person chooses otherwise. */
+	badRows = $state<BadRows>('refuse');
+	/** The person has just chosen, so the choice keeps the keyboard when the review is drawn again. */
+	badRowsChosen = $state(false);
 	#bytes: ArrayBuffer | null = null;
 	/** Whether the file itself showed its decimal separator and date order. */
 	#decided = { decimal: false, dateOrder: false };
@@ -195,7 +200,8 @@ export class CsvImport {
 				sites: wb.tables.sites.rows(),
 				today: today(),
 				stored: this.#stored(purchaseOrders),
-				references: this.kind === 'po' ? this.#references(purchaseOrders) : {}
+				references: this.kind === 'po' ? this.#references(purchaseOrders) : {},
+				badRows: this.badRows
 			});
 			if (generation !== this.#generation) return;
 			this.step = 'review';
@@ -261,7 +267,7 @@ export class CsvImport {
 			this.step = 'review';
 			return null;
 		}
-		notices.push('success', `${this.fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.`);
+		notices.push('success', `${this.fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
 		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
 		this.reset();
 		return first?.id ?? null;
@@ -280,10 +286,20 @@ export class CsvImport {
 		return null;
 	}
 
+	/** The person chose what to do with the jobs that have problems: check the file again that way. */
+	chooseBadRows(mode: BadRows): Promise<void> {
+		this.badRows = mode;
+		this.badRowsChosen = true;
+		return this.check();
+	}
+
 	/** A choice changed after the check: the plan no longer matches it, so it must be checked again. */
 	edited(): void {
 		void this.customers.follow(this.mapping.customer);
 		if (this.step !== 'review') return;
+		// Other choices may leave other jobs with problems: all or nothing again until chosen.
+		this.badRows = 'refuse';
+		this.badRowsChosen = false;
 		this.outcome = null;
 		this.step = 'map';
 	}
@@ -304,6 +320,8 @@ export class CsvImport {
 		this.headerRow = null;
 		this.mapping = {};
 		this.outcome = null;
+		this.badRows = 'refuse';
+		this.badRowsChosen = false;
 		this.#bytes = null;
 		// Each file says, or the person says, whose it is: the last file's customer is not carried over.
 		this.customerId = null;

@@ -46,7 +46,7 @@ export function poToCsv(po: PurchaseOrder, lines: readonly PoLine[], options: Cs
 	return posToCsv([{ po, lines }], options);
 }
 
-const WO_COLUMNS = ['woNumber', 'customer', 'site', 'type', 'status', 'priority', 'description', 'poNumber', 'nte', 'openedOn', 'signedOffBy', 'signedOffOn', 'assignedTo', 'warrantyOf', 'taskCode', 'taskDescription', 'kind', 'quantity', 'unit', 'rate', 'buyerItemCode', 'poLine', 'done'] as const;
+const WO_COLUMNS = ['woNumber', 'customer', 'site', 'type', 'status', 'priority', 'description', 'poNumber', 'nte', 'openedOn', 'scheduledStart', 'scheduledEnd', 'completedOn', 'signedOffBy', 'signedOffOn', 'completionNotes', 'assignedTo', 'warrantyOf', 'taskCode', 'taskDescription', 'kind', 'quantity', 'unit', 'rate', 'buyerItemCode', 'poLine', 'done'] as const;
 
 /** Names for the ids a record holds: customers and sites are exported by name, as the import finds them. */
 export interface ExportNames {
@@ -60,7 +60,7 @@ const nameOf = (list: readonly { id: string; name: string }[] | undefined, id: s
 export function workOrdersToCsv(entries: readonly { workOrder: WorkOrder; tasks: readonly Task[] }[], names: ExportNames, options: CsvOptions = {}): string {
 	const rows: CsvCell[][] = [];
 	for (const { workOrder: w, tasks } of entries) {
-		const head: CsvCell[] = [w.number, nameOf(names.customers, w.customerId), nameOf(names.sites, w.siteId), w.type, w.status, w.priority, w.description, w.poNumber, money(w.nteCents), w.openedOn, w.signedOffBy, w.signedOffOn, w.assignedTo, w.warrantyOf];
+		const head: CsvCell[] = [w.number, nameOf(names.customers, w.customerId), nameOf(names.sites, w.siteId), w.type, w.status, w.priority, w.description, w.poNumber, money(w.nteCents), w.openedOn, w.scheduledStart, w.scheduledEnd, w.completedOn, w.signedOffBy, w.signedOffOn, w.completionNotes, w.assignedTo, w.warrantyOf];
 		if (tasks.length === 0) rows.push([...head, ...Array<CsvCell>(9).fill(null)]);
 		for (const t of tasks) rows.push([...head, t.code, t.description, t.kind, qty(t.qtyMilli), t.unit, money(t.rateCents), t.buyerItemCode, t.poLineNo, yesNo(t.done)]);
 	}

@@ -66,7 +66,7 @@ describe('work order re-import', () => {
 	it('never takes an invoiced job back, nor drops the tasks its invoice bills (regression: a file reopened an invoiced job and deleted a billed task)', () => {
 		const stored = storedAs('invoiced');
 		const back = jobs(JOBS.replace(/open/g, 'Open'), 'back.csv');
-		expect(planWorkOrderImport(back.groups, back.mapped, stored, 'back.csv').refused).toEqual([{ row: 2, message: 'WO-1 is invoiced and cannot become open by import; void its invoice in Tieout first.' }]);
+		expect(planWorkOrderImport(back.groups, back.mapped, stored, 'back.csv').refused).toEqual([{ row: 2, number: 'WO-1', field: 'status', signOff: false, message: 'WO-1 is invoiced and cannot become open by import; void its invoice in Tieout first.' }]);
 		const dropped = jobs('WO,Status,Task,Description,Hours,Rate\nWO-1,invoiced,T1,Diagnose,1,95\nWO-1,invoiced,T3,Test,1,95\n', 'dropped.csv');
 		expect(planWorkOrderImport(dropped.groups, dropped.mapped, stored, 'dropped.csv').refused.map((r) => r.message)).toEqual([
 			'WO-1 is invoiced; the file leaves out its task T2, which an invoice bills. Keep it in the file.'

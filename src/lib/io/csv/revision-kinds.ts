@@ -2,7 +2,7 @@ import { STATUS_LABEL, type Id, type Invoice, type InvoiceLine, type Task, type 
 import { validateWorkOrder } from '$lib/domain/validate';
 import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { ImportedInvoice } from './convert-invoices';
-import type { ImportedWorkOrder } from './convert-work-orders';
+import { WO_KEYS, type ImportedWorkOrder } from './convert-work-orders';
 import { planMatched, writesOf, type MatchSpec, type RecordPlan } from './plan-core';
 
 const WO_SPEC: MatchSpec<WorkOrder, Task> = {
@@ -22,8 +22,12 @@ const WO_SPEC: MatchSpec<WorkOrder, Task> = {
 		{ key: 'poNumber', field: 'poNumber', label: 'PO number', as: 'text' },
 		{ key: 'nte', field: 'nteCents', label: 'NTE', as: 'moneyOrNone' },
 		{ key: 'openedOn', field: 'openedOn', label: 'opened on', as: 'date' },
+		{ key: 'scheduledStart', field: 'scheduledStart', label: 'scheduled start', as: 'date' },
+		{ key: 'scheduledEnd', field: 'scheduledEnd', label: 'scheduled end', as: 'date' },
+		{ key: 'completedOn', field: 'completedOn', label: 'completed on', as: 'date' },
 		{ key: 'signedOffBy', field: 'signedOffBy', label: 'signed off by', as: 'text' },
 		{ key: 'signedOffOn', field: 'signedOffOn', label: 'signed off on', as: 'date' },
+		{ key: 'completionNotes', field: 'completionNotes', label: 'completion notes', as: 'text' },
 		{ key: 'assignedTo', field: 'assignedTo', label: 'assigned to', as: 'text' },
 		{ key: 'warrantyOf', field: 'warrantyOf', label: 'warranty of', as: 'text' }
 	],
@@ -67,29 +71,76 @@ const INVOICE_SPEC: MatchSpec<Invoice, InvoiceLine> = {
 	]
 };
 
+export interface WorkOrderRefusal {
+	/** The job's first row. */
+	row: number;
+	number: string;
+	/** The import field whose column is at fault, or null when no one column is. */
+	field: string | null;
+	/** Only its sign-off is missing, on a job the file calls complete: it may come in as in progress instead. */
+	signOff: boolean;
+	message: string;
+}
+
 export interface WorkOrderImportPlan {
 	plans: RecordPlan<WorkOrder, Task>[];
 	changed: boolean;
-	/** Changes the file may not make (a job moved back from invoiced, a job left without its sign-off), one per job at its first row; the import is refused whole while any remain. */
-	refused: { row: number; message: string }[];
+	/** Changes the file may not make (a job moved back from invoiced, a job left without its sign-off), one per job at its first row; the import is refused whole while any remain, unless the person skips them (bad-jobs.ts). */
+	refused: WorkOrderRefusal[];
+	/** Jobs complete in the file with no sign-off, planned as in progress because the person chose so. */
+	asInProgress: { number: string; row: number; field: string | null; message: string }[];
 	write: { put: { workOrders: WorkOrder[]; tasks: Task[] }; delete: { tasks: Id[] } };
 }
 
+const SIGN_OFF_FIELDS: ReadonlySet<string> = new Set(['signedOffBy', 'signedOffOn']);
+const AFTER_COMPLETE: ReadonlySet<WorkOrder['status']> = new Set(['complete', 'invoiced', 'closed', 'cancelled']);
+
 /**
  * Jobs matched by number, tasks by code; matched records keep their ids. A customer or site
- * filled only by the wizard's choice (no Customer column) is not a change to a stored job.
+ * filled only by the wizard's choice (no Customer column) is not a change to a stored job. With
+ * `inProgress`, a job the file calls complete whose only fault is a missing sign-off is planned as
+ * in progress (its other fields as the file gives them) rather than refused.
  */
-export function planWorkOrderImport(imported: readonly ImportedWorkOrder[], mapped: readonly string[], stored: { workOrders: readonly WorkOrder[]; tasks: readonly Task[] }, fileName: string): WorkOrderImportPlan {
-	const plans = planMatched(WO_SPEC, imported.map((i) => ({ record: i.workOrder, children: i.tasks, given: i.given })), mapped, { records: stored.workOrders, children: stored.tasks }, fileName);
-	const w = writesOf(plans);
+export function planWorkOrderImport(
+	imported: readonly ImportedWorkOrder[],
+	mapped: readonly string[],
+	stored: { workOrders: readonly WorkOrder[]; tasks: readonly Task[] },
+	fileName: string,
+	o: { inProgress?: boolean } = {}
+): WorkOrderImportPlan {
 	const byNumber = new Map(stored.workOrders.map((wo) => [wo.number, wo]));
-	const refused: WorkOrderImportPlan['refused'] = [];
+	const items = imported.map((i) => {
+		const before = byNumber.get(i.workOrder.number);
+		// A status read from a completed date only moves a job on, never back from invoiced, closed or cancelled.
+		const keepStatus = i.statusInferred && before !== undefined && AFTER_COMPLETE.has(before.status);
+		return { record: i.workOrder, children: i.tasks, given: keepStatus ? i.given.filter((k) => k !== 'status') : i.given };
+	});
+	const storedSet = { records: stored.workOrders, children: stored.tasks };
+	const plans = planMatched(WO_SPEC, items, mapped, storedSet, fileName);
+	const refused: WorkOrderRefusal[] = [];
+	const unsigned: (WorkOrderRefusal & { n: number })[] = [];
 	plans.forEach((p, n) => {
 		if (p.status === 'unchanged') return;
-		const message = importedJobRefusal(byNumber.get(p.key), p.record, p.removed) ?? validateWorkOrder(p.record).map((x) => `${p.record.number}: ${x.message}`)[0];
-		if (message) refused.push({ row: imported[n]!.taskRows[0] ?? 0, message });
+		const row = imported[n]!.rows[0] ?? 0;
+		const moved = importedJobRefusal(byNumber.get(p.key), p.record, p.removed);
+		if (moved) return refused.push({ row, number: p.key, signOff: false, ...moved });
+		const problems = validateWorkOrder(p.record);
+		if (problems.length === 0) return;
+		const signOff = p.record.status === 'complete' && problems.every((x) => SIGN_OFF_FIELDS.has(x.field));
+		const refusal = { row, number: p.key, field: WO_KEYS[problems[0]!.field] ?? null, signOff, message: `${p.record.number}: ${problems[0]!.message}` };
+		if (signOff && o.inProgress) unsigned.push({ ...refusal, n });
+		else refused.push(refusal);
 	});
-	return { plans, changed: w.records.length > 0, refused, write: { put: { workOrders: w.records, tasks: w.children }, delete: { tasks: w.deleteChildren } } };
+	const asInProgress: WorkOrderImportPlan['asInProgress'] = [];
+	if (unsigned.length) {
+		const again = planMatched(WO_SPEC, unsigned.map(({ n }) => ({ ...items[n]!, record: { ...items[n]!.record, status: 'in_progress' as const }, given: [...new Set([...items[n]!.given, 'status'])] })), mapped, storedSet, fileName);
+		unsigned.forEach(({ n, signOff: _, ...r }, k) => {
+			plans[n] = again[k]!;
+			asInProgress.push(r);
+		});
+	}
+	const w = writesOf(plans);
+	return { plans, changed: w.records.length > 0, refused, asInProgress, write: { put: { workOrders: w.records, tasks: w.children }, delete: { tasks: w.deleteChildren } } };
 }
 
 /**
@@ -97,11 +148,11 @@ export function planWorkOrderImport(imported: readonly ImportedWorkOrder[], mapp
  * an invoice AP has seen: a file moves it on (invoiced → closed) but never back, and does not
  * take away tasks the invoice bills, as the job's own buttons would not.
  */
-function importedJobRefusal(before: WorkOrder | undefined, after: WorkOrder, removed: readonly Task[]): string | null {
+function importedJobRefusal(before: WorkOrder | undefined, after: WorkOrder, removed: readonly Task[]): { field: string | null; message: string } | null {
 	if (!before || (before.status !== 'invoiced' && before.status !== 'closed')) return null;
 	const onward = after.status === before.status || (before.status === 'invoiced' && after.status === 'closed');
-	if (!onward) return `${before.number} is ${STATUS_LABEL[before.status]} and cannot become ${STATUS_LABEL[after.status]} by import; void its invoice in Tieout first.`;
-	if (removed.length) return `${before.number} is ${STATUS_LABEL[before.status]}; the file leaves out its task${removed.length > 1 ? 's' : ''} ${removed.map((t) => t.code).join(', ')}, which an invoice bills. Keep ${removed.length > 1 ? 'them' : 'it'} in the file.`;
+	if (!onward) return { field: 'status', message: `${before.number} is ${STATUS_LABEL[before.status]} and cannot become ${STATUS_LABEL[after.status]} by import; void its invoice in Tieout first.` };
+	if (removed.length) return { field: null, message: `${before.number} is ${STATUS_LABEL[before.status]}; the file leaves out its task${removed.length > 1 ? 's' : ''} ${removed.map((t) => t.code).join(', ')}, which an invoice bills. Keep ${removed.length > 1 ? 'them' : 'it'} in the file.` };
 	return null;
 }
 

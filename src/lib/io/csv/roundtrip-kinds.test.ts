@@ -48,6 +48,9 @@ describe('work order export → import round trip', () => {
 		openedOn: date,
 		signedOffBy: nonBlank,
 		signedOffOn: date,
+		scheduled: fc.option(fc.tuple(date, fc.nat(30))),
+		completedAfter: fc.option(fc.nat(400)),
+		completionNotes: text,
 		assignedTo: text,
 		warrantyOf: number,
 		withSite: fc.boolean(),
@@ -57,8 +60,15 @@ describe('work order export → import round trip', () => {
 	it('random jobs with their tasks come back as the same records, customers and sites found by name', () => {
 		fc.assert(
 			fc.property(fc.uniqueArray(wo, { minLength: 1, maxLength: 3, selector: (w) => w.number }), (raw) => {
-				const entries = raw.map(({ tasks, withSite, ...w }, i) => {
-					const workOrder: WorkOrder = newWorkOrder(`w${i}`, w.number, w.customerId, '2027-02-01', { ...w, siteId: withSite ? (w.customerId === 'c1' ? 's1' : 's2') : null });
+				const entries = raw.map(({ tasks, withSite, scheduled, completedAfter, ...w }, i) => {
+					const job = {
+						...w,
+						siteId: withSite ? (w.customerId === 'c1' ? 's1' : 's2') : null,
+						scheduledStart: scheduled ? scheduled[0] : null,
+						scheduledEnd: scheduled ? addDays(scheduled[0], scheduled[1]) : null,
+						completedOn: completedAfter === null ? null : addDays(w.openedOn, completedAfter)
+					};
+					const workOrder: WorkOrder = newWorkOrder(`w${i}`, w.number, w.customerId, '2027-02-01', job);
 					return { workOrder, tasks: tasks.map((t, j): Task => newTask(`t${i}-${j}`, workOrder.id, t.code, t)) };
 				});
 				for (const e of entries) expect([...validateWorkOrder(e.workOrder), ...e.tasks.flatMap(validateTask)]).toEqual([]);

@@ -29,6 +29,15 @@ describe('job sheet layout', () => {
 		expect(all).not.toMatch(/\$\d/);
 	});
 
+	it('says when the work was completed, when the job records it', () => {
+		const input = sampleJobSheetInput('WO-18472');
+		const details = (i: JobSheetDocInput) => textsOf(blocks(layout(i), 'where'));
+		expect(details(input)).not.toContain('Completed');
+		input.workOrder = { ...input.workOrder, completedOn: '2026-12-19' };
+		const withDate = details(input);
+		expect(withDate[withDate.indexOf('Completed') + 1]).toBe('Dec 19, 2026');
+	});
+
 	it('ticks the tasks that are done and leaves the others to tick', () => {
 		const input = sampleJobSheetInput('WO-18476');
 		input.tasks = [{ ...input.tasks[0]!, done: true }, { ...input.tasks[1]!, done: false }];

@@ -134,6 +134,7 @@ export function layoutJobSheet(input: JobSheetDocInput, measure: Measure): DocLa
 			['Not to exceed', wo.nteCents === null ? 'No cap' : formatMoney(wo.nteCents)],
 			['Opened', formatDate(wo.openedOn)]
 		];
+		if (wo.completedOn) details.push(['Completed', formatDate(wo.completedOn)]);
 		if (wo.quoteRef.trim()) details.push(['Quote', wo.quoteRef.trim()]);
 		const valueW = colW - 78;
 		const detailWrapped = details.map(([k, v]) => [k, wrapText(v, valueW, 9.5, false, measure).slice(0, 3)] as const);

@@ -64,6 +64,24 @@ describe('the import worker', () => {
 		expect(plan.outcome.plan.records[0]!.preview).toMatchObject({ rows: { length: PREVIEW_CHILDREN }, more: PREVIEW_ROWS * 3 - PREVIEW_CHILDREN });
 	});
 
+	it('plans a work-order file the way the person chose for its bad jobs, and hands over exactly what the review showed', () => {
+		const text = ['WO,Status,Signed Off By,Sign Off Date,Task,Description,Hours,Rate', 'J-1,complete,Dana W,01/06/2027,T1,Diagnose,2,95', 'J-2,complete,,,T1,Door closer,1,95', 'J-2,complete,,,T2,Hinge,1,40'].join('\n');
+		const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
+		expect(ask({ type: 'read', id: 1, bytes, fileName: 'log.csv', chosen: {} })).toMatchObject({ ok: true });
+		const plan = (badRows: 'refuse' | 'skip' | 'inProgress', id: number) =>
+			ask({ type: 'plan', id, kind: 'workOrder', mapping: { woNumber: 'WO', status: 'Status', signedOffBy: 'Signed Off By', signedOffOn: 'Sign Off Date', taskCode: 'Task', taskDescription: 'Description', quantity: 'Hours', rate: 'Rate' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: { workOrders: [], tasks: [] }, references: {}, badRows });
+		const taken = (id: number) => {
+			const r = ask({ type: 'take', id, offset: 0 });
+			if (r.type !== 'take') throw new Error('expected a slice');
+			return (r.slice.put.workOrders ?? []).map((w) => [w.number, w.status]);
+		};
+		expect(plan('refuse', 2)).toMatchObject({ outcome: { ok: false, bad: { mode: 'refuse', count: 1, jobs: [{ number: 'J-2', fate: 'refused' }] } } });
+		expect(plan('skip', 3)).toMatchObject({ outcome: { ok: true, plan: { counts: { total: 1, writes: 2 } }, bad: { mode: 'skip', jobs: [{ number: 'J-2', fate: 'skipped' }] } } });
+		expect(taken(4)).toEqual([['J-1', 'complete']]);
+		expect(plan('inProgress', 5)).toMatchObject({ outcome: { ok: true, plan: { counts: { total: 2, writes: 5 } }, bad: { mode: 'inProgress', jobs: [{ number: 'J-2', fate: 'inProgress' }] } } });
+		expect(taken(6)).toEqual([['J-1', 'complete'], ['J-2', 'in_progress']]);
+	});
+
 	it('a slice of an empty plan is empty and the last', () => {
 		expect(sliceOf({ put: {}, remove: {}, revisions: [] }, 0)).toEqual({ put: {}, remove: {}, revisions: [], next: null });
 	});

@@ -80,7 +80,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 		};
 		// Records with changes first: those are what the person must read.
 		const shown = [...rs.filter((r) => r.status !== 'unchanged'), ...rs.filter((r) => r.status === 'unchanged')].slice(0, SHOWN_RECORDS);
-		return [{ type: 'plan', id: req.id, outcome: { ok: true, warnings: outcome.warnings, mapped: outcome.mapped, plan: { records: shown, counts, changed: outcome.plan.changed } } }];
+		return [{ type: 'plan', id: req.id, outcome: { ok: true, warnings: outcome.warnings, mapped: outcome.mapped, plan: { records: shown, counts, changed: outcome.plan.changed }, ...(outcome.bad ? { bad: outcome.bad } : {}) } }];
 	} catch (e) {
 		return [{ type: 'failed', id: req.id, error: e instanceof Error ? e.message : String(e) }];
 	}

@@ -1,14 +1,14 @@
 import type { ConvertContext, ConvertOptions } from '../convert-core';
 import { convertInvoices } from '../convert-invoices';
 import { convertPos } from '../convert-po';
-import { convertWorkOrders } from '../convert-work-orders';
 import { describeChanges, type FieldChange } from '../diff-format';
 import type { FieldMapping } from '../mapping';
 import type { ParsedTable } from '../parse';
 import { refuse, type ImportProblem } from '../problem';
 import type { RecordPlan } from '../plan-core';
 import { planPoImport } from '../revision';
-import { planInvoiceImport, planWorkOrderImport } from '../revision-kinds';
+import { planInvoiceImport } from '../revision-kinds';
+import { planJobs } from './plan-jobs';
 import { SHOWN_RECORDS, type ImportPlanView, type PlannedRecord, type PlanOutcome, type PlanRequest, type RecordPreview } from './protocol';
 import { previewOf } from './record-preview';
 
@@ -75,12 +75,12 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 		return planned(c, records, plan.changed, { put: plan.write.put, remove: { poLines: plan.write.delete.poLines }, revisions: plan.write.revisions });
 	}
 	if (req.kind === 'workOrder') {
-		const c = convertWorkOrders(...args);
+		const c = planJobs(...args, { workOrders: req.stored.workOrders ?? [], tasks: req.stored.tasks ?? [] }, req.badRows ?? 'refuse');
 		if (!c.ok) return c;
-		const plan = planWorkOrderImport(c.groups, c.mapped, { workOrders: req.stored.workOrders ?? [], tasks: req.stored.tasks ?? [] }, fileName);
-		if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, null, r.message)) };
+		const plan = c.plan;
 		const records = plan.plans.map((p) => viewOf(p, `Work order ${p.record.number}`, 'task', (t) => `task ${t.code}: ${t.description}`, (p) => (shows(p.status) ? previewOf('workOrder', c.mapped, p.record, p.children, names) : null)));
-		return planned(c, records, plan.changed, { put: plan.write.put, remove: { tasks: plan.write.delete.tasks }, revisions: [] });
+		const out = planned(c, records, plan.changed, { put: plan.write.put, remove: { tasks: plan.write.delete.tasks }, revisions: [] });
+		return c.bad && out.ok ? { ...out, bad: c.bad } : out;
 	}
 	const c = convertInvoices(...args);
 	if (!c.ok) return c;

@@ -1,6 +1,7 @@
 import type { Customer, Invoice, InvoiceLine, PoLine, PurchaseOrder, Site, Task, WorkOrder } from '$lib/domain/records';
 import type { DateOrder, LocalDate } from '$lib/domain/dates';
 import type { FileCustomerName } from '../customer-column';
+import type { BadJobsView, BadRows } from '../bad-jobs';
 import type { Encoding } from '../decode';
 import type { ImportKind } from '../fields';
 import type { FieldMapping } from '../mapping';
@@ -41,6 +42,8 @@ export interface PlanRequest {
 	stored: StoredRecords;
 	/** What points at each stored PO line, by `poId|lineNo`, so removing it can be flagged. */
 	references: Record<string, string[]>;
+	/** Work orders: what to do with jobs that break a rule (bad-jobs.ts); all or nothing unless chosen. */
+	badRows?: BadRows;
 }
 
 /** Records handed from the worker to the page per message: small enough that no clone is a long task. */
@@ -125,7 +128,8 @@ export interface ImportPlanSummary {
 	changed: boolean;
 }
 
-export type PlanSummaryOutcome = { ok: true; plan: ImportPlanSummary; warnings: ImportProblem[]; mapped: string[] } | { ok: false; problems: ImportProblem[] };
+/** `bad`: a work-order file's jobs with problems, and what the chosen way does with them. */
+export type PlanSummaryOutcome = { ok: true; plan: ImportPlanSummary; warnings: ImportProblem[]; mapped: string[]; bad?: BadJobsView } | { ok: false; problems: ImportProblem[]; bad?: BadJobsView };
 
 /** A slice of the writes: records by table, plus (with the first slice) the removals and revisions. */
 export interface WriteSlice {
@@ -135,7 +139,7 @@ export interface WriteSlice {
 	next: number | null;
 }
 
-export type PlanOutcome = { ok: true; plan: ImportPlanView; warnings: ImportProblem[]; mapped: string[] } | { ok: false; problems: ImportProblem[] };
+export type PlanOutcome = { ok: true; plan: ImportPlanView; warnings: ImportProblem[]; mapped: string[]; bad?: BadJobsView } | { ok: false; problems: ImportProblem[]; bad?: BadJobsView };
 
 export type WorkerResponse =
 	| { type: 'progress'; id: number; fraction: number }
