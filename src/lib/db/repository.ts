@@ -15,6 +15,7 @@ import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, typ
 import { RecordError } from './errors';
 import { bulkWriteNamed, NAMED_MAX, RowsRefused } from './named-writes';
 import { writeTransaction } from './write-transaction';
+import { checkpoint, type WriteWatch } from './write-watch';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 
@@ -175,7 +176,7 @@ export interface ChangeSet {
  * transaction starts; uniqueness and references are checked with the whole set in place, so
  * records that point at each other (a PO and its new lines) can arrive together.
  */
-export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<void> {
+export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: WriteWatch): Promise<void> {
 	const put = changes.put ?? {};
 	const problems: string[] = [];
 	for (const table of RECORD_TABLES) {
@@ -186,11 +187,20 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 	if (problems.length) throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
 	await writeTransaction(db, [...ALL(db), db.mappings], async () => {
 		const rm = changes.remove ?? {};
+		const total = RECORD_TABLES.reduce((n, t) => n + (rm[t]?.length ?? 0) + (put[t]?.length ?? 0), 0);
+		let done = 0;
+		const handled = (n: number) => {
+			done += n;
+			watch?.progress?.(done, total);
+			checkpoint(watch);
+		};
 		await refuseLockedInvoices(db, { invoices: put.invoices, invoiceLines: put.invoiceLines, removeInvoices: rm.invoices, removeInvoiceLines: rm.invoiceLines }, 'Nothing was saved');
+		checkpoint(watch);
 		for (const table of RECORD_TABLES) {
 			for (const id of changes.remove?.[table] ?? []) {
 				await cascadeDelete(db, table, id);
 				await db.table(table).delete(id);
+				handled(1);
 			}
 		}
 		const renamed: [TableName, AnyRecord, AnyRecord][] = [];
@@ -210,11 +220,15 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet): Promise<vo
 					const clashes = err.positions.map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: its number is already used by another record` }));
 					throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
 				}
+				handled(rows.length);
 			}
 		}
 		const refused = (await batchIntegrityProblems(db, put as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
 		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
 		for (const [table, before, after] of renamed) await propagateRename(db, table, before as never, after as never);
+		// The last chance to stop: what follows is short, then the commit, which cannot be called back.
+		checkpoint(watch);
+		watch?.committing?.();
 		if (changes.revisions?.length) await db.poRevisions.bulkAdd(changes.revisions);
 		if (changes.mappings?.length) await db.mappings.bulkPut(changes.mappings);
 	});

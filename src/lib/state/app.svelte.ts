@@ -4,6 +4,7 @@ import { TieoutDB, type TableName } from '$lib/db/database';
 import { describeCellRefusal, describeStorageError, describeStorageProblem } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } from '$lib/db/repository';
+import type { WriteWatch } from '$lib/db/write-watch';
 import { replaceWorkbook, type PreparedBackup } from '$lib/db/backup';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
@@ -162,8 +163,8 @@ export const deleteOne = (table: TableName, id: string) => attempt(() => deleteR
  * Several records at once (an invoice made from jobs, an import): all stored, or none and the
  * reason shown. `changes` may be read from storage first, so a failed read is told the same way.
  */
-export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify = true) =>
-	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes), notify);
+export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify = true, watch?: WriteWatch) =>
+	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes, watch), notify);
 
 /** A backup read and checked (`readBackup`) replaces the workbook; `describe` words a refusal. */
 export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string) => attempt(() => replaceWorkbook(app.wb.db, backup), true, describe);

@@ -43,7 +43,15 @@ export class CsvImport {
 		else reloadHolds.imports.delete(this);
 	}
 	fileName = $state('');
+	/** How far the current phase (read, check, write) is, 0–1. */
 	progress = $state(0);
+	/** When the current phase began (performance.now()), for the time left. */
+	phaseStarted = $state(0);
+	/** The write has passed its last checkpoint and is committing: Cancel can no longer stop it. */
+	unstoppable = $state(false);
+	/** Cancel was pressed during the write: it stops at its next slice and takes everything back. */
+	cancelling = $state(false);
+	#stop: AbortController | null = null;
 	// Raw, not deeply reactive: large, replaced whole, and written to IndexedDB (which cannot clone proxies).
 	summary = $state.raw<TableSummary | null>(null);
 	problems = $state.raw<ImportProblem[]>([]);
@@ -91,7 +99,7 @@ export class CsvImport {
 	async #read(): Promise<void> {
 		const generation = this.#generation;
 		this.step = 'reading';
-		this.progress = 0;
+		this.#phase();
 		this.outcome = null;
 		try {
 			const chosen = { ...(this.delimiter ? { delimiter: this.delimiter } : {}), ...(this.headerRow ? { headerRow: this.headerRow } : {}) };
@@ -186,6 +194,7 @@ export class CsvImport {
 		if (!this.summary || this.mappingProblems.length || this.customerBlocker) return;
 		const generation = this.#generation;
 		this.step = 'checking';
+		this.#phase();
 		const wb = app.wb;
 		const inPlay = this.#inPlay();
 		const purchaseOrders = wb.tables.purchaseOrders.rows().filter((p) => inPlay.has(p.customerId));
@@ -202,7 +211,7 @@ export class CsvImport {
 				stored: this.#stored(purchaseOrders),
 				references: this.kind === 'po' ? this.#references(purchaseOrders) : {},
 				badRows: this.badRows
-			});
+			}, (f) => generation === this.#generation && (this.progress = f));
 			if (generation !== this.#generation) return;
 			this.step = 'review';
 		} catch (e) {
@@ -246,28 +255,41 @@ export class CsvImport {
 		// What the plan was checked with, remembered as such: the form stays open while the write runs.
 		const checked = { customerId: this.customerId ?? '', mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options) };
 		this.step = 'applying';
+		this.#phase();
+		const fileName = this.fileName;
+		const stop = (this.#stop = new AbortController());
+		// Fetching the records from the worker is the first half of the bar, storing them the second.
+		const writes = Math.max(counts.writes, 1);
 		let write;
 		try {
-			write = await this.#worker.takeWrite();
+			write = await this.#worker.takeWrite((done) => (this.progress = Math.min(done, writes) / writes / 2));
 		} catch (e) {
-			notices.push('error', `${this.fileName} was not imported: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
+			if (stop.signal.aborted) return this.#cancelled(fileName);
+			notices.push('error', `${fileName} was not imported: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
 			this.step = 'review';
 			return null;
 		}
+		if (stop.signal.aborted) return this.#cancelled(fileName);
 		const { customerId } = checked;
 		const signature = headerSignature(this.summary.header);
 		const refused = await applySet(async () => {
 			const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
 			const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: checked.mapping, options: checked.options };
 			return { put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] };
-		}, false);
+		}, false, {
+			signal: stop.signal,
+			progress: (done, total) => (this.progress = 0.5 + done / Math.max(total, 1) / 2),
+			committing: () => (this.unstoppable = true)
+		});
+		if (refused && stop.signal.aborted) return this.#cancelled(fileName);
 		if (refused) {
 			// A refused import is told as what it is: a record named, or the storage failure itself.
-			notices.push('error', `${this.fileName} was not imported. ${refused}`);
+			notices.push('error', `${fileName} was not imported. ${refused}`);
 			this.step = 'review';
+			this.#phase();
 			return null;
 		}
-		notices.push('success', `${this.fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
+		notices.push('success', `${fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
 		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
 		this.reset();
 		return first?.id ?? null;
@@ -304,16 +326,43 @@ export class CsvImport {
 		this.step = 'map';
 	}
 
+	/**
+	 * During the write, Cancel stops it at its next slice and apply() tells and resets once the
+	 * transaction has taken everything back; once it is committing it can only finish (the button
+	 * says so). At any other step nothing has been written, so the wizard resets at once.
+	 */
 	cancel(): void {
+		if (this.step === 'applying') {
+			if (this.unstoppable || this.cancelling) return;
+			this.cancelling = true;
+			this.#stop?.abort();
+			this.#worker.cancel();
+			return;
+		}
 		this.#worker.cancel();
 		this.reset();
+	}
+
+	#cancelled(fileName: string): null {
+		notices.push('info', `${fileName} was not imported: the import was cancelled, and nothing was changed.`);
+		this.reset();
+		return null;
+	}
+
+	/** A phase begins: its bar starts empty and its time left is counted from now. */
+	#phase(): void {
+		this.progress = 0;
+		this.phaseStarted = performance.now();
+		this.unstoppable = false;
+		this.cancelling = false;
 	}
 
 	reset(): void {
 		this.#generation++;
 		this.step = 'file';
 		this.fileName = '';
-		this.progress = 0;
+		this.#phase();
+		this.#stop = null;
 		this.summary = null;
 		this.problems = [];
 		this.delimiter = null;

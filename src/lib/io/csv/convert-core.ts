@@ -24,6 +24,8 @@ export interface ConvertContext {
 	nameChoices?: Readonly<Record<string, Id>>;
 	today: LocalDate;
 	idGen: IdGen;
+	/** Told the share of the file's rows converted so far (the wizard's "Checking… 40%"). */
+	progress?: (fraction: number) => void;
 }
 
 /** Every record the file holds, or every problem that stops it (then nothing is imported). */
@@ -41,17 +43,29 @@ export type Converted<T> =
 export class Sheet {
 	readonly problems: ImportProblem[] = [];
 	private readonly index = new Map<string, number>();
+	#rowsDone = 0;
+	#told = 0;
 
 	constructor(
 		readonly kind: ImportKind,
 		readonly table: ParsedTable,
 		readonly mapping: FieldMapping,
-		readonly file: string
+		readonly file: string,
+		private readonly progress?: (fraction: number) => void
 	) {
 		for (const [key, column] of Object.entries(mapping)) {
 			const i = table.header.indexOf(column);
 			if (column !== '' && i !== -1) this.index.set(key, i);
 		}
+	}
+
+	/** `n` more rows converted: progress is told every 2% or so, not per row. */
+	converted(n: number): void {
+		this.#rowsDone += n;
+		const fraction = this.table.rows.length ? this.#rowsDone / this.table.rows.length : 1;
+		if (fraction - this.#told < 0.02 && fraction < 1) return;
+		this.#told = fraction;
+		this.progress?.(fraction);
 	}
 
 	has(key: string): boolean {

@@ -41,7 +41,7 @@ const LINE_FIELDS = ['lineNo', 'description', 'kind', 'quantity', 'unit', 'rate'
 
 /** Invoice lines, one row each with the invoice's fields repeated, as invoices with their lines. */
 export function convertInvoices(table: ParsedTable, mapping: FieldMapping, options: ConvertOptions, ctx: ConvertContext): Converted<ImportedInvoice> {
-	const sheet = new Sheet('invoice', table, mapping, ctx.fileName);
+	const sheet = new Sheet('invoice', table, mapping, ctx.fileName, ctx.progress);
 	const money = (t: string) => moneyCell(t, options);
 	const out: ImportedInvoice[] = [];
 
@@ -88,6 +88,7 @@ export function convertInvoices(table: ParsedTable, mapping: FieldMapping, optio
 		});
 		if (customer) sheet.validated(first, validateInvoice(invoice), INVOICE_KEYS, head);
 		out.push({ invoice, lines, lineRows, given: head.given() });
+		sheet.converted(rows.length);
 	}
 	return sheet.result(out);
 }

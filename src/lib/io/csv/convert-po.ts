@@ -72,7 +72,7 @@ function groupPos(sheet: Sheet, ctx: ConvertContext): Map<string, { customer: Cu
 
 /** A buyer's PO export as purchase orders with their lines, each for the customer its row names or the one chosen in the wizard. */
 export function convertPos(table: ParsedTable, mapping: FieldMapping, options: ConvertOptions, ctx: ConvertContext): Converted<ImportedPo> {
-	const sheet = new Sheet('po', table, mapping, ctx.fileName);
+	const sheet = new Sheet('po', table, mapping, ctx.fileName, ctx.progress);
 	const money = (t: string) => moneyCell(t, options);
 	const date = (t: string) => dateCell(t, options);
 	const out: ImportedPo[] = [];
@@ -129,6 +129,7 @@ export function convertPos(table: ParsedTable, mapping: FieldMapping, options: C
 		});
 		sheet.validated(rows[0]!.row, validatePurchaseOrder(po).filter((p) => p.field !== 'customerId'), PO_KEYS, head);
 		out.push({ po, lines, lineRows, given: head.given() });
+		sheet.converted(rows.length);
 	}
 	return sheet.result(out);
 }

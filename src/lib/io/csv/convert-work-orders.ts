@@ -98,7 +98,7 @@ export function judgeWorkOrders(table: ParsedTable, mapping: FieldMapping, optio
 const FINISHED: ReadonlySet<WorkOrder['status']> = new Set(['complete', 'invoiced', 'closed']);
 
 function readJobs(table: ParsedTable, mapping: FieldMapping, options: ConvertOptions, ctx: ConvertContext): { sheet: Sheet; jobs: ImportedWorkOrder[] } {
-	const sheet = new Sheet('workOrder', table, mapping, ctx.fileName);
+	const sheet = new Sheet('workOrder', table, mapping, ctx.fileName, ctx.progress);
 	const money = (t: string) => moneyCell(t, options);
 	const date = (t: string) => dateCell(t, options);
 	// A contractor's "Completed" column is a date in FSM exports but a tick in some logs: say which field a tick belongs to.
@@ -187,6 +187,7 @@ function readJobs(table: ParsedTable, mapping: FieldMapping, options: ConvertOpt
 		const judged = validateWorkOrder(workOrder).filter((p) => !(SIGN_OFF_KEYS.has(WO_KEYS[p.field] ?? '') && !given.includes(WO_KEYS[p.field]!)));
 		if (customer) sheet.validated(first, judged, WO_KEYS, head);
 		out.push({ workOrder, tasks, taskRows, rows: rows.map((r) => r.row), given: statusInferred ? [...given, 'status'] : given, statusInferred });
+		sheet.converted(rows.length);
 	}
 	return { sheet, jobs: out };
 }

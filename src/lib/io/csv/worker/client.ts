@@ -57,8 +57,8 @@ export class CsvWorker {
 		return r.ok ? { ok: true, summary: r.summary } : { ok: false, problems: r.problems };
 	}
 
-	async plan(req: PlanRequest): Promise<PlanSummaryOutcome> {
-		const r = await this.#ask({ type: 'plan', ...req });
+	async plan(req: PlanRequest, onProgress?: (f: number) => void): Promise<PlanSummaryOutcome> {
+		const r = await this.#ask({ type: 'plan', ...req }, [], onProgress);
 		if (r.type !== 'plan') throw new Error('Unexpected answer from the import worker');
 		return r.outcome;
 	}

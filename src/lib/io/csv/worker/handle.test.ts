@@ -82,6 +82,25 @@ describe('the import worker', () => {
 		expect(taken(6)).toEqual([['J-1', 'complete'], ['J-2', 'in_progress']]);
 	});
 
+	it('tells how far a check is as it converts, rising, without flooding the page, before the plan', () => {
+		const lines = 3_000;
+		const bytes = new TextEncoder().encode(csv(lines)).buffer as ArrayBuffer;
+		expect(ask({ type: 'read', id: 1, bytes, fileName: 'big.csv', chosen: {} })).toMatchObject({ ok: true });
+		const told: WorkerResponse[] = [];
+		const [plan] = answer(
+			{ type: 'plan', id: 7, kind: 'po', mapping: { poNumber: 'PO Number', lineNo: 'Line', description: 'Description', quantity: 'Quantity', unitPrice: 'Unit Price' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: {}, references: {} },
+			(r) => told.push(r)
+		);
+		expect(plan).toMatchObject({ type: 'plan', outcome: { ok: true } });
+		const fractions = told.map((r) => (r.type === 'progress' && r.id === 7 ? r.fraction : NaN));
+		expect(fractions.every((f) => f > 0 && f <= 0.9)).toBe(true);
+		expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+		// 30 POs of 100 lines: one report per PO at most, and the conversion's end is told.
+		expect(fractions.length).toBeGreaterThan(10);
+		expect(fractions.length).toBeLessThanOrEqual(30);
+		expect(fractions.at(-1)).toBeCloseTo(0.9);
+	});
+
 	it('a slice of an empty plan is empty and the last', () => {
 		expect(sliceOf({ put: {}, remove: {}, revisions: [] }, 0)).toEqual({ put: {}, remove: {}, revisions: [], next: null });
 	});

@@ -62,7 +62,8 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 		if (!current) return [{ type: 'failed', id: req.id, error: 'No file has been read yet.' }];
 		if (req.type === 'names') return [{ type: 'names', id: req.id, names: namesInColumn(current.table, req.column) }];
 		const { type: _type, id: _id, ...plan } = req;
-		const outcome = planTable(current.table, current.fileName, plan, () => crypto.randomUUID());
+		// Converting the rows is most of a check; comparing with what is stored is the last tenth.
+		const outcome = planTable(current.table, current.fileName, plan, () => crypto.randomUUID(), (fraction) => progress({ type: 'progress', id: req.id, fraction: fraction * 0.9 }));
 		if (!outcome.ok) {
 			planned = null;
 			return [{ type: 'plan', id: req.id, outcome }];

@@ -42,9 +42,9 @@ function viewOf<H extends { id: string }, C>(p: RecordPlan<H, C>, title: string,
 	};
 }
 
-/** Converts the table for the request's kind and plans it against what is stored. */
-export function planTable(table: ParsedTable, fileName: string, req: PlanRequest, idGen: () => string): PlanOutcome {
-	const ctx: ConvertContext = { fileName, customerId: req.customerId, customers: req.customers, sites: req.sites, nameChoices: req.nameChoices ?? {}, today: req.today, idGen };
+/** Converts the table for the request's kind and plans it against what is stored; `progress` hears how far the conversion is. */
+export function planTable(table: ParsedTable, fileName: string, req: PlanRequest, idGen: () => string, progress?: (fraction: number) => void): PlanOutcome {
+	const ctx: ConvertContext = { fileName, customerId: req.customerId, customers: req.customers, sites: req.sites, nameChoices: req.nameChoices ?? {}, today: req.today, idGen, progress };
 	const args = [table, req.mapping as FieldMapping, req.options as ConvertOptions, ctx] as const;
 	const names = { customers: req.customers, sites: req.sites };
 	const shows = previewBudget();
