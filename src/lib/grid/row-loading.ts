@@ -33,6 +33,15 @@ export interface RowLoadingHooks<T> {
 export class RowLoader<T extends { id: string }> {
 	#shown = false;
 	#setAllWhenShown = false;
+	#pending = false;
+
+	/**
+	 * The grid holds fewer rows than its source for now (a first screen, or a bulk load waiting for
+	 * the first paint): its count is not the source's, so the toolbar says "Loading…", not "200 rows".
+	 */
+	get pending(): boolean {
+		return this.#pending;
+	}
 
 	constructor(
 		readonly api: GridApi<T>,
@@ -43,6 +52,7 @@ export class RowLoader<T extends { id: string }> {
 	start(): void {
 		const initial = this.hooks.rows();
 		if (initial.length > BULK) {
+			this.#pending = true;
 			this.api.setGridOption('rowData', this.hooks.ordered(initial).slice(0, FIRST_SCREEN));
 			requestAnimationFrame(() => setTimeout(() => this.#alive() && this.setAll(this.hooks.rows()), 0));
 		} else {
@@ -64,6 +74,7 @@ export class RowLoader<T extends { id: string }> {
 
 	/** Replaces the row set (nodes are kept by row id): one sort, one render. */
 	setAll(rows: T[]): void {
+		this.#pending = false;
 		performance.mark(`tieout:set-rows-start:${this.hooks.slug}`);
 		// Into a grid holding only a first screen, untouched, the full set goes in as new data: with
 		// rows present and row ids, the grid instead diffs every row against them (0.62–0.86 s for
@@ -80,7 +91,7 @@ export class RowLoader<T extends { id: string }> {
 		} else if (d.upserts.length > BULK) {
 			// A bulk load: a transaction of this size costs several times more than a new set.
 			if (this.#shown) this.setAll(this.hooks.rows());
-			else this.#setAllWhenShown = true;
+			else this.#setAllWhenShown = this.#pending = true;
 		} else {
 			const add: T[] = [];
 			for (const row of d.upserts) {
