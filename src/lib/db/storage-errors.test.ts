@@ -7,7 +7,7 @@ import { NAMED_MAX } from './named-writes';
 import { addAttachment, deleteAttachment } from './attachments';
 import { exportBackup, restoreBackup } from './backup';
 import * as b from '$lib/testing/builders';
-import { everything, openedDbs } from '$lib/testing/db';
+import { everything, openedDbs, sampleDbs } from '$lib/testing/db';
 import { failWrites, NOT_A_REFUSAL, SPACE, type FailureMode } from '$lib/testing/failing-storage';
 
 /*
@@ -26,12 +26,7 @@ afterEach(() => {
 
 let n = 0;
 const ids = () => `id-${++n}`;
-
-async function sampleDb(): Promise<TieoutDB> {
-	const db = await opened();
-	await saveBatch(db, sampleWorkbook('2027-01-15', ids));
-	return db;
-}
+const sampleDb = sampleDbs('full-sample');
 
 /** A buyer's PO export as an import writes it: the PO, its lines, the revision and the mapping. */
 function poImport(customerId: string, pos: number, linesEach: number): ChangeSet {

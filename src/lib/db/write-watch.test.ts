@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import * as b from '$lib/testing/builders';
-import { everything, openedDbs } from '$lib/testing/db';
+import { everything, sampleDbs } from '$lib/testing/db';
 import type { TieoutDB } from './database';
-import { applyChanges, saveBatch, type ChangeSet } from './repository';
+import { applyChanges, type ChangeSet } from './repository';
 import { WriteCancelled } from './write-watch';
 
 /*
@@ -12,15 +11,7 @@ import { WriteCancelled } from './write-watch';
  * back what it had put and removed; past its last checkpoint it commits, and says so first.
  */
 
-const opened = openedDbs('watch');
-let n = 0;
-const ids = () => `id-${++n}`;
-
-async function sampleDb(): Promise<TieoutDB> {
-	const db = await opened();
-	await saveBatch(db, sampleWorkbook('2027-01-15', ids));
-	return db;
-}
+const sampleDb = sampleDbs('watch');
 
 /** 2 POs of 1,050 lines (more than one write slice of 2,000) and, when asked, the sample's first PO removed. */
 async function bigImport(db: TieoutDB, removeOne: boolean): Promise<ChangeSet> {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { RECORD_TABLES, TieoutDB } from '$lib/db/database';
 import { RecordError } from '$lib/db/errors';
-import { saveRecord } from '$lib/db/repository';
+import { saveBatch, saveRecord } from '$lib/db/repository';
+import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import * as b from './builders';
 
 /** Awaits a write that must be refused, and returns the RecordError. */
@@ -65,6 +66,16 @@ export function openedDbs(prefix: string): () => Promise<TieoutDB> {
 	};
 }
 
+/** Opens databases on demand, each holding the sample workbook (dated 2027-01-15); every one is deleted after its test. */
+export function sampleDbs(prefix: string): () => Promise<TieoutDB> {
+	const opened = openedDbs(prefix);
+	let n = 0;
+	return async () => {
+		const db = await opened();
+		await saveBatch(db, sampleWorkbook('2027-01-15', () => `${prefix}-${++n}`));
+		return db;
+	};
+}
 
 /** Stores one customer's job with `n` tasks (past 300, more than the workbook's first page). */
 export async function storeJobOfTasks(db: TieoutDB, n: number) {
