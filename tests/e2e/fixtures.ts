@@ -1,4 +1,6 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { largePoCsv } from '../fixtures/csv/generate-large.mjs';
 
 /**
  * Every test runs in a fresh browser context (a fresh, empty IndexedDB) and FAILS if any page
@@ -89,4 +91,12 @@ export async function openGrid(page: Page, path: string, label: string, rows: nu
 	await expect(grid).toHaveAttribute('data-ready', 'true');
 	await expect(rowCount(grid)).toHaveText(`${rows} rows`);
 	return grid;
+}
+
+/** A generated buyer PO export of about `megabytes` MB (generate-large.mjs), written to the test's output folder. */
+export async function largePoFile(testInfo: TestInfo, name: string, megabytes: number): Promise<{ file: string; lines: number }> {
+	const { text, lines } = largePoCsv(megabytes * 1024 * 1024);
+	const file = testInfo.outputPath(name);
+	await writeFile(file, text);
+	return { file, lines };
 }

@@ -1,14 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { largePoCsv } from '../fixtures/csv/generate-large.mjs';
-import { expect, loadSample, openGrid, rowCount, test } from './fixtures';
+import { expect, loadSample, openGrid, rowCount, test, largePoFile } from './fixtures';
 
 // Regression: Cancel pressed while the records were being written reset the wizard at once, then
 // all 2,000 POs and 100,000 lines appeared anyway, and the notice had a blank file name.
 test('Cancel pressed while an import is being written takes it all back: the record counts are as before, after a reload too, and the notice names the file', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
-	const { text, lines } = largePoCsv(6 * 1024 * 1024);
-	const file = testInfo.outputPath('buyer-po-log.csv');
-	await writeFile(file, text);
+	const { file, lines } = await largePoFile(testInfo, 'buyer-po-log.csv', 6);
 
 	await loadSample(page);
 	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);

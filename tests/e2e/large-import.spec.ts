@@ -1,12 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { largePoCsv } from '../fixtures/csv/generate-large.mjs';
-import { expect, loadSample, openGrid, rowCount, test } from './fixtures';
+import { expect, loadSample, openGrid, rowCount, test, largePoFile } from './fixtures';
 
 test('A 50 MB PO export is read in a worker with progress, checked while the page stays usable, and cancelled leaving nothing behind', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
-	const { text, lines } = largePoCsv(50 * 1024 * 1024);
-	const file = testInfo.outputPath('large-po-export.csv');
-	await writeFile(file, text);
+	const { file, lines } = await largePoFile(testInfo, 'large-po-export.csv', 50);
 
 	await loadSample(page);
 	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);

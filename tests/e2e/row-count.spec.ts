@@ -1,13 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import { largePoCsv } from '../fixtures/csv/generate-large.mjs';
-import { expect, gridSection, loadSample, openGrid, rowCount, test } from './fixtures';
+import { expect, gridSection, loadSample, openGrid, rowCount, test, largePoFile } from './fixtures';
 
 // Regression: All PO lines showed "300 rows" (the first page read) for 2–19 s before the true count.
 test('A grid of thousands of lines never shows a wrong row count while it fills: "Loading…", then the true count', async ({ page }, testInfo) => {
 	test.setTimeout(120_000);
-	const { text, lines } = largePoCsv(1024 * 1024);
-	const file = testInfo.outputPath('po-log.csv');
-	await writeFile(file, text);
+	const { file, lines } = await largePoFile(testInfo, 'po-log.csv', 1);
 	await loadSample(page);
 	await page.goto('/lines/po-lines');
 	await expect(rowCount(gridSection(page, 'All PO lines'))).toHaveText(/^\d+ rows$/);
