@@ -3,7 +3,7 @@ import type { Parsed } from '$lib/domain/result';
 import type { Customer, Id, IdGen, Site } from '$lib/domain/records';
 import type { LocalDate } from '$lib/domain/dates';
 import { clip } from '$lib/domain/limits';
-import { CustomerNameIndex } from '$lib/domain/customer-names';
+import { CustomerNameIndex, nameKey } from '$lib/domain/customer-names';
 import { fieldDef, type ImportKind } from './fields';
 import type { FieldMapping } from './mapping';
 import type { ParsedTable, TableRow } from './parse';
@@ -144,7 +144,8 @@ export class HeaderFields {
 		private readonly what: string
 	) {}
 
-	take<T>(r: TableRow, key: string, parse: (text: string) => Parsed<T>) {
+	/** Reads a header field off one row; rows that disagree are an error. `same` says what agreeing is (default: equal values). */
+	take<T>(r: TableRow, key: string, parse: (text: string) => Parsed<T>, same: (a: T, b: T) => boolean = (a, b) => JSON.stringify(a) === JSON.stringify(b)) {
 		const text = this.sheet.text(r, key);
 		if (text === '') return;
 		const before = this.seen.get(key);
@@ -156,7 +157,7 @@ export class HeaderFields {
 			return;
 		}
 		if (!before) this.seen.set(key, { text, value: p.value, row: r.row });
-		else if (JSON.stringify(before.value) !== JSON.stringify(p.value)) {
+		else if (!same(before.value as T, p.value)) {
 			this.sheet.error(r.row, key, `${this.what}: ${this.sheet.label(key)} is "${clip(before.text)}" on row ${before.row} but "${clip(text)}" on row ${r.row}`);
 		}
 	}
@@ -244,3 +245,17 @@ export function customerFor(sheet: Sheet, head: HeaderFields, row: number, what:
 }
 
 export const text = (t: string): Parsed<string> => ({ ok: true, value: t });
+
+/**
+ * Whether two Customer cells of one job or invoice name the same customer: the one they both
+ * match (by name, remembered name or this file's choice), or the same name written with other
+ * case, spacing or punctuation. "ACME FACILITIES." on a job's second row is no disagreement.
+ */
+export function sameCustomer(ctx: ConvertContext): (a: string, b: string) => boolean {
+	const { names } = indexOf(ctx);
+	const key = (name: string) => {
+		const m = names.match(name);
+		return m.kind === 'one' ? `id:${m.id}` : `name:${nameKey(name)}`;
+	};
+	return (a, b) => key(a) === key(b);
+}

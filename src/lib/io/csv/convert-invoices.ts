@@ -2,7 +2,7 @@ import { newInvoice, newInvoiceLine } from '$lib/domain/factories';
 import { clip } from '$lib/domain/limits';
 import { INVOICE_LINE_KINDS, INVOICE_STATUSES, type Invoice, type InvoiceLine } from '$lib/domain/records';
 import { validateInvoice, validateInvoiceLine } from '$lib/domain/validate';
-import { checkUnique, customerFor, groupRows, HeaderFields, Sheet, text, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
+import { checkUnique, customerFor, groupRows, HeaderFields, sameCustomer, Sheet, text, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
 import { INVOICE_STATUS_ALIASES, LINE_KIND_ALIASES } from './enums';
 import type { FieldMapping } from './mapping';
 import type { ParsedTable } from './parse';
@@ -44,6 +44,7 @@ export function convertInvoices(table: ParsedTable, mapping: FieldMapping, optio
 	const sheet = new Sheet('invoice', table, mapping, ctx.fileName, ctx.progress);
 	const money = (t: string) => moneyCell(t, options);
 	const out: ImportedInvoice[] = [];
+	const sameBuyer = sameCustomer(ctx);
 
 	for (const [number, rows] of groupRows(sheet, 'invoiceNumber', 'invoice number')) {
 		const what = `Invoice ${clip(number)}`;
@@ -53,7 +54,7 @@ export function convertInvoices(table: ParsedTable, mapping: FieldMapping, optio
 		const lines: InvoiceLine[] = [];
 		const lineRows: number[] = [];
 		for (const r of rows) {
-			head.take(r, 'customer', text);
+			head.take(r, 'customer', text, sameBuyer);
 			head.take(r, 'invoiceDate', (t) => dateCell(t, options));
 			head.take(r, 'terms', termsCell);
 			head.take(r, 'poNumber', text);

@@ -36,6 +36,18 @@ describe('work order import', () => {
 		]);
 	});
 
+	// Regression: a job's rows were compared by the Customer cell's exact text, so a second row
+	// writing the same buyer another way refused the file though each row matched the same customer.
+	it('takes one customer written two ways on a job’s rows, and still refuses two different customers', () => {
+		const r = wo('WO,Customer,Task,Description\nWO-1,Acme Facilities,T1,A\nWO-1,ACME FACILITIES.,T2,B\n');
+		if (!r.ok) throw new Error(JSON.stringify(r.problems));
+		expect(r.groups.map((g) => [g.workOrder.number, g.workOrder.customerId, g.tasks.length])).toEqual([['WO-1', 'c1', 2]]);
+		expect(problems(wo('WO,Customer,Task,Description\nWO-1,Acme Facilities,T1,A\nWO-1,Brightline,T2,B\n'))).toEqual([[3, 'Customer', 'Work order WO-1: Customer is "Acme Facilities" on row 2 but "Brightline" on row 3']]);
+		const i = inv('Invoice,Customer,Line,Description,Qty,Rate\nINV-1,Acme Facilities,1,A,1,10\nINV-1,acme  facilities,2,B,1,10\n');
+		if (!i.ok) throw new Error(JSON.stringify(i.problems));
+		expect(i.groups.map((g) => [g.invoice.number, g.invoice.customerId, g.lines.length])).toEqual([['INV-1', 'c1', 2]]);
+	});
+
 	it('lists every problem: unknown customer and site, disagreeing header, duplicate task', () => {
 		expect(problems(wo('WO,Customer,Site,Status,Task,Description\nWO-1,Nobody Inc,,,T1,A\nWO-2,Acme Facilities,Store 99,,T1,A\nWO-3,Acme Facilities,,open,T1,A\nWO-3,Acme Facilities,,closed,T1,B\n'))).toEqual([
 			[2, 'Customer', 'Work order WO-1: no customer is named "Nobody Inc"; add it in the wizard or fix the name'],

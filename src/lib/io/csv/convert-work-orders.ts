@@ -2,7 +2,7 @@ import { newTask, newWorkOrder } from '$lib/domain/factories';
 import { clip } from '$lib/domain/limits';
 import { PRIORITIES, TASK_KINDS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type Task, type WorkOrder } from '$lib/domain/records';
 import { validateTask, validateWorkOrder } from '$lib/domain/validate';
-import { checkUnique, customerFor, groupRows, HeaderFields, normaliseName, Sheet, text, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
+import { checkUnique, customerFor, groupRows, HeaderFields, normaliseName, sameCustomer, Sheet, text, type ConvertContext, type ConvertOptions, type Converted } from './convert-core';
 import { PRIORITY_ALIASES, TASK_KIND_ALIASES, WO_STATUS_ALIASES, WO_TYPE_ALIASES } from './enums';
 import type { FieldMapping } from './mapping';
 import type { ParsedTable } from './parse';
@@ -107,6 +107,7 @@ function readJobs(table: ParsedTable, mapping: FieldMapping, options: ConvertOpt
 		return !d.ok && booleanCell(t).ok ? { ok: false as const, error: `"${t}" is not a date; if this column ticks off each task, map it to Done instead` } : d;
 	};
 	const out: ImportedWorkOrder[] = [];
+	const sameBuyer = sameCustomer(ctx);
 
 	for (const [number, rows] of groupRows(sheet, 'woNumber', 'work order number')) {
 		const what = `Work order ${clip(number)}`;
@@ -116,7 +117,7 @@ function readJobs(table: ParsedTable, mapping: FieldMapping, options: ConvertOpt
 		const tasks: Task[] = [];
 		const taskRows: number[] = [];
 		for (const r of rows) {
-			head.take(r, 'customer', text);
+			head.take(r, 'customer', text, sameBuyer);
 			head.take(r, 'site', text);
 			head.take(r, 'type', (t) => enumCell(t, WORK_ORDER_TYPES, WO_TYPE_ALIASES));
 			head.take(r, 'status', (t) => enumCell(t, WORK_ORDER_STATUSES, WO_STATUS_ALIASES));
