@@ -22,5 +22,7 @@ export const CODE_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
 	TERMS_MISMATCH: 'warning',
 	TICKET_OPEN_AFTER_BILLING: 'warning',
 	UNBILLED_COMPLETE_WORK: 'info',
-	STALE_TICKET: 'info'
+	STALE_TICKET: 'info',
+	TASK_OVER_PO: 'warning',
+	PO_UNKNOWN: 'warning'
 };

@@ -15,9 +15,10 @@ import type { RecordOf, RecordTable } from './types';
  *   and that PO's lines; the work orders its header and lines name (and their tasks, sites, and
  *   whether the POs they name exist); tolerances.
  * - W (work order + tasks): the work order, its tasks and change orders; the lines naming its
- *   number and their invoices (for freight, the invoice's PO or customer); tolerances; today.
+ *   number and their invoices (for freight, the invoice's PO or customer); whether its customer
+ *   has the PO it names; tolerances; today.
  * - P (PO + lines): the PO and its lines; the invoices of its customer naming its number, and
- *   their lines; tolerances.
+ *   their lines; the jobs naming it, their tasks, and the lines billing those tasks; tolerances.
  * Duplicate keys are covered too: waking a name wakes every record holding it, so when the winner
  * of a shared key goes, the runner-up re-runs.
  */
@@ -48,25 +49,36 @@ export class Anchors {
 		for (const po of idx.posByKey.get(customerId, number)) this.scopes.add(scopeId('P', po.id));
 	}
 
-	/** W scopes of the work order(s) with this number: what a line billing the job feeds. */
+	/**
+	 * W scopes of the work order(s) with this number: what a line billing the job feeds. And the
+	 * P scopes of the POs those jobs name: a billed task stops drawing on its PO line (TASK_OVER_PO).
+	 */
 	woAggregates(idx: Index, number: string): void {
 		if (number === '') return;
-		for (const wo of idx.woByNumber.get(number)) this.scopes.add(scopeId('W', wo.id));
+		for (const wo of idx.woByNumber.get(number)) {
+			this.scopes.add(scopeId('W', wo.id));
+			this.poAggregates(idx, wo.customerId, wo.poNumber);
+		}
 	}
 }
 
 const NOTE: { [K in RecordTable]: (idx: Index, rec: RecordOf[K], a: Anchors) => void } = {
 	customers: (_idx, c, a) => void a.customers.add(c.id),
 	sites: (_idx, s, a) => void a.sites.add(s.id),
-	workOrders: (_idx, w, a) => {
+	workOrders: (idx, w, a) => {
 		a.scopes.add(scopeId('W', w.id));
 		if (w.number !== '') a.woNumbers.add(w.number);
+		// Its tasks draw on the PO it names (TASK_OVER_PO).
+		a.poAggregates(idx, w.customerId, w.poNumber);
 	},
 	tasks: (idx, t, a) => {
 		a.scopes.add(scopeId('W', t.workOrderId));
-		// Lines naming the task check their quantity against it (and whether it exists).
 		const wo = idx.workOrders.get(t.workOrderId);
-		if (wo && wo.number !== '') for (const l of idx.linesByWoNumber.get(wo.number)) a.scopes.add(scopeId('I', l.invoiceId));
+		if (!wo) return;
+		// Lines naming the task check their quantity against it (and whether it exists).
+		if (wo.number !== '') for (const l of idx.linesByWoNumber.get(wo.number)) a.scopes.add(scopeId('I', l.invoiceId));
+		// An unbilled task draws on its job's PO line (TASK_OVER_PO).
+		a.poAggregates(idx, wo.customerId, wo.poNumber);
 	},
 	changeOrders: (_idx, c, a) => void a.scopes.add(scopeId('W', c.workOrderId)),
 	purchaseOrders: (_idx, p, a) => {
@@ -109,11 +121,19 @@ export function expand(idx: Index, a: Anchors): Set<ScopeId> {
 		for (const po of idx.posByKey.get(customerId, number)) out.add(scopeId('P', po.id));
 		// Invoices on the PO (and, for freight under their NTE, the jobs they bill).
 		for (const inv of idx.invoicesByKey.get(customerId, number)) invoiceAndJobs(inv.id);
-		// Invoices billing a job that names the PO: PO_MISSING asks whether it exists.
-		for (const wo of idx.wosByPoNumber.get(number)) if (wo.customerId === customerId && wo.number !== '') invoicesBilling(idx, wo.number, out);
+		// Jobs naming the PO (PO_UNKNOWN asks whether it exists), and the invoices billing them (PO_MISSING does too).
+		for (const wo of idx.wosByPoNumber.get(number)) {
+			if (wo.customerId !== customerId) continue;
+			out.add(scopeId('W', wo.id));
+			if (wo.number !== '') invoicesBilling(idx, wo.number, out);
+		}
 	}
 	for (const n of woNumbers) {
-		for (const wo of idx.woByNumber.get(n)) out.add(scopeId('W', wo.id));
+		for (const wo of idx.woByNumber.get(n)) {
+			out.add(scopeId('W', wo.id));
+			// Which job holds a shared number decides whose tasks draw on its PO.
+			if (wo.poNumber !== '') for (const po of idx.posByKey.get(wo.customerId, wo.poNumber)) out.add(scopeId('P', po.id));
+		}
 		invoicesBilling(idx, n, out);
 	}
 	return out;

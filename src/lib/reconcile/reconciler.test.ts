@@ -60,7 +60,8 @@ describe('Reconciler', () => {
 		const wb = cleanWorkbook();
 		const r = new Reconciler(wb);
 		r.apply({ table: 'purchaseOrders', upserts: [{ ...rec(wb, 'purchaseOrders', 'po'), number: '884121' }], removes: [] });
-		expect(r.findings().map((f) => f.key)).toEqual(['PO_MISSING|invoices:inv', 'PO_MISSING|invoices:inv|workOrders:wo']);
+		// The job's PO_UNKNOWN warns from the start; the invoice's PO_MISSING says AP would reject it.
+		expect(r.findings().map((f) => f.key)).toEqual(['PO_MISSING|invoices:inv', 'PO_MISSING|invoices:inv|workOrders:wo', 'PO_UNKNOWN|workOrders:wo']);
 		r.apply({ table: 'invoices', upserts: [{ ...rec(wb, 'invoices', 'inv'), poNumber: '884121' }], removes: [] });
 		r.apply({ table: 'workOrders', upserts: [{ ...rec(wb, 'workOrders', 'wo'), poNumber: '884121' }], removes: [] });
 		expect(r.findings()).toEqual([]);

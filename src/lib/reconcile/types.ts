@@ -38,7 +38,9 @@ export const FINDING_CODES = [
 	'TERMS_MISMATCH',
 	'TICKET_OPEN_AFTER_BILLING',
 	'UNBILLED_COMPLETE_WORK',
-	'STALE_TICKET'
+	'STALE_TICKET',
+	'TASK_OVER_PO',
+	'PO_UNKNOWN'
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -45,11 +45,11 @@ export const isResolvedWo = (idx: Index, wo: WorkOrder): boolean => wo.number !=
 export const isResolvedPo = (idx: Index, po: PurchaseOrder): boolean => po.number !== '' && idx.posByKey.first(po.customerId, po.number) === po;
 
 /**
- * An invoice line's PO line, as its position in the PO's sorted lines (-1 when none): by its PO
+ * An invoice line's (or a task's) PO line, as its position in the PO's sorted lines (-1 when none): by its PO
  * line number on the invoice's PO; only when it has no line number, by its buyer item code if
  * exactly one line of that PO carries it. With duplicate line numbers, the smallest id wins.
  */
-export function findPoLineIndex(idx: Index, po: PurchaseOrder, line: InvoiceLine): number {
+export function findPoLineIndex(idx: Index, po: PurchaseOrder, line: Pick<InvoiceLine, 'poLineNo' | 'buyerItemCode'>): number {
 	const sorted = idx.poLineLookup(po.id).sorted;
 	if (line.poLineNo !== null) {
 		const no = line.poLineNo;

@@ -8,6 +8,7 @@ import type { Finding } from '../types';
 import { invoiceCount, invoiceNumbers, withInvoices, type Billed } from './billing';
 import { finding, target, type FindingContext } from './finding';
 import { list, money, qty, shortLineName } from './format';
+import { tasksOverPo } from './task-over-po';
 import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
 
 /**
@@ -26,6 +27,7 @@ import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
  * - OVER_PO_TOTAL: what the invoices bill before tax (work and discount lines, freight only if the
  *   PO allows it) exceeds the total of the PO's lines' extended amounts, or its blanket limit when
  *   it has one (whichever is lower); `info` within absCents.
+ * - TASK_OVER_PO: the jobs' unbilled tasks on the PO, with what is billed, past a PO line (task-over-po.ts).
  */
 export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void {
 	if (!isResolvedPo(idx, po)) return;
@@ -34,6 +36,7 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 
 	// First pass: totals only, per PO line position in typed arrays, so a clean PO allocates little.
 	const billed = poBilled(idx, po);
+	tasksOverPo(idx, po, billed, tol, ctx, out);
 	const { invoices, lines: poLines, qtyMilli: qtyAt, count: countAt } = billed;
 	if (invoices.length === 0) return;
 

@@ -1,6 +1,6 @@
 import { daysBetween, formatDate, isLocalDate } from '../../domain/dates';
 import type { Index } from '../keys/indexes';
-import { tolerancesFor } from '../keys/resolve';
+import { poFor, tolerancesFor } from '../keys/resolve';
 import { woBilled } from '../billed';
 import type { InvoiceLine, WorkOrder } from '../../domain/records';
 import type { Finding } from '../types';
@@ -20,6 +20,9 @@ import { amountTolerated, TOLERATED_NOTE } from './tolerance';
  *   `info` when the excess is within the customer's absCents. Lines with no job number (a
  *   header-level freight or discount) are not attributed to any job.
  * - STALE_TICKET: open or in progress for more than settings.staleDays days since it was opened.
+ * - PO_UNKNOWN: the job names a PO number that none of its customer's POs has (a typo such as
+ *   `45000877I2`, or a PO not imported yet). Names match exactly as stored, as invoices' do. A
+ *   cancelled job is never billed, so it is not asked about.
  */
 const contextOf = (wo: WorkOrder): FindingContext => ({ customerId: wo.customerId, poNumber: wo.poNumber || null, workOrderNumber: wo.number || null });
 
@@ -38,6 +41,8 @@ export function evaluateWorkOrder(idx: Index, wo: WorkOrder, out: Finding[]): vo
 			);
 		}
 	}
+
+	if (wo.poNumber !== '' && wo.status !== 'cancelled' && !poFor(idx, wo.customerId, wo.poNumber)) poUnknown(idx, wo, out);
 
 	const billedOnWo = linesBillingWo(idx, wo);
 	evaluateTasks(idx, wo, billedOnWo, out);
@@ -59,6 +64,19 @@ function overNte(idx: Index, wo: WorkOrder, nteCents: number, billedOnWo: readon
 			`${wo.number} is billed ${money(total)} before tax on ${list(invoiceNumbers(billed))}, over its cap of ${money(cap)} (NTE ${money(nteCents)} + approved change orders ${money(raise)}) by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
 			{ ...contextOf(wo), invoiceNumbers: invoiceNumbers(billed) },
 			within
+		)
+	);
+}
+
+function poUnknown(idx: Index, wo: WorkOrder, out: Finding[]): void {
+	const customer = idx.customers.get(wo.customerId)?.name;
+	out.push(
+		finding(
+			'PO_UNKNOWN',
+			[`workOrders:${wo.id}`],
+			[target('workOrders', wo.id, 'poNumber')],
+			`${wo.number || 'This job'} names PO ${wo.poNumber}, which is not among ${customer ? `${customer}'s` : 'its customer’s'} POs: check the number for a typo, or import the PO.`,
+			contextOf(wo)
 		)
 	);
 }
