@@ -23,6 +23,7 @@ import {
 import { invoiceLineAmount, invoiceSchedule, invoiceTotals, poLineAmount, poTotal } from '$lib/domain/totals';
 import { isCharge } from '$lib/domain/credit';
 import { lineAmount } from '$lib/domain/quantity';
+import { poLineLabel } from '$lib/domain/task-fill';
 import type { Workbook } from '$lib/state/workbook.svelte';
 import type { PoBilled, WoBilled } from '$lib/reconcile';
 import { formatQuantity } from '$lib/domain/quantity';
@@ -47,6 +48,7 @@ import {
 	tolerancesCol
 } from './columns';
 import { linesOf } from '$lib/state/lookups';
+import { PickEditor, SuggestEditor, type ChoiceParams } from './choice-editors';
 import type { ExportContext } from './export';
 import { invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import { compareNaturalParts, naturalCompare, naturalParts } from '$lib/domain/invoicing';
@@ -94,7 +96,15 @@ export const workOrderColumns = (wb: Workbook, figures: BilledFigures): ColDef<W
 	enumCol<WorkOrder>('status', 'Status', WORK_ORDER_STATUSES, { width: 110, editable: false, cellClass: 'computed' }),
 	enumCol<WorkOrder>('priority', 'Priority', PRIORITIES, { width: 90 }),
 	optionalDateCol<WorkOrder>('scheduledStart', 'Scheduled'),
-	textCol<WorkOrder>('poNumber', 'PO', { width: 100 }),
+	textCol<WorkOrder>('poNumber', 'PO', {
+		width: 110,
+		headerTooltip: 'Choose one of the customer’s POs, or type a number (a PO not imported yet is flagged until it is).',
+		cellEditor: SuggestEditor,
+		cellEditorParams: {
+			choices: (w: WorkOrder | undefined) =>
+				w ? linesOf(wb).posOfCustomer(w.customerId).map((po) => ({ value: po.number, label: [po.buyer, po.terms, po.issueDate && `issued ${formatDate(po.issueDate)}`].filter(Boolean).join(' · ') })) : []
+		} satisfies ChoiceParams<WorkOrder>
+	}),
 	optionalMoneyCol<WorkOrder>('nteCents', 'NTE', { width: 110 }),
 	computedMoneyCol<WorkOrder>('billed', 'Billed so far', (w) => figures.woBilled(w.id)?.billedCents ?? null, { width: 110, headerTooltip: BEFORE_TAX }),
 	computedMoneyCol<WorkOrder>(
@@ -129,7 +139,14 @@ export const taskColumns = (wb: Workbook, withParent = false): ColDef<Task>[] =>
 	moneyCol<Task>('rateCents', 'Rate'),
 	computedMoneyCol<Task>('amount', 'Amount', (t) => lineAmount(t.qtyMilli, t.rateCents)),
 	textCol<Task>('buyerItemCode', 'Buyer item', { width: 130 }),
-	optionalIntCol<Task>('poLineNo', 'PO line'),
+	optionalIntCol<Task>('poLineNo', 'PO line', {
+		headerTooltip: 'Choose a line of the job’s PO: its description, unit, rate and buyer item code come with it (what you typed is kept).',
+		// A list of the job's PO lines when it has a PO; a number typed in when it has none yet.
+		cellEditorSelector: (p) => (p.data && linesOf(wb).poLinesForTask(p.data).length > 0 ? { component: PickEditor } : undefined),
+		cellEditorParams: {
+			choices: (t: Task | undefined) => (t ? linesOf(wb).poLinesForTask(t).map((l) => ({ value: String(l.lineNo), label: poLineLabel(l) })) : [])
+		} satisfies ChoiceParams<Task>
+	}),
 	boolCol<Task>('done', 'Done'),
 	boolCol<Task>('extra', 'Extra'),
 	textCol<Task>('changeOrderNumber', 'Change order', { width: 120 })

@@ -2,6 +2,7 @@ import {
 	CellApiModule,
 	CellStyleModule,
 	ColumnApiModule,
+	CustomEditorModule,
 	ClientSideRowModelApiModule,
 	ClientSideRowModelModule,
 	ExternalFilterModule,
@@ -33,6 +34,8 @@ export function registerGridModules(): void {
 		ClientSideRowModelApiModule,
 		TextEditorModule,
 		SelectEditorModule,
+		// The job's PO and a task's PO line, offered by name (choice-editors.ts).
+		CustomEditorModule,
 		TextFilterModule,
 		ValueCacheModule,
 		NumberFilterModule,

@@ -13,7 +13,8 @@ import {
 } from '$lib/domain/factories';
 import type { TableName } from '$lib/db/database';
 import type { EditRefusal } from '$lib/grid/edit-setters';
-import type { PoLine } from '$lib/domain/records';
+import type { PoLine, Task } from '$lib/domain/records';
+import { choosePoLine } from '$lib/domain/task-fill';
 import { poLineEdit, poLineEditBasis } from '$lib/domain/totals';
 import type { RecordOf } from '$lib/db/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
@@ -125,6 +126,13 @@ function storeField<K extends TableName>(table: K, id: string, field: string, va
 	if (poLine) {
 		patch = poLineEdit(poLine, patch as Partial<PoLine>) as Partial<RecordOf[K]>;
 		basis = poLineEditBasis(poLine, field, patch as Partial<PoLine>);
+	}
+	const task = table === 'tasks' && field === 'poLineNo' ? app.wb.tables.tasks.get(id) : undefined;
+	if (task) {
+		const filled = choosePoLine(task, value as number | null, linesOf(app.wb).poLinesForTask(task));
+		patch = filled as Partial<RecordOf[K]>;
+		// Filled only from what the task held: if another tab changed one since, refuse rather than overwrite it.
+		basis = Object.fromEntries(Object.keys(filled).filter((k) => k !== field).map((k) => [k, task[k as keyof Task]]));
 	}
 	return updateCell(table, id, patch, { ...basis, [field]: startedAs } as Partial<RecordOf[K]>);
 }

@@ -1,0 +1,77 @@
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+	await loadSample(page);
+});
+
+/** Selects the job and returns its tasks grid. */
+async function openJob(page: import('@playwright/test').Page, number: string) {
+	const jobs = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await cellOf(await stableRow(jobs, 'number', number), 'number').click();
+	return { jobs, tasks: gridSection(page, `Tasks of ${number}`) };
+}
+
+test('choosing a PO line on a task fills its description, unit, rate and buyer item code; going past the line warns on the task, the job and in Exceptions', async ({ page }) => {
+	// WO-18479 (Harbor Point, open) is on PO 1001: line 2 is 20 ea of LED troffers at $89.00.
+	const { jobs, tasks } = await openJob(page, 'WO-18479');
+	await expect(rowCount(tasks)).toHaveText('1 row');
+	await tasks.getByRole('button', { name: 'Add task' }).click();
+	await expect(rowCount(tasks)).toHaveText('2 rows');
+	const task = await stableRow(tasks, 'description', 'New task');
+
+	await cellOf(task, 'poLineNo').dblclick();
+	const pick = cellOf(task, 'poLineNo').getByRole('combobox');
+	await expect(pick).toBeFocused();
+	await expect(pick.locator('option')).toHaveText(['— none —', '1 · ELEC-LAB · Electrician labor, 40 h × $110.00', '2 · LED-2X4 · LED troffer 2x4, 40 W, 20 ea × $89.00', '3 · DISP-FEE · Disposal of old fixtures, 1 lot × $150.00']);
+	await pick.selectOption({ label: '2 · LED-2X4 · LED troffer 2x4, 40 W, 20 ea × $89.00' });
+	await pick.press('Enter');
+	await expect(cellOf(task, 'poLineNo')).toHaveText('2');
+	await expect(cellOf(task, 'description')).toHaveText('LED troffer 2x4, 40 W');
+	await expect(cellOf(task, 'unit')).toHaveText('ea');
+	await expect(cellOf(task, 'rateCents')).toHaveText('$89.00');
+	await expect(cellOf(task, 'buyerItemCode')).toHaveText('LED-2X4');
+	// Each stays editable, and what is typed is kept.
+	await editCell(cellOf(task, 'description'), 'LED troffers, floor 5');
+	await expect(cellOf(task, 'description')).toHaveText('LED troffers, floor 5');
+
+	// INV-1042 billed 12 of the line's 20 troffers: 10 more go past it, warned now, before this job is billed.
+	await editCell(cellOf(task, 'qtyMilli'), '10');
+	await expect(cellOf(task, 'qtyMilli')).toHaveAttribute('data-findings', /TASK_OVER_PO/);
+	await expect(cellOf(task, 'qtyMilli')).toHaveAttribute('title', /records 10 ea on PO 1001 line 2; with 12 ea already billed that is 22 ea, and the line authorises 20 ea: 2 ea over/);
+	const job = await stableRow(jobs, 'number', 'WO-18479');
+	await expect(cellOf(job, 'poNumber')).toHaveAttribute('data-findings', /TASK_OVER_PO/);
+
+	await page.goto('/exceptions');
+	await expect(page.getByText(/WO-18479 T2 records 10 ea on PO 1001 line 2/)).toBeVisible();
+
+	// Back within the line, the warning goes.
+	await page.goto('/work-orders');
+	const again = await openJob(page, 'WO-18479');
+	const fixed = await stableRow(again.tasks, 'description', 'LED troffers, floor 5');
+	await editCell(cellOf(fixed, 'qtyMilli'), '8');
+	await expect(cellOf(fixed, 'qtyMilli')).not.toHaveAttribute('data-findings');
+});
+
+test('a job’s PO is offered from its customer’s POs, and a typed number none of them has is flagged on the job', async ({ page }) => {
+	const { jobs } = await openJob(page, 'WO-18479');
+	const job = await stableRow(jobs, 'number', 'WO-18479');
+	const po = cellOf(job, 'poNumber');
+	await expect(po).toHaveText('1001');
+	await expect(po).not.toHaveAttribute('data-findings');
+
+	await po.dblclick();
+	const input = po.locator('input');
+	await expect(input).toBeFocused();
+	// Harbor Point's one PO is offered; Bayview's PO 1001 is another buyer's and Mercy's 884120 is not Harbor's.
+	const offered = await input.evaluate((el) => [...((el as HTMLInputElement).list?.options ?? [])].map((o) => o.value));
+	expect(offered).toEqual(['1001']);
+	// A typo (letter O for zero) is still taken as typed, and flagged.
+	await input.fill('1OO1');
+	await input.press('Enter');
+	await expect(po).toHaveText('1OO1');
+	await expect(po).toHaveAttribute('data-findings', /PO_UNKNOWN/);
+	await expect(po).toHaveAttribute('title', /WO-18479 names PO 1OO1, which is not among Harbor Point .*POs/);
+
+	await editCell(po, '1001');
+	await expect(po).not.toHaveAttribute('data-findings');
+});
