@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { readPdf } from './pdf';
 
 test.beforeEach(async ({ page }) => {
 	await loadSample(page);
@@ -74,4 +76,34 @@ test('a job’s PO is offered from its customer’s POs, and a typed number none
 
 	await editCell(po, '1001');
 	await expect(po).not.toHaveAttribute('data-findings');
+});
+
+test('completing with sign-off offers to mark the tasks done, and the sign-off photo prints on the job sheet', async ({ page }) => {
+	// WO-18479 is open and its one task, T1, is not done yet.
+	const { tasks } = await openJob(page, 'WO-18479');
+	const t1 = await stableRow(tasks, 'code', 'T1');
+	await expect(cellOf(t1, 'done')).toHaveText('No');
+	await page.getByLabel('Attach files to WO-18479').setInputFiles('tests/fixtures/logo.png');
+	await expect(page.getByRole('status').filter({ hasText: 'logo.png attached.' })).toBeVisible();
+
+	await page.getByRole('group', { name: 'Actions for WO-18479' }).getByRole('button', { name: 'Complete with sign-off' }).click();
+	const form = page.getByRole('form', { name: 'Sign off WO-18479' });
+	const mark = form.getByRole('group', { name: 'Mark done with the sign-off (1 not done yet)' });
+	await expect(mark.getByRole('checkbox', { name: 'T1 · Emergency lighting test, 90 min' })).toBeChecked();
+	await form.getByLabel('Signed off by').fill('L. Ortega, Facilities');
+	await form.getByRole('button', { name: 'Complete' }).click();
+	await expect(page.getByTestId('wo-status')).toHaveText('complete');
+	await expect(page.getByRole('status').filter({ hasText: 'WO-18479 is complete, signed off by L. Ortega, Facilities; task T1 is marked done.' })).toBeVisible();
+	await expect(cellOf(t1, 'done')).toHaveText('Yes');
+	await page.reload();
+	const after = await openJob(page, 'WO-18479');
+	await expect(cellOf(await stableRow(after.tasks, 'code', 'T1'), 'done')).toHaveText('Yes');
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Job sheet PDF' }).click()]);
+	const { text } = await readPdf(download);
+	expect(text).toContain('Sign-off photos');
+	expect(text).toMatch(/logo\.png\s+·\s+added/);
+	// The photo itself is in the file, as an image poppler can list.
+	const images = execFileSync('pdfimages', ['-list', await download.path()], { encoding: 'utf8' }).trim().split('\n').slice(2);
+	expect(images).toHaveLength(1);
 });

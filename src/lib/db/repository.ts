@@ -78,25 +78,34 @@ export async function updateRecord<K extends TableName>(
 	patch: Partial<RecordOf[K]>,
 	startedAs?: Partial<RecordOf[K]>
 ): Promise<RecordOf[K]> {
-	return writeTransaction(db, ALL(db), async () => {
-		const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
-		if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
-		const stored = before as unknown as Record<string, unknown>;
-		// By value: a field may hold an object (a customer's tolerances), read afresh from storage.
-		const moved = Object.entries(startedAs ?? {}).filter(([k, v]) => JSON.stringify(stored[k]) !== JSON.stringify(v)).map(([k]) => k);
-		if (moved.length) {
-			throw new RecordError(
-				moved.map((field) => ({ field, message: 'it was changed in another tab while you were typing, and the cell now shows that value' })),
-				describeRecord(table, before)
-			);
-		}
-		const after = { ...before, ...patch, id } as RecordOf[K];
-		refuseRedecided(table, before, after, describeRecord(table, after));
-		await refuseLockedInvoices(db, invoiceWrites(table, [after]), describeRecord(table, after));
-		await checkedPut(db, table, after);
-		await propagateRename(db, table, before, after);
-		return after;
+	return writeTransaction(db, ALL(db), () => updateInside(db, table, id, patch, startedAs));
+}
+
+/** A new version of each of these records, all or none, each refused as updateRecord refuses it (a record deleted meanwhile is never made again). */
+export async function updateRecords(db: TieoutDB, updates: readonly { [K in TableName]: { table: K; record: RecordOf[K] } }[TableName][]): Promise<void> {
+	await writeTransaction(db, ALL(db), async () => {
+		for (const u of updates) await updateInside(db, u.table, u.record.id, u.record as never);
 	});
+}
+
+async function updateInside<K extends TableName>(db: TieoutDB, table: K, id: string, patch: Partial<RecordOf[K]>, startedAs?: Partial<RecordOf[K]>): Promise<RecordOf[K]> {
+	const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
+	if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
+	const stored = before as unknown as Record<string, unknown>;
+	// By value: a field may hold an object (a customer's tolerances), read afresh from storage.
+	const moved = Object.entries(startedAs ?? {}).filter(([k, v]) => JSON.stringify(stored[k]) !== JSON.stringify(v)).map(([k]) => k);
+	if (moved.length) {
+		throw new RecordError(
+			moved.map((field) => ({ field, message: 'it was changed in another tab while you were typing, and the cell now shows that value' })),
+			describeRecord(table, before)
+		);
+	}
+	const after = { ...before, ...patch, id } as RecordOf[K];
+	refuseRedecided(table, before, after, describeRecord(table, after));
+	await refuseLockedInvoices(db, invoiceWrites(table, [after]), describeRecord(table, after));
+	await checkedPut(db, table, after);
+	await propagateRename(db, table, before, after);
+	return after;
 }
 
 /** Delete one record; refused, naming them, while other records point at it. Owned children go with it. */

@@ -6,6 +6,7 @@ import {
 	cancelWork,
 	closeWork,
 	completeWork,
+	completeWithTasks,
 	invoiceRefusal,
 	reopen,
 	startWork
@@ -91,7 +92,7 @@ describe('completeWork', () => {
 
 	it('completes with tasks not done, but warns and names them', () => {
 		const r = completeWork(wo(), signedOff, [doneTask('T1'), doneTask('T2', { done: false }), doneTask('T3', { done: false })], TODAY);
-		expect(r.ok && r.warnings).toEqual(['2 of 3 tasks on WO-18472 are not done (T2, T3); they will not be invoiced until they are marked done.']);
+		expect(r.ok && r.warnings).toEqual(['2 of 3 tasks on WO-18472 are not done (T2, T3); they will not be invoiced until marked done.']);
 	});
 
 	it('requires a sign-off on internal jobs too', () => {
@@ -233,5 +234,33 @@ describe('availableActions', () => {
 		const a = availableActions(complete(), { tasks, alreadyBilled: new Set(['WO-18472|T1']) }).find((x) => x.id === 'createInvoice')!;
 		expect(a.enabled).toBe(false);
 		expect(a.reason).toMatch(/nothing left to bill/);
+	});
+});
+
+describe('completeWithTasks', () => {
+	const tasks = [doneTask('T1'), task({ id: 't2', workOrderId: 'wo-a', code: 'T2', done: false }), task({ id: 't3', workOrderId: 'wo-a', code: 'T3', done: false })];
+
+	it('marks the ticked tasks done with the sign-off, and returns only the tasks it changed', () => {
+		const r = value(completeWithTasks(wo(), signedOff, tasks, TODAY, new Set(['t2', 't3'])));
+		expect(r.workOrder).toMatchObject({ status: 'complete', signedOffBy: 'Dana Facilities' });
+		expect(r.tasks.map((t) => [t.code, t.done])).toEqual([
+			['T2', true],
+			['T3', true]
+		]);
+	});
+
+	it('warns about the tasks left unticked, which stay as they were', () => {
+		const r = completeWithTasks(wo(), signedOff, tasks, TODAY, new Set(['t2']));
+		expect(value(r).tasks.map((t) => t.code)).toEqual(['T2']);
+		expect(r.ok && r.warnings).toEqual(['1 of 3 tasks on WO-18472 is not done (T3); it will not be invoiced until marked done.']);
+	});
+
+	it('marks nothing when the sign-off is refused', () => {
+		expect(reason(completeWithTasks(wo(), { signedOffBy: '', signedOffOn: '2027-01-14' }, tasks, TODAY, new Set(['t2'])))).toBe('Say who signed off WO-18472.');
+	});
+
+	it('never touches another job’s task', () => {
+		const other = task({ id: 'tx', workOrderId: 'wo-b', code: 'T9', done: false });
+		expect(value(completeWithTasks(wo(), signedOff, [...tasks, other], TODAY, new Set(['tx']))).tasks).toEqual([]);
 	});
 });

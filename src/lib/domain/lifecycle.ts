@@ -157,9 +157,21 @@ export function completeWork(wo: WorkOrder, signOff: SignOff, tasks: readonly Ta
 	const notDone = own.filter((t) => !t.done);
 	if (notDone.length > 0) {
 		const codes = notDone.map((t) => t.code).join(', ');
-		warnings.push(`${notDone.length} of ${own.length} tasks on ${job(wo)} are not done (${codes}); they will not be invoiced until they are marked done.`);
+		warnings.push(`${notDone.length} of ${own.length} tasks on ${job(wo)} ${notDone.length === 1 ? 'is' : 'are'} not done (${codes}); ${notDone.length === 1 ? 'it' : 'they'} will not be invoiced until marked done.`);
 	}
 	return allow({ ...wo, status: 'complete', signedOffBy: by, signedOffOn: on, completedOn, completionNotes: notes }, warnings);
+}
+
+/**
+ * Complete with sign-off, marking done the tasks the person ticked (`markDone`, task ids) in the
+ * same step: a finished job usually has every task done, and ticking them one by one first was
+ * the step people forgot, leaving the job with nothing to invoice. `tasks` are the ones changed.
+ */
+export function completeWithTasks(wo: WorkOrder, signOff: SignOff, tasks: readonly Task[], today: LocalDate, markDone: ReadonlySet<string>): Outcome<{ workOrder: WorkOrder; tasks: Task[] }> {
+	const marked = tasks.map((t) => (t.workOrderId === wo.id && !t.done && markDone.has(t.id) ? { ...t, done: true } : t));
+	const outcome = completeWork(wo, signOff, marked, today);
+	if (!outcome.ok) return outcome;
+	return allow({ workOrder: outcome.value, tasks: marked.filter((t, i) => t !== tasks[i]) }, outcome.warnings);
 }
 
 /** Complete → in progress (sign-off cleared), or cancelled → open (reinstated). */

@@ -5,7 +5,9 @@ import type { JobSheetDocInput } from '$lib/io/pdf/job-sheet-layout';
 import { makePdf, type MadePdf } from '$lib/io/pdf/pdf-client';
 import { downloadBlob } from '$lib/ui/download';
 import { app } from './app.svelte';
+import { listAttachments } from './attachments';
 import { linesOf } from './lookups';
+import { photoDataUrl } from './photo-data';
 import { notices } from './notices.svelte';
 
 /** What the invoice PDF prints, gathered from the workbook as plain records. */
@@ -31,16 +33,24 @@ export function invoiceDoc(inv: Invoice): InvoiceDocInput {
 	};
 }
 
-export function jobSheetDoc(wo: WorkOrder): JobSheetDocInput {
+/** What the job sheet prints; `unprintable` counts the picture files this browser could not draw. */
+export async function jobSheetDoc(wo: WorkOrder): Promise<{ input: JobSheetDocInput; unprintable: number }> {
 	const wb = app.wb;
 	const site = wo.siteId ? wb.tables.sites.get(wo.siteId) : undefined;
+	const pictures = (await listAttachments(wo.id)).filter((a) => a.type.startsWith('image/'));
+	const drawn = await Promise.all(pictures.map(async (a) => ({ name: a.name, addedOn: a.addedOn, dataUrl: await photoDataUrl(a.data) })));
+	const photos = drawn.flatMap((p) => (p.dataUrl ? [{ ...p, dataUrl: p.dataUrl }] : []));
 	return {
-		workOrder: wo,
-		tasks: [...linesOf(wb).tasks(wo.id)].sort((a, b) => naturalCompare(a.code, b.code)),
-		changeOrders: linesOf(wb).changeOrders(wo.id),
-		customer: { name: wb.tables.customers.get(wo.customerId)?.name ?? '' },
-		site: site ? { name: site.name, address: site.address, accessNotes: site.accessNotes, costCenter: site.costCenter } : null,
-		business: wb.settings.business
+		input: {
+			workOrder: wo,
+			tasks: [...linesOf(wb).tasks(wo.id)].sort((a, b) => naturalCompare(a.code, b.code)),
+			changeOrders: linesOf(wb).changeOrders(wo.id),
+			customer: { name: wb.tables.customers.get(wo.customerId)?.name ?? '' },
+			site: site ? { name: site.name, address: site.address, accessNotes: site.accessNotes, costCenter: site.costCenter } : null,
+			business: wb.settings.business,
+			photos
+		},
+		unprintable: drawn.length - photos.length
 	};
 }
 
@@ -62,4 +72,9 @@ async function download(make: () => Promise<MadePdf>): Promise<boolean> {
 }
 
 export const downloadInvoicePdf = (inv: Invoice) => download(() => makePdf('invoice', invoiceDoc(inv)));
-export const downloadJobSheet = (wo: WorkOrder) => download(() => makePdf('jobSheet', jobSheetDoc(wo)));
+export const downloadJobSheet = (wo: WorkOrder) =>
+	download(async () => {
+		const { input, unprintable } = await jobSheetDoc(wo);
+		if (unprintable > 0) notices.push('info', `${unprintable} of ${wo.number}'s photo${unprintable === 1 ? ' is' : 's are'} in a format this browser cannot draw, so the job sheet leaves ${unprintable === 1 ? 'it' : 'them'} out; ${unprintable === 1 ? 'it stays' : 'they stay'} attached to the job.`);
+		return makePdf('jobSheet', input);
+	});

@@ -1,7 +1,7 @@
 import type { TableName } from '$lib/db/database';
 import { describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
-import { updateRecord } from '$lib/db/repository';
+import { updateRecord, updateRecords } from '$lib/db/repository';
 import type { EditRefusal } from '$lib/grid/edit-setters';
 import { app } from './app.svelte';
 
@@ -29,6 +29,21 @@ export async function updateOne<K extends TableName>(table: K, record: RecordOf[
 		return null;
 	} catch (err) {
 		return { message: describeStorageError(err), gone: await isGone(table, record.id) };
+	} finally {
+		app.pendingWrites--;
+	}
+}
+
+/** updateOne for several records in one transaction: all stored, or none. */
+export async function updateSome(updates: Parameters<typeof updateRecords>[1]): Promise<EditRefusal | null> {
+	app.pendingWrites++;
+	try {
+		await app.started;
+		await updateRecords(app.wb.db, updates);
+		return null;
+	} catch (err) {
+		const gone = await Promise.all(updates.map((u) => isGone(u.table, u.record.id)));
+		return { message: describeStorageError(err), gone: gone.some(Boolean) };
 	} finally {
 		app.pendingWrites--;
 	}

@@ -1,12 +1,12 @@
 import { approveChangeOrder, rejectChangeOrder, reopenChangeOrder } from '$lib/domain/change-orders';
 import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidEffect, voidInvoice } from '$lib/domain/invoicing';
-import { availableActions, billedKey, cancelWork, closeWork, completeWork, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
+import { allow, availableActions, billedKey, cancelWork, closeWork, completeWithTasks, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
 import { confirmer } from '$lib/ui/confirm.svelte';
 import { app, applySet, newId, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
-import { updateOne } from './update-one';
+import { updateOne, updateSome } from './update-one';
 import type { RecordOf } from '$lib/db/records';
 
 /** Life-cycle moves of jobs, change orders and invoices: the domain decides, this stores and tells the person. */
@@ -69,8 +69,19 @@ export function startJob(wo: WorkOrder) {
 }
 
 /** `onGone`: the job was deleted (in another tab) before the sign-off was stored. */
-export function completeJob(wo: WorkOrder, signOff: SignOff, onGone?: () => void) {
-	return job(wo, completeWork(wo, signOff, linesOf(wb()).tasks(wo.id), today()), `${wo.number} is complete, signed off by ${signOff.signedOffBy.trim()}.`, onGone);
+export async function completeJob(wo: WorkOrder, signOff: SignOff, onGone?: () => void, markDone: ReadonlySet<string> = new Set()) {
+	const outcome = completeWithTasks(wo, signOff, linesOf(wb()).tasks(wo.id), today(), markDone);
+	const done = `${wo.number} is complete, signed off by ${signOff.signedOffBy.trim()}`;
+	if (!outcome.ok || outcome.value.tasks.length === 0) return job(wo, outcome.ok ? allow(outcome.value.workOrder, outcome.warnings) : outcome, `${done}.`, onGone);
+	const { workOrder, tasks } = outcome.value;
+	// The job and its tasks together: a job complete with its tasks still open would bill nothing.
+	const refused = await updateSome([{ table: 'workOrders', record: workOrder }, ...tasks.map((record) => ({ table: 'tasks' as const, record }))]);
+	if (refused?.gone && onGone) onGone();
+	else if (refused) notices.push('error', refused.gone ? `Work order ${wo.number} or one of its tasks was deleted in another tab, so nothing was saved.` : refused.message);
+	if (refused) return false;
+	notices.push('success', `${done}; ${tasks.length === 1 ? `task ${tasks[0]!.code} is` : `${tasks.length} tasks are`} marked done.`);
+	for (const w of outcome.warnings) notices.push('info', w);
+	return true;
 }
 
 export function reopenJob(wo: WorkOrder) {

@@ -88,7 +88,8 @@ export function sampleJobSheetInput(number = 'WO-18474'): JobSheetDocInput {
 		changeOrders: wb.changeOrders.filter((c) => c.workOrderId === workOrder.id),
 		customer: wb.customers.find((c) => c.id === workOrder.customerId)!,
 		site: wb.sites.find((s) => s.id === workOrder.siteId) ?? null,
-		business
+		business,
+		photos: []
 	};
 }
 

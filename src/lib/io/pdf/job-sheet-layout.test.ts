@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newTask } from '$lib/domain/factories';
-import { approxMeasure, sampleJobSheetInput } from './fixtures.test-helper';
+import { approxMeasure, logoDataUrl, sampleJobSheetInput } from './fixtures.test-helper';
 import { layoutJobSheet, type JobSheetDocInput } from './job-sheet-layout';
 import type { Block, DocLayout, TextOp } from './model';
 
@@ -81,5 +81,32 @@ describe('job sheet layout', () => {
 		const all = textsOf(l.pages.flatMap((p) => p.blocks));
 		expect(all).toEqual(expect.arrayContaining(['No site stated', 'Not scheduled', 'No tasks on this work order.', 'No access notes recorded.']));
 		expect(blocks(l, 'safety')[0]!.ops.find((o) => o.op === 'text' && o.text.startsWith('No safety notes'))).toMatchObject({ bold: false });
+	});
+
+	it('prints sign-off photos after the sign-off, two to a row, in proportion, each named with its date', () => {
+		const input = sampleJobSheetInput('WO-18472');
+		const wide = logoDataUrl(400, 100);
+		const tall = logoDataUrl(60, 120);
+		input.photos = [
+			{ name: 'gauge.png', addedOn: '2026-12-19', dataUrl: wide },
+			{ name: 'panel.png', addedOn: '2026-12-19', dataUrl: tall },
+			{ name: 'tag.png', addedOn: '2026-12-20', dataUrl: wide },
+			{ name: 'notes.pdf', addedOn: '2026-12-20', dataUrl: 'data:application/pdf;base64,JVBERi0=' }
+		];
+		const l = layout(input);
+		const rows = blocks(l, 'photos');
+		expect(rows).toHaveLength(2);
+		const images = rows.flatMap((b) => b.ops.filter((o) => o.op === 'image'));
+		// The PDF, which is no picture, is left out.
+		expect(images).toHaveLength(3);
+		for (const im of images) expect(im.op === 'image' && Math.abs(im.w / im.h - (im.dataUrl === wide ? 4 : 0.5))).toBeLessThan(0.01);
+		expect(textsOf(rows)).toEqual(['gauge.png  ·  added Dec 19, 2026', 'panel.png  ·  added Dec 19, 2026', 'tag.png  ·  added Dec 20, 2026']);
+		// After the sign-off, headed, and the heading on the same page as the first row.
+		const order = l.pages.flatMap((p, page) => p.blocks.map((b) => `${page}:${b.kind}`));
+		const at = (k: string) => order.findIndex((x) => x.endsWith(`:${k}`));
+		expect(at('signOff')).toBeLessThan(at('photosLabel'));
+		expect(order[at('photosLabel')]!.split(':')[0]).toBe(order[at('photos')]!.split(':')[0]);
+		// Without photos there is no heading.
+		expect(blocks(layout(sampleJobSheetInput('WO-18472')), 'photosLabel')).toEqual([]);
 	});
 });

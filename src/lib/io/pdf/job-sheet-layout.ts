@@ -2,8 +2,9 @@ import { formatDate } from '$lib/domain/dates';
 import { formatMoney } from '$lib/domain/money';
 import { formatQuantity } from '$lib/domain/quantity';
 import type { BusinessProfile, ChangeOrder, Customer, Site, Task, WorkOrder } from '$lib/domain/records';
-import { baseline, leading, line, rect, text, BAND, INK, MUTED } from './draw';
+import { baseline, image, leading, line, rect, text, BAND, INK, MUTED } from './draw';
 import { PageFlow, type Column, type PageFrame, type TableRow } from './flow';
+import { imageInfo } from './image-size';
 import { LETTER, type Block, type DocLayout, type DrawOp, type Measure } from './model';
 import { ellipsize, wrapText } from './text';
 
@@ -15,6 +16,8 @@ export interface JobSheetDocInput {
 	customer: Pick<Customer, 'name'>;
 	site: Pick<Site, 'name' | 'address' | 'accessNotes' | 'costCenter'> | null;
 	business: Pick<BusinessProfile, 'legalName' | 'phone' | 'email'>;
+	/** Sign-off photos, already reduced to PNG or JPEG data URLs (others are left out before this). */
+	photos: { name: string; addedOn: string; dataUrl: string }[];
 }
 
 const FRAME: PageFrame = { width: LETTER.width, height: LETTER.height, left: 40, right: LETTER.width - 40, bottom: LETTER.height - 52 };
@@ -226,6 +229,8 @@ export function layoutJobSheet(input: JobSheetDocInput, measure: Measure): DocLa
 		return ops;
 	});
 
+	photosOf(input, flow, measure);
+
 	const running = ellipsize([`Job sheet ${wo.number}`, where].filter((s) => s !== '').join('  ·  '), W - 90, 7.5, false, measure);
 	return flow.finish({ title: `Job sheet ${wo.number}`, subject: `Job sheet ${wo.number}${where ? ` for ${where}` : ''}`, author: businessName }, (i, count) => [
 		{
@@ -237,4 +242,41 @@ export function layoutJobSheet(input: JobSheetDocInput, measure: Measure): DocLa
 			]
 		}
 	]);
+}
+
+/** Sign-off photos after the sign-off, two to a row, each with its file name and the day it was added. */
+function photosOf(input: JobSheetDocInput, flow: PageFlow, measure: Measure): void {
+	const photos = input.photos.flatMap((p) => {
+		const info = imageInfo(p.dataUrl);
+		return info ? [{ ...p, info }] : [];
+	});
+	if (photos.length === 0) return;
+	const L = FRAME.left;
+	const W = FRAME.right - L;
+	const gap = 14;
+	const cellW = (W - gap) / 2;
+	const rows: { p: (typeof photos)[number]; w: number; h: number }[][] = [];
+	for (let i = 0; i < photos.length; i += 2) {
+		rows.push(
+			photos.slice(i, i + 2).map((p) => {
+				const scale = Math.min(cellW / p.info.width, 200 / p.info.height);
+				return { p, w: p.info.width * scale, h: p.info.height * scale };
+			})
+		);
+	}
+	const rowH = (row: (typeof rows)[number]) => Math.max(...row.map((x) => x.h)) + 18;
+	flow.y += 12;
+	// The heading never ends a page alone: it goes with the first row.
+	flow.ensure(16 + rowH(rows[0]!));
+	flow.add({ kind: 'photosLabel', ops: [text(L, baseline(flow.y, 11), 'Sign-off photos', { size: 11, bold: true })] });
+	flow.y += 16;
+	for (const row of rows) {
+		flow.keep('photos', rowH(row) + 6, (top) =>
+			row.flatMap((x, k) => {
+				const x0 = L + k * (cellW + gap);
+				const caption = ellipsize(`${x.p.name}  ·  added ${formatDate(x.p.addedOn)}`, cellW, 7.5, false, measure);
+				return [image(x.p.dataUrl, x.p.info.format, x0, top, x.w, x.h), text(x0, baseline(top + x.h + 4, 7.5), caption, { size: 7.5, color: MUTED })];
+			})
+		);
+	}
 }
