@@ -107,3 +107,30 @@ test('completing with sign-off offers to mark the tasks done, and the sign-off p
 	const images = execFileSync('pdfimages', ['-list', await download.path()], { encoding: 'utf8' }).trim().split('\n').slice(2);
 	expect(images).toHaveLength(1);
 });
+
+test('approving a change order whose task goes past its PO line says the buyer’s PO needs a revision', async ({ page }) => {
+	const { tasks } = await openJob(page, 'WO-18479');
+	await gridSection(page, 'Change orders of WO-18479').getByRole('button', { name: 'Add change order' }).click();
+	await tasks.getByRole('button', { name: 'Add task' }).click();
+	const task = await stableRow(tasks, 'description', 'New task');
+	// 10 more troffers on PO 1001 line 2, of which INV-1042 already billed 12 of 20.
+	await cellOf(task, 'poLineNo').dblclick();
+	await cellOf(task, 'poLineNo').getByRole('combobox').selectOption('2');
+	await cellOf(task, 'poLineNo').getByRole('combobox').press('Enter');
+	await expect(cellOf(task, 'buyerItemCode')).toHaveText('LED-2X4');
+	await editCell(cellOf(task, 'qtyMilli'), '10');
+	// Work outside the original scope: extra, under CO-1.
+	await cellOf(task, 'extra').dblclick();
+	await cellOf(task, 'extra').getByRole('combobox').click();
+	await page.getByRole('listbox').getByRole('option', { name: 'Yes' }).click();
+	await expect(cellOf(task, 'extra')).toHaveText('Yes');
+	await editCell(cellOf(task, 'changeOrderNumber'), 'CO-1');
+	await expect(cellOf(task, 'qtyMilli')).toHaveAttribute('data-findings', /TASK_OVER_PO/);
+
+	await page.getByRole('region', { name: 'Change order decisions' }).getByRole('button', { name: 'Approve…' }).click();
+	const form = page.getByRole('form', { name: 'Approve CO-1' });
+	await form.getByLabel('Approved by').fill('L. Ortega');
+	await form.getByRole('button', { name: 'Approve' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'CO-1 approved.' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /CO-1 takes work past what the buyer's PO authorises, so the PO needs a revision before this is billed\. WO-18479 T2 records 10 ea on PO 1001 line 2/ })).toBeVisible();
+});

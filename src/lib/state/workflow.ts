@@ -99,14 +99,23 @@ export async function cancelJob(wo: WorkOrder) {
 }
 
 /** `onGone`: the change order was deleted (in another tab) before the decision was stored. */
-export function decideChangeOrder(coId: string, decision: 'approve' | 'reject', by: string, on: string, onGone?: () => void) {
+export async function decideChangeOrder(coId: string, decision: 'approve' | 'reject', by: string, on: string, onGone?: () => void) {
 	const co = wb().tables.changeOrders.get(coId);
 	if (!co) {
 		onGone?.();
-		return Promise.resolve(false);
+		return false;
 	}
 	const outcome = (decision === 'approve' ? approveChangeOrder : rejectChangeOrder)(co, { by, on }, today());
-	return storeOne(outcome, 'changeOrders', `Change order ${co.number}`, `${co.number} ${decision === 'approve' ? 'approved' : 'rejected'}.`, onGone);
+	const stored = await storeOne(outcome, 'changeOrders', `Change order ${co.number}`, `${co.number} ${decision === 'approve' ? 'approved' : 'rejected'}.`, onGone);
+	if (stored && decision === 'approve') {
+		// Approved by the buyer's site does not mean covered by the buyer's PO: AP pays against the PO.
+		const past = linesOf(wb())
+			.tasks(co.workOrderId)
+			.filter((t) => t.changeOrderNumber.trim() !== '' && t.changeOrderNumber.trim() === co.number.trim())
+			.flatMap((t) => app.findings?.forRecord('tasks', t.id).filter((f) => f.code === 'TASK_OVER_PO') ?? []);
+		if (past.length > 0) notices.push('info', `${co.number} takes work past what the buyer's PO authorises, so the PO needs a revision before this is billed. ${past.map((f) => f.message).join(' ')}`);
+	}
+	return stored;
 }
 
 export function reopenChangeOrderById(coId: string) {
