@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { cellOf, expect, gridSection, loadSample, openGrid, openJob, stableRow, test } from './fixtures';
 
 /**
  * The home page's money figures, read off the page, against sums worked out here from the records
@@ -106,11 +106,9 @@ async function listed(section: Locator): Promise<Map<string, number>> {
 	return out;
 }
 
-async function openJob(page: Page, number: string) {
-	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
-	await grid.getByRole('searchbox').fill(number);
-	await expect(rowCount(grid)).toHaveText('1 of 12 rows');
-	await cellOf(await stableRow(grid, 'number', number), 'number').click();
+/** The actions of the sample's job `number`, opened on Work orders. */
+async function jobActions(page: Page, number: string): Promise<Locator> {
+	await openJob(page, number);
 	return page.getByRole('group', { name: `Actions for ${number}` });
 }
 
@@ -119,17 +117,17 @@ test('the home page shows money owed, overdue, discounts ending, unbilled work a
 	await loadSample(page);
 
 	// Bill the quarterly PM (2/10 Net 30) and send it: its discount ends 10 days on.
-	await (await openJob(page, 'WO-18473')).getByRole('button', { name: 'Create invoice' }).click();
+	await (await jobActions(page, 'WO-18473')).getByRole('button', { name: 'Create invoice' }).click();
 	await expect(page).toHaveURL(/\/invoices\?id=/);
 	await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1045');
 	await page.getByRole('button', { name: 'Mark sent' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Leave open' }).click();
 	await expect(cellOf(await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1045'), 'status')).toHaveText('sent');
 	// Bill the water heater job and leave it a draft.
-	await (await openJob(page, 'WO-18481')).getByRole('button', { name: 'Create invoice' }).click();
+	await (await jobActions(page, 'WO-18481')).getByRole('button', { name: 'Create invoice' }).click();
 	await stableRow(gridSection(page, 'Invoices'), 'number', 'INV-1046');
 	// Complete the walk-in cooler job: its done task is now work not yet billed.
-	await (await openJob(page, 'WO-18483')).getByRole('button', { name: 'Complete with sign-off' }).click();
+	await (await jobActions(page, 'WO-18483')).getByRole('button', { name: 'Complete with sign-off' }).click();
 	const form = page.getByRole('form', { name: 'Sign off WO-18483' });
 	await form.getByLabel('Signed off by').fill('P. Nguyen, Store Manager');
 	await form.getByRole('button', { name: 'Complete' }).click();
