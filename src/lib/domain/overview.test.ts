@@ -64,15 +64,16 @@ describe('moneyOverview', () => {
 		]);
 	});
 
-	it('lists sent invoices past their due date with the days late, and not a paid or draft one', () => {
+	it('lists sent invoices past their due date with the days late, and not a paid or draft one, nor a credit note', () => {
 		const invoices = [
 			invoice({ id: 'a', number: 'INV-A', customerId: 'c-a', status: 'sent', invoiceDate: addDays(TODAY, -40), terms: 'Net 30' }),
 			invoice({ id: 'b', number: 'INV-B', customerId: 'c-a', status: 'sent', invoiceDate: addDays(TODAY, -30), terms: 'Net 30' }),
 			invoice({ id: 'c', number: 'INV-C', customerId: 'c-a', status: 'sent', invoiceDate: addDays(TODAY, -20), terms: 'Net 15' }),
 			invoice({ id: 'd', number: 'INV-D', customerId: 'c-a', status: 'paid', invoiceDate: addDays(TODAY, -90), terms: 'Net 30' }),
-			invoice({ id: 'e', number: 'INV-E', customerId: 'c-a', status: 'draft', invoiceDate: addDays(TODAY, -90), terms: 'Net 30' })
+			invoice({ id: 'e', number: 'INV-E', customerId: 'c-a', status: 'draft', invoiceDate: addDays(TODAY, -90), terms: 'Net 30' }),
+			invoice({ id: 'f', number: 'INV-F', customerId: 'c-a', status: 'sent', invoiceDate: addDays(TODAY, -90), terms: 'Net 30' })
 		];
-		const lines = invoices.map((i) => amount(i.id, 10_00));
+		const lines = invoices.map((i) => amount(i.id, i.id === 'f' ? -10_00 : 10_00));
 		const { overdue } = moneyOverview(input(invoices, lines));
 		// Due today (INV-B) is not late yet.
 		expect(overdue.map((o) => [o.number, o.dueDate, o.daysOverdue, o.total])).toEqual([

@@ -138,7 +138,8 @@ export function moneyOverview(input: OverviewInput): MoneyOverview {
 			continue;
 		}
 		const late = daysBetween(schedule.dueDate, today);
-		if (late > 0) overdue.push({ id: inv.id, number: inv.number, customerId: inv.customerId, dueDate: schedule.dueDate, daysOverdue: late, total: totals.total });
+		// A sent credit note lowers what is owed, but nobody is late paying it.
+		if (late > 0 && totals.total > 0) overdue.push({ id: inv.id, number: inv.number, customerId: inv.customerId, dueDate: schedule.dueDate, daysOverdue: late, total: totals.total });
 		const deadline = schedule.discountDate;
 		if (deadline && schedule.discountCents > 0 && deadline >= today && deadline <= lastDiscountDay) {
 			discounts.push({ id: inv.id, number: inv.number, customerId: inv.customerId, deadline, daysLeft: daysBetween(today, deadline), save: schedule.discountCents, total: totals.total });
