@@ -93,6 +93,15 @@ export async function openGrid(page: Page, path: string, label: string, rows: nu
 	return grid;
 }
 
+/** Opens the sample's job `number` on Work orders, filtered to it so its row is never under the grid's scrollbar; returns its detail. */
+export async function openJob(page: Page, number: string): Promise<Locator> {
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await grid.getByRole('searchbox').fill(number);
+	await expect(rowCount(grid)).toHaveText('1 of 12 rows');
+	await cellOf(await stableRow(grid, 'number', number), 'number').click();
+	return page.getByRole('region', { name: `Work order ${number}` });
+}
+
 /** A generated buyer PO export of about `megabytes` MB (generate-large.mjs), written to the test's output folder. */
 export async function largePoFile(testInfo: TestInfo, name: string, megabytes: number): Promise<{ file: string; lines: number }> {
 	const { text, lines } = largePoCsv(megabytes * 1024 * 1024);

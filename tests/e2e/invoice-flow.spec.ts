@@ -1,20 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { addDays, formatDate, localDateOf } from '../../src/lib/domain/dates';
-import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { cellOf, expect, gridSection, loadSample, openGrid, openJob, rowCount, stableRow, test } from './fixtures';
 import { readPdf } from './pdf';
 
 const today = () => localDateOf(new Date());
-
-async function openJob(page: Page, number: string) {
-	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
-	// Filtered to the one job, so its row is never under the grid's scrollbar.
-	await grid.getByRole('searchbox').fill(number);
-	await expect(rowCount(grid)).toHaveText('1 of 12 rows');
-	const row = await stableRow(grid, 'number', number);
-	await cellOf(row, 'number').click();
-	return page.getByRole('region', { name: `Work order ${number}` });
-}
 
 /** Clicks Download PDF; with `preflight`, expects the errors dialog and goes on anyway. */
 async function downloadPdf(page: Page, preflight = false) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, openJob, rowCount, stableRow, test } from './fixtures';
 import { failWrites, SPACE, stopFailing, stored, stubStorage, type FailureMode } from './failing-storage';
 
 /*
@@ -26,14 +26,6 @@ async function unchangedBy(page: Page, mode: FailureMode, write: () => Promise<v
 	await stopFailing(page);
 	await page.reload();
 	expect(await stored(page)).toEqual(before);
-}
-
-async function openJob(page: Page, number: string) {
-	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
-	await grid.getByRole('searchbox').fill(number);
-	await expect(rowCount(grid)).toHaveText('1 of 12 rows');
-	await cellOf(await stableRow(grid, 'number', number), 'number').click();
-	return page.getByRole('region', { name: `Work order ${number}` });
 }
 
 test('a cell edit refused for space says so under the grid and puts the stored value back', async ({ page }) => {
