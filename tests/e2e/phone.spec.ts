@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { localDateOf } from '../../src/lib/domain/dates';
 import { cellOf, expect, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { failWrites, SPACE, stopFailing, stored, stubStorage } from './failing-storage';
 
 const PHONE = { width: 390, height: 844 };
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
@@ -161,6 +162,34 @@ test('On a phone a job is found by search, its tasks ticked and counted (kept af
 	await expect(page.getByRole('status').filter({ hasText: 'logo.png attached.' })).toBeVisible();
 	await expect(job.getByRole('region', { name: 'Attachments of WO-18479' }).getByRole('button', { name: 'logo.png', exact: true })).toBeVisible();
 	expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+});
+
+test('On a phone a tick or a quantity the browser cannot store says so on the task, shows what is stored, and stores nothing', async ({ page }) => {
+	await stubStorage(page);
+	await loadSample(page);
+	await page.goto('/work-orders');
+	await page.getByRole('searchbox', { name: 'Search jobs' }).fill('18483');
+	await page.locator('[data-job]').filter({ hasText: 'WO-18483' }).click();
+	const job = page.getByRole('region', { name: 'Work order WO-18483' });
+	const t1 = job.getByRole('checkbox', { name: /T1 Emergency labor/ });
+	const qty = job.getByRole('textbox', { name: 'Quantity of T1' });
+	await expect(t1).toBeVisible();
+	const wasDone = await t1.isChecked();
+	const before = await stored(page);
+
+	await failWrites(page, 'quota');
+	await t1.click();
+	await expect(job.getByRole('alert')).toHaveText(`T1: ${SPACE}`);
+	await expect(t1).toBeChecked({ checked: wasDone });
+	await qty.fill('3');
+	await qty.press('Enter');
+	await expect(job.getByRole('alert')).toHaveText(`T1 quantity: ${SPACE}`);
+	// What was typed stays to try again; the task's stored quantity is unchanged.
+	await expect(qty).toHaveValue('3');
+
+	await stopFailing(page);
+	await page.reload();
+	expect(await stored(page)).toEqual(before);
 });
 
 test('At 1280×720 the selected job’s actions are in view without scrolling, and the desk keeps its grids', async ({ page }) => {
