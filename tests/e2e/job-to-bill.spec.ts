@@ -1,21 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { cellOf, editCell, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
+import { cellOf, editCell, expect, gridSection, loadSample, openJob, rowCount, stableRow, test } from './fixtures';
 import { readPdf } from './pdf';
 
 test.beforeEach(async ({ page }) => {
 	await loadSample(page);
 });
 
-/** Selects the job and returns its tasks grid. */
-async function openJob(page: import('@playwright/test').Page, number: string) {
-	const jobs = await openGrid(page, '/work-orders', 'Work orders', 12);
-	await cellOf(await stableRow(jobs, 'number', number), 'number').click();
-	return { jobs, tasks: gridSection(page, `Tasks of ${number}`) };
+/** Selects the job (fixtures' openJob) and returns the jobs grid and its tasks grid. */
+async function openJobGrids(page: import('@playwright/test').Page, number: string) {
+	await openJob(page, number);
+	return { jobs: gridSection(page, 'Work orders'), tasks: gridSection(page, `Tasks of ${number}`) };
 }
 
 test('choosing a PO line on a task fills its description, unit, rate and buyer item code; going past the line warns on the task, the job and in Exceptions', async ({ page }) => {
 	// WO-18479 (Harbor Point, open) is on PO 1001: line 2 is 20 ea of LED troffers at $89.00.
-	const { jobs, tasks } = await openJob(page, 'WO-18479');
+	const { jobs, tasks } = await openJobGrids(page, 'WO-18479');
 	await expect(rowCount(tasks)).toHaveText('1 row');
 	await tasks.getByRole('button', { name: 'Add task' }).click();
 	await expect(rowCount(tasks)).toHaveText('2 rows');
@@ -48,14 +47,14 @@ test('choosing a PO line on a task fills its description, unit, rate and buyer i
 
 	// Back within the line, the warning goes.
 	await page.goto('/work-orders');
-	const again = await openJob(page, 'WO-18479');
+	const again = await openJobGrids(page, 'WO-18479');
 	const fixed = await stableRow(again.tasks, 'description', 'LED troffers, floor 5');
 	await editCell(cellOf(fixed, 'qtyMilli'), '8');
 	await expect(cellOf(fixed, 'qtyMilli')).not.toHaveAttribute('data-findings');
 });
 
 test('a job’s PO is offered from its customer’s POs, and a typed number none of them has is flagged on the job', async ({ page }) => {
-	const { jobs } = await openJob(page, 'WO-18479');
+	const { jobs } = await openJobGrids(page, 'WO-18479');
 	const job = await stableRow(jobs, 'number', 'WO-18479');
 	const po = cellOf(job, 'poNumber');
 	await expect(po).toHaveText('1001');
@@ -80,7 +79,7 @@ test('a job’s PO is offered from its customer’s POs, and a typed number none
 
 test('completing with sign-off offers to mark the tasks done, and the sign-off photo prints on the job sheet', async ({ page }) => {
 	// WO-18479 is open and its one task, T1, is not done yet.
-	const { tasks } = await openJob(page, 'WO-18479');
+	const { tasks } = await openJobGrids(page, 'WO-18479');
 	const t1 = await stableRow(tasks, 'code', 'T1');
 	await expect(cellOf(t1, 'done')).toHaveText('No');
 	await page.getByLabel('Attach files to WO-18479').setInputFiles('tests/fixtures/logo.png');
@@ -96,7 +95,7 @@ test('completing with sign-off offers to mark the tasks done, and the sign-off p
 	await expect(page.getByRole('status').filter({ hasText: 'WO-18479 is complete, signed off by L. Ortega, Facilities; task T1 is marked done.' })).toBeVisible();
 	await expect(cellOf(t1, 'done')).toHaveText('Yes');
 	await page.reload();
-	const after = await openJob(page, 'WO-18479');
+	const after = await openJobGrids(page, 'WO-18479');
 	await expect(cellOf(await stableRow(after.tasks, 'code', 'T1'), 'done')).toHaveText('Yes');
 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Job sheet PDF' }).click()]);
@@ -109,7 +108,7 @@ test('completing with sign-off offers to mark the tasks done, and the sign-off p
 });
 
 test('approving a change order whose task goes past its PO line says the buyer’s PO needs a revision', async ({ page }) => {
-	const { tasks } = await openJob(page, 'WO-18479');
+	const { tasks } = await openJobGrids(page, 'WO-18479');
 	await gridSection(page, 'Change orders of WO-18479').getByRole('button', { name: 'Add change order' }).click();
 	await tasks.getByRole('button', { name: 'Add task' }).click();
 	const task = await stableRow(tasks, 'description', 'New task');
