@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { FINDING_CODES } from '../../src/lib/reconcile/types';
+import { cellOf, expect, gridSection, loadSample, openGrid, stableRow, test } from './fixtures';
+
+/** A rule code as a whole word: `OVER_PO_QTY`, not a word that happens to contain it. */
+const CODE = new RegExp(`\\b(${FINDING_CODES.join('|')})\\b`, 'g');
+
+/**
+ * Everything a person reads or hears on the page as it is now: the rendered text, the hover
+ * titles, the names and descriptions a screen reader announces, and each select's options.
+ * Codes may stay in `data-*` attributes and option values, which nobody reads.
+ */
+async function readable(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const out = [document.title, document.body.innerText];
+		for (const el of document.querySelectorAll('[title], [aria-label], [aria-description], [placeholder], [alt]')) {
+			for (const name of ['title', 'aria-label', 'aria-description', 'placeholder', 'alt']) {
+				const v = el.getAttribute(name);
+				if (v) out.push(`${name}="${v}"`);
+			}
+		}
+		for (const o of document.querySelectorAll('option')) out.push(o.label || o.text);
+		return out;
+	});
+}
+
+async function expectNoCode(page: Page, where: string): Promise<void> {
+	const codes = (await readable(page)).flatMap((text) => [...text.matchAll(CODE)].map((m) => `${m[1]} in …${text.slice(Math.max(0, m.index - 60), m.index + 80)}…`));
+	expect(codes, `no rule code in readable text on ${where}`).toEqual([]);
+}
+
+test('no rule code shows in any text a person reads, on any page of the sample workbook', async ({ page }) => {
+	test.setTimeout(120_000);
+	await loadSample(page);
+	await expectNoCode(page, 'home');
+
+	// Work orders, with a job selected whose task has a finding (the extra task billed unapproved).
+	const wos = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await cellOf(await stableRow(wos, 'number', 'WO-18474'), 'number').click();
+	const t4 = cellOf(await stableRow(gridSection(page, 'Tasks of WO-18474'), 'code', 'T4'), 'changeOrderNumber');
+	await expect(t4).toHaveAttribute('data-findings', /CHANGE_UNAPPROVED/);
+	await expectNoCode(page, '/work-orders');
+
+	const pos = await openGrid(page, '/purchase-orders', 'Purchase orders', 3);
+	await cellOf(await stableRow(pos, 'number', '884120'), 'number').click();
+	await expect(gridSection(page, 'Lines of PO 884120')).toHaveAttribute('data-ready', 'true');
+	await expectNoCode(page, '/purchase-orders');
+
+	// An invoice with findings: its pre-flight lists them, each a sentence with no code.
+	const invoices = await openGrid(page, '/invoices', 'Invoices', 4);
+	await cellOf(await stableRow(invoices, 'number', 'INV-1041'), 'number').click();
+	const preflight = page.getByRole('region', { name: 'Pre-flight' });
+	await expect(preflight.locator('li.error', { hasText: 'traces to no work done' })).toBeVisible();
+	await expect(preflight.locator('li[data-code="LINE_UNBACKED"]')).toHaveCount(1);
+	await expectNoCode(page, '/invoices with the pre-flight of INV-1041');
+
+	await openGrid(page, '/lines/tasks', 'All tasks', 22);
+	await expectNoCode(page, '/lines/tasks');
+	await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	await expectNoCode(page, '/lines/po-lines');
+
+	// A cell with a finding, hovered and focused, says its sentence.
+	const lines = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const qty = cellOf(await stableRow(lines, 'description', 'Refrigerant charge R-134a'), 'qtyMilli');
+	await qty.hover();
+	await qty.click();
+	await expect(lines.getByTestId('focus-findings')).toContainText('records 30 lb done');
+	await expect(qty).toHaveAttribute('title', /records 30 lb done/);
+	await expectNoCode(page, '/lines/invoice-lines with a finding focused');
+
+	await page.goto('/exceptions');
+	await expect(page.locator('li[data-code="OVER_PO_QTY"]').first()).toBeVisible();
+	await expectNoCode(page, '/exceptions');
+	// Filtering by a rule still works by its code, named in words.
+	await page.getByLabel('Rule').selectOption('OVER_PO_QTY');
+	await expect(page.locator('li[data-code]').first()).toBeVisible();
+	await expect(page.locator('li[data-code]:not([data-code="OVER_PO_QTY"])')).toHaveCount(0);
+	await expectNoCode(page, '/exceptions filtered by one rule');
+
+	await openGrid(page, '/customers', 'Customers', 3);
+	await expectNoCode(page, '/customers');
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+	await expectNoCode(page, '/settings');
+});
