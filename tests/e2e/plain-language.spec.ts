@@ -83,3 +83,20 @@ test('no rule code shows in any text a person reads, on any page of the sample w
 	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 	await expectNoCode(page, '/settings');
 });
+
+test('saving Settings typed in other shapes shows the stored form, with no false "changed elsewhere" warning', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/settings');
+	await expect(page.getByTestId('usage')).toContainText('available');
+	const qtyTolerance = page.getByLabel('Quantity tolerance');
+	const legal = page.getByLabel('Legal name');
+	await qtyTolerance.fill('5');
+	await legal.fill('  Brightline Mechanical LLC  ');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+	// The page's own save comes back through the live query: the fields take the stored form…
+	await expect(qtyTolerance).toHaveValue('5%');
+	await expect(legal).toHaveValue('Brightline Mechanical LLC');
+	// …and it is not taken for a change made elsewhere.
+	await expect(page.getByRole('status').filter({ hasText: 'changed elsewhere' })).toHaveCount(0);
+});
