@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { FINDING_CODES } from '../../src/lib/reconcile/types';
-import { cellOf, expect, gridSection, loadSample, openGrid, stableRow, test } from './fixtures';
+import { cellOf, editCell, expect, gridSection, loadSample, openGrid, stableRow, test } from './fixtures';
 
 /** A rule code as a whole word: `OVER_PO_QTY`, not a word that happens to contain it. */
 const CODE = new RegExp(`\\b(${FINDING_CODES.join('|')})\\b`, 'g');
@@ -99,4 +99,64 @@ test('saving Settings typed in other shapes shows the stored form, with no false
 	await expect(legal).toHaveValue('Brightline Mechanical LLC');
 	// …and it is not taken for a change made elsewhere.
 	await expect(page.getByRole('status').filter({ hasText: 'changed elsewhere' })).toHaveCount(0);
+});
+
+test('terms typed in another shape in a grid cell are saved only once the normal form is accepted; Escape keeps the old terms', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/invoices', 'Invoices', 4);
+	const inv = await stableRow(grid, 'number', 'INV-1043');
+	const terms = cellOf(inv, 'terms');
+	await expect(terms).toHaveText('Net 30');
+	await expect(terms).toHaveAttribute('data-findings', /TERMS_MISMATCH/);
+
+	const type = async (text: string) => {
+		await terms.dblclick();
+		await terms.locator('input').fill(text);
+		await terms.locator('input').press('Enter');
+	};
+	const dialog = page.getByRole('dialog', { name: 'Save Terms as “2/10 Net 30”?' });
+
+	await type('2% 10 net 30');
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toContainText('you typed “2% 10 net 30”');
+	await expect(dialog.getByRole('button', { name: 'Keep Net 30' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(terms).toHaveText('Net 30');
+	// Back in the grid where Enter left it (the cell below, as in a spreadsheet), to go on typing.
+	await expect(grid.locator('.ag-cell-focus[col-id="terms"]')).toBeFocused();
+	await expect(page.getByTestId('save-state')).toHaveAttribute('data-pending', '0');
+	await expect(terms).toHaveAttribute('data-findings', /TERMS_MISMATCH/);
+
+	await type('2 10 n 30');
+	await dialog.getByRole('button', { name: 'Save as 2/10 Net 30' }).click();
+	await expect(terms).toHaveText('2/10 Net 30');
+	// The invoice now states the PO's own terms.
+	await expect(terms).not.toHaveAttribute('data-findings');
+
+	// Terms typed in the normal form save with no question.
+	await editCell(terms, 'Net 30');
+	await expect(terms).toHaveText('Net 30');
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('Settings shows how typed default terms will be saved, and saves exactly that', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/settings');
+	await expect(page.getByTestId('usage')).toContainText('available');
+	const terms = page.getByLabel('Default terms');
+	const row = page.locator('label.row', { has: terms });
+	await terms.fill('2% 10 net 30');
+	await expect(row).toContainText('Will be saved as 2/10 Net 30');
+	await terms.fill('Net 15');
+	await expect(row).not.toContainText('Will be saved as');
+	await terms.fill('net45');
+	await expect(row).toContainText('Will be saved as Net 45');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+	await expect(terms).toHaveValue('Net 45');
+	await expect(row).not.toContainText('Will be saved as');
+	await expect(page.getByRole('status').filter({ hasText: 'changed elsewhere' })).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByLabel('Default terms')).toHaveValue('Net 45');
 });
