@@ -11,6 +11,7 @@ import {
 	optionalMoneyCodec,
 	percentBpCodec,
 	qtyCodec,
+	restated,
 	requiredTextCodec,
 	termsCodec,
 	textCodec,
@@ -147,6 +148,28 @@ describe('termsCodec', () => {
 		expect(value(termsCodec.parse('cod'))).toBe('Due on receipt');
 		expect(error(termsCodec.parse('2/30 Net 30'))).toMatch(/shorter than the net period/);
 		roundTrips(termsCodec, '1.5/15 Net 45');
+	});
+
+	it('names the form terms typed in another shape will be stored as, so it is shown before saving', () => {
+		const terms = termsCodec as Codec<unknown>;
+		expect(restated(terms, '2% 10 net 30')).toBe('2/10 Net 30');
+		expect(restated(terms, 'net30')).toBe('Net 30');
+		expect(restated(terms, '2 10 n 30')).toBe('2/10 Net 30');
+		expect(restated(terms, 'cod')).toBe('Due on receipt');
+	});
+
+	it('asks nothing of terms typed in the normal form (spacing aside), or that do not parse', () => {
+		const terms = termsCodec as Codec<unknown>;
+		expect(restated(terms, '2/10 Net 30')).toBeNull();
+		expect(restated(terms, '  Net 30 ')).toBeNull();
+		expect(restated(terms, '2/10  Net 30')).toBeNull();
+		expect(restated(terms, 'whenever')).toBeNull();
+	});
+
+	it('is asked of terms only: other codecs tidy what is typed without a question', () => {
+		expect(restated(percentBpCodec as Codec<unknown>, '5')).toBeNull();
+		expect(restated(moneyCodec as Codec<unknown>, '25')).toBeNull();
+		expect(restated(textCodec as Codec<unknown>, ' a ')).toBeNull();
 	});
 });
 

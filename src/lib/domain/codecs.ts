@@ -11,6 +11,24 @@ import { formatTerms, parseTerms } from './terms';
 export interface Codec<T> {
 	parse(text: string): Parsed<T>;
 	format(value: T): string;
+	/**
+	 * Text typed in another shape is stored in one normal form (terms: `2% 10 net 30` is kept as
+	 * `2/10 Net 30`). Wherever a person types it, they see that form and accept it before it is
+	 * saved (see `restated`); the other codecs only tidy spacing or number formats.
+	 */
+	restates?: true;
+}
+
+/**
+ * What typed text will be stored as, when the codec restates it in another shape; null when it is
+ * stored as typed (spacing aside), does not parse, or the codec never restates.
+ */
+export function restated(codec: Codec<unknown>, text: string): string | null {
+	if (!codec.restates) return null;
+	const p = codec.parse(text);
+	if (!p.ok) return null;
+	const stored = codec.format(p.value);
+	return stored === text.trim().replace(/\s+/g, ' ') ? null : stored;
 }
 
 export const textCodec: Codec<string> = {
@@ -76,7 +94,8 @@ export const termsCodec: Codec<string> = {
 		const p = parseTerms(t);
 		return p.ok ? ok(formatTerms(p.value)) : p;
 	},
-	format: (v) => v ?? ''
+	format: (v) => v ?? '',
+	restates: true
 };
 
 /** Basis points shown as a percent: `8.25` ↔ 825. */

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { moneyCodec, textCodec } from '$lib/domain/codecs';
+import { moneyCodec, termsCodec, textCodec } from '$lib/domain/codecs';
 import type { EditContext } from './columns';
-import { CellSaves, KEEP_TYPED_FROM } from './cell-saves';
+import { CellSaves, KEEP_TYPED_FROM, type RestatedQuestion } from './cell-saves';
 import type { EditRefusal } from './edit-setters';
 
-type Row = { id: string; no: number; price: number; note: string };
+type Row = { id: string; no: number; price: number; note: string; terms: string };
 const price: EditContext = { field: 'price', codec: moneyCodec as never };
 const note: EditContext = { field: 'note', codec: textCodec as never };
+const terms: EditContext = { field: 'terms', codec: termsCodec as never };
 
 /** A grid's saves with what it was told recorded: the refusal under it, and the messages that stay. */
-function grid(answer: EditRefusal | null = null, names: (r: Row) => string = (r) => `Line ${r.no}`) {
-	const told = { under: null as string | null, typed: null as string | null, kept: [] as [string, string][], stored: [] as [string, unknown, unknown][] };
+function grid(answer: EditRefusal | null = null, names: (r: Row) => string = (r) => `Line ${r.no}`, accept = true) {
+	const told = {
+		under: null as string | null,
+		typed: null as string | null,
+		kept: [] as [string, string][],
+		stored: [] as [string, unknown, unknown][],
+		asked: [] as RestatedQuestion[]
+	};
 	const saves = new CellSaves<Row>({
 		edit: () => async (_row, field, value, startedAs) => {
 			told.stored.push([field, value, startedAs]);
@@ -18,11 +25,15 @@ function grid(answer: EditRefusal | null = null, names: (r: Row) => string = (r)
 		},
 		rowName: names,
 		show: (m, t) => ((told.under = m), (told.typed = t)),
-		keepTyped: (m, t) => told.kept.push([m, t])
+		keepTyped: (m, t) => told.kept.push([m, t]),
+		confirmRestated: async (q) => {
+			told.asked.push(q);
+			return accept;
+		}
 	});
 	return { saves, told };
 }
-const row: Row = { id: 'r1', no: 3, price: 1500, note: '' };
+const row: Row = { id: 'r1', no: 3, price: 1500, note: '', terms: 'Net 30' };
 
 describe('a cell save', () => {
 	it('stores the parsed value against the value the edit began from, and clears a refusal shown', async () => {
@@ -77,9 +88,43 @@ describe('a cell save', () => {
 
 	it('does nothing in a read-only grid', async () => {
 		const { told } = grid();
-		const readOnly = new CellSaves<Row>({ edit: () => undefined, rowName: () => 'x', show: (m) => (told.under = m), keepTyped: (m, t) => told.kept.push([m, t]) });
+		const readOnly = new CellSaves<Row>({ edit: () => undefined, rowName: () => 'x', show: (m) => (told.under = m), keepTyped: (m, t) => told.kept.push([m, t]), confirmRestated: async () => true });
 		await readOnly.save(row, price, 'Unit price', 'twelve');
 		expect(told.kept).toEqual([]);
 		expect(told.under).toBeNull();
+	});
+});
+
+describe('terms typed in another shape', () => {
+	it('are saved only once the person accepts the normal form, named beside what they typed and what the cell holds', async () => {
+		const { saves, told } = grid();
+		saves.began(row, 'terms');
+		await saves.save(row, terms, 'Terms', '2% 10 net 30');
+		expect(told.asked).toEqual([{ name: 'Line 3', header: 'Terms', typed: '2% 10 net 30', stored: '2/10 Net 30', current: 'Net 30' }]);
+		expect(told.stored).toEqual([['terms', '2/10 Net 30', 'Net 30']]);
+	});
+
+	it('keep the value the cell had when the person says no (Escape), and store nothing', async () => {
+		const { saves, told } = grid(null, undefined, false);
+		told.under = 'an earlier refusal';
+		await saves.save(row, terms, 'Terms', 'net30');
+		expect(told.asked.map((q) => q.stored)).toEqual(['Net 30']);
+		expect(told.stored).toEqual([]);
+		expect(told.under).toBe('an earlier refusal');
+	});
+
+	it('in the normal form already are saved with no question', async () => {
+		const { saves, told } = grid();
+		await saves.save(row, terms, 'Terms', ' 2/10 Net 30 ');
+		expect(told.asked).toEqual([]);
+		expect(told.stored).toEqual([['terms', '2/10 Net 30', 'Net 30']]);
+	});
+
+	it('are kept to copy, not saved unasked, when the grid closed the edit itself', async () => {
+		const { saves, told } = grid();
+		await saves.save(row, terms, 'Terms', '2 10 n 30', true);
+		expect(told.asked).toEqual([]);
+		expect(told.stored).toEqual([]);
+		expect(told.kept).toEqual([['Line 3, Terms: "2 10 n 30" would be saved as "2/10 Net 30", so it was not saved. It is below, to copy.', '2 10 n 30']]);
 	});
 });

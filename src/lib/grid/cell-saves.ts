@@ -1,3 +1,4 @@
+import { restated } from '$lib/domain/codecs';
 import type { EditContext } from './columns';
 import { EditStarts, type EditRefusal } from './edit-setters';
 import { typedText } from './open-edits';
@@ -15,6 +16,19 @@ export interface CellSaveHooks<T> {
 	show(message: string | null, typed: string | null): void;
 	/** A message that stays, with what was typed to copy: there is no grid to show it under. */
 	keepTyped(message: string, typed: string): void;
+	/** Asks whether to store what was typed in its normal form (terms); true saves it, false keeps the cell as it was. */
+	confirmRestated(question: RestatedQuestion): Promise<boolean>;
+}
+
+/** Text typed in another shape than it would be stored in: the person accepts the stored form first. */
+export interface RestatedQuestion {
+	/** "Invoice INV-1044". */
+	name: string;
+	header: string;
+	typed: string;
+	stored: string;
+	/** What the cell holds now, and keeps on a no. */
+	current: string;
 }
 
 /**
@@ -52,13 +66,24 @@ export class CellSaves<T extends { id: string }> {
 		if (!edit) return;
 		const name = this.nameOf(row);
 		const typed = shown ?? typedText(newValue, ctx, false);
-		const parsed = ctx.codec.parse(newValue === null || newValue === undefined ? '' : String(newValue));
+		const text = newValue === null || newValue === undefined ? '' : String(newValue);
+		const parsed = ctx.codec.parse(text);
 		if (!parsed.ok) {
 			if (orphan) this.hooks.keepTyped(`${name}, ${header}: ${parsed.error}, so what you typed was not saved. It is below, to copy.`, typed);
 			else this.#refuse(`${name}, ${header}: ${parsed.error}. Nothing was saved.`, typed);
 			return;
 		}
-		const refused = await edit(row, ctx.field, parsed.value, this.starts.take(row, ctx.field));
+		const startedAs = this.starts.take(row, ctx.field);
+		const stored = restated(ctx.codec, text);
+		if (stored !== null) {
+			// Nobody is left to ask when the grid itself closed the edit: the typing is kept instead.
+			if (orphan) this.hooks.keepTyped(`${name}, ${header}: "${text.trim()}" would be saved as "${stored}", so it was not saved. It is below, to copy.`, typed);
+			if (orphan || !(await this.hooks.confirmRestated({ name, header, typed: text.trim(), stored, current: ctx.codec.format(startedAs) }))) {
+				this.#names.delete(row.id);
+				return;
+			}
+		}
+		const refused = await edit(row, ctx.field, parsed.value, startedAs);
 		this.#names.delete(row.id);
 		if (refused?.gone) {
 			this.hooks.keepTyped(`${name} was deleted in another tab while you were editing its ${header}. What you typed is below, to copy.`, typed);

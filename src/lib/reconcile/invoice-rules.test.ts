@@ -62,7 +62,7 @@ describe('TERMS_MISMATCH', () => {
 		const [f] = findingsOf(wb, 'TERMS_MISMATCH');
 		expect(f!.severity).toBe('warning');
 		expect(cells(f!)).toEqual(['invoices:inv.terms', 'purchaseOrders:po.terms']);
-		expect(f!.message).toBe('Invoice INV-1 terms Net 30 differ from PO 884120 terms 2/10 Net 30.');
+		expect(f!.message).toBe('Invoice INV-1 has terms Net 30; PO 884120 states 2/10 Net 30.');
 	});
 
 	it('compares terms as parsed, not as typed', () => {

@@ -14,7 +14,7 @@ describe('OVER_NTE', () => {
 		expect(f).toMatchObject({ severity: 'error', withinTolerance: false, workOrderNumber: 'WO-1', invoiceNumber: 'INV-1' });
 		expect(cells(f!)).toEqual(['invoiceLines:l1.amount', 'invoiceLines:l2.amount', 'workOrders:wo.nteCents']);
 		expect(f!.message).toBe(
-			'WO-1 is billed $1,100.00 before tax on INV-1, over its cap of $1,000.00 (NTE $1,000.00 + approved change orders $0.00) by $100.00.'
+			'WO-1 is billed $1,100.00 before tax on INV-1, over its NTE cap of $1,000.00 by $100.00.'
 		);
 	});
 

@@ -52,7 +52,7 @@ export function evaluateInvoice(idx: Index, inv: Invoice, out: Finding[]): void 
 				'TERMS_MISMATCH',
 				[self],
 				[target('invoices', inv.id, 'terms'), target('purchaseOrders', po.id, 'terms')],
-				`Invoice ${inv.number} terms ${inv.terms.trim() || '(none)'} differ from PO ${po.number} terms ${po.terms.trim()}.`,
+				`Invoice ${inv.number} ${inv.terms.trim() ? `has terms ${inv.terms.trim()}` : 'has no terms'}; PO ${po.number} states ${po.terms.trim()}.`,
 				ctx
 			)
 		);

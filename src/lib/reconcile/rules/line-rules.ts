@@ -5,7 +5,7 @@ import type { Index } from '../keys/indexes';
 import { chargeAllowed, explainPoLineMiss, findPoLine, isWork, taskAmong, tolerancesFor, woByNumber } from '../keys/resolve';
 import type { Finding, FindingCode, Target } from '../types';
 import { finding, target, type FindingContext } from './finding';
-import { invoiceLineName, money, poLineName, qty, rate } from './format';
+import { count, invoiceLineName, money, poLineName, qty, rate } from './format';
 import { priceTolerated, TOLERATED_NOTE } from './tolerance';
 
 /**
@@ -138,7 +138,7 @@ function poLineRules(idx: Index, scope: InvoiceScope, po: PurchaseOrder, line: I
 							'buyerItemCode',
 							m.matches === 0
 								? `has no PO line number, and no line of PO ${po.number} has buyer item ${m.item}`
-								: `has no PO line number, and ${m.matches} lines of PO ${po.number} have buyer item ${m.item}`
+								: `has no PO line number, and ${count(m.matches, 'line')} of PO ${po.number} ${m.matches === 1 ? 'has' : 'have'} buyer item ${m.item}`
 						]
 					: ['poLineNo', `has neither a PO line number nor a buyer item code to match on PO ${po.number}`];
 		out.push(lineFinding(scope, line, 'PO_LINE_UNMATCHED', [target('invoiceLines', line.id, field)], `${why}.`));

@@ -7,7 +7,7 @@ import { poBilled } from '../billed';
 import type { Finding } from '../types';
 import { invoiceCount, invoiceNumbers, withInvoices, type Billed } from './billing';
 import { finding, target, type FindingContext } from './finding';
-import { list, money, qty, shortLineName } from './format';
+import { agree, count, list, money, qty, shortLineName } from './format';
 import { tasksOverPo } from './task-over-po';
 import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
 
@@ -90,7 +90,7 @@ function overQty(pl: PoLine, billed: Billed[], sum: number, tol: Tolerances, ctx
 			'OVER_PO_QTY',
 			[`poLines:${pl.id}`],
 			[target('poLines', pl.id, 'qtyMilli'), ...billed.map((b) => target('invoiceLines', b.line.id, 'qtyMilli'))],
-			`PO ${poNumber} line ${pl.lineNo} authorises ${qty(pl.qtyMilli, pl.unit)}; ${list(billed.map((b) => shortLineName(b.inv, b.line)))} bill ${qty(sum, pl.unit)} in all (${qty(over, pl.unit)} over)${within ? TOLERATED_NOTE : ''}.`,
+			`PO ${poNumber} line ${pl.lineNo} authorises ${qty(pl.qtyMilli, pl.unit)}; ${list(billed.map((b) => shortLineName(b.inv, b.line)))} ${agree(billed.length, 'bills', 'bill')} ${qty(sum, pl.unit)}${billed.length === 1 ? '' : ' in all'} (${qty(over, pl.unit)} over)${within ? TOLERATED_NOTE : ''}.`,
 			{ ...ctx, invoiceNumbers: invoiceNumbers(billed) },
 			within
 		)
@@ -128,7 +128,7 @@ function duplicates(idx: Index, pl: PoLine, lines: readonly InvoiceLine[], ctx: 
 				'DUPLICATE_BILLING',
 				[`poLines:${pl.id}`, k],
 				[target('poLines', pl.id, 'qtyMilli'), ...group.flatMap((b) => [target('invoiceLines', b.line.id, 'qtyMilli'), target('invoiceLines', b.line.id, 'amount')])],
-				`${list(group.map((b) => shortLineName(b.inv, b.line)))} each bill PO ${poNumber} line ${pl.lineNo} for ${qty(first.qtyMilli, first.unit)}, ${money(lineAmount(first.qtyMilli, first.rateCents))}${first.woNumber ? ` of ${first.woNumber}${first.taskCode ? ` ${first.taskCode}` : ''}` : ''}: the same charge on ${invoiceCount(group)} invoices.`,
+				`${list(group.map((b) => shortLineName(b.inv, b.line)))} each bill PO ${poNumber} line ${pl.lineNo} for ${qty(first.qtyMilli, first.unit)}, ${money(lineAmount(first.qtyMilli, first.rateCents))}${first.woNumber ? ` of ${first.woNumber}${first.taskCode ? ` ${first.taskCode}` : ''}` : ''}: the same charge on ${count(invoiceCount(group), 'invoice')}.`,
 				{ ...ctx, invoiceNumbers: invoiceNumbers(group) }
 			)
 		);

@@ -7,7 +7,7 @@ import type { Finding } from '../types';
 import { invoiceNumbers, linesBillingWo, withInvoices } from './billing';
 import { evaluateTasks } from './task-rules';
 import { finding, target, type FindingContext } from './finding';
-import { list, money } from './format';
+import { count, list, money } from './format';
 import { OPEN_STATUSES } from './statuses';
 import { amountTolerated, TOLERATED_NOTE } from './tolerance';
 
@@ -35,7 +35,7 @@ export function evaluateWorkOrder(idx: Index, wo: WorkOrder, out: Finding[]): vo
 					'STALE_TICKET',
 					[`workOrders:${wo.id}`],
 					[target('workOrders', wo.id, 'openedOn'), target('workOrders', wo.id, 'status')],
-					`${wo.number} has been open ${days} days (since ${formatDate(wo.openedOn)}); the limit is ${idx.settings.staleDays} days.`,
+					`${wo.number} has been open ${count(days, 'day')} (since ${formatDate(wo.openedOn)}); the limit is ${count(idx.settings.staleDays, 'day')}.`,
 					contextOf(wo)
 				)
 			);
@@ -61,7 +61,7 @@ function overNte(idx: Index, wo: WorkOrder, nteCents: number, billedOnWo: readon
 			'OVER_NTE',
 			[`workOrders:${wo.id}`],
 			[target('workOrders', wo.id, 'nteCents'), ...approved.map((co) => target('changeOrders', co.id, 'amountCents')), ...billed.map((b) => target('invoiceLines', b.line.id, 'amount'))],
-			`${wo.number} is billed ${money(total)} before tax on ${list(invoiceNumbers(billed))}, over its cap of ${money(cap)} (NTE ${money(nteCents)} + approved change orders ${money(raise)}) by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
+			`${wo.number} is billed ${money(total)} before tax on ${list(invoiceNumbers(billed))}, over ${raise === 0 ? `its NTE cap of ${money(cap)}` : `its cap of ${money(cap)} (NTE ${money(nteCents)} + approved change orders ${money(raise)})`} by ${money(excess)}${within ? TOLERATED_NOTE : ''}.`,
 			{ ...contextOf(wo), invoiceNumbers: invoiceNumbers(billed) },
 			within
 		)
