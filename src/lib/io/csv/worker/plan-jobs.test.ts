@@ -70,8 +70,8 @@ describe('a job log with a complete job and no sign-off (regression: the whole f
 		expect(invoiceRefusal(j1, put.tasks, new Set())).toBeNull();
 		const findings = reconcileAll({ ...none, customers, sites: [], changeOrders: [], purchaseOrders: [], poLines: [], invoices: [], invoiceLines: [], ...put, settings: defaultSettings(), today: '2027-02-01' });
 		expect(findings.filter((f) => f.code === 'UNBILLED_COMPLETE_WORK').map((f) => f.message)).toEqual([
-			'J-1 T1 (Diagnose) is done but on no invoice: $190.00 (2) unbilled.',
-			'J-1 T2 (Repair) is done but on no invoice: $95.00 (1) unbilled.'
+			'J-1 T1 (Diagnose) is done but on no invoice: $190.00 (2 units) unbilled.',
+			'J-1 T2 (Repair) is done but on no invoice: $95.00 (1 unit) unbilled.'
 		]);
 	});
 });
