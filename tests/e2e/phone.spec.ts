@@ -212,3 +212,22 @@ test('At 1280×720 the selected job’s actions are in view without scrolling, a
 	// The tasks stay a grid on the desk.
 	await expect(page.locator('section[data-grid="tasks-of-wo-18472"]')).toBeVisible();
 });
+
+test('On a phone the phone’s own Back leaves a job for the list, with the search kept', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/work-orders');
+	const search = page.getByRole('searchbox', { name: 'Search jobs' });
+	await search.fill('bayview');
+	await page.locator('[data-job]').filter({ hasText: 'WO-18483' }).click();
+	await expect(page.getByRole('region', { name: 'Work order WO-18483' })).toBeVisible();
+	await page.goBack();
+	await expect(page).toHaveURL(/\/work-orders$/);
+	await expect(page.getByRole('region', { name: 'Work order WO-18483' })).toHaveCount(0);
+	await expect(search).toHaveValue('bayview');
+	// And the page's own "All jobs" button does the same, leaving no job entry behind.
+	await page.locator('[data-job]').filter({ hasText: 'WO-18483' }).click();
+	await page.getByRole('button', { name: 'All jobs' }).click();
+	await expect(search).toBeVisible();
+	await page.goBack();
+	await expect(page).not.toHaveURL(/\/work-orders/);
+});
