@@ -50,6 +50,14 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
 	3: {
 		customers: (c) => ({ ...c, otherNames: [] }),
 		workOrders: (w) => ({ ...w, completedOn: null })
+	},
+	/**
+	 * Invoices gain the references of a correction (none: every stored invoice is an ordinary
+	 * one) and their history, empty: when an invoice stored before was sent is not known, and a
+	 * guess (its invoice date) would be shown as fact.
+	 */
+	4: {
+		invoices: (i) => ({ ...i, creditOf: '', reissueOf: '', history: [] })
 	}
 };
 

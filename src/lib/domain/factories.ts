@@ -125,6 +125,9 @@ export const newInvoice = (id: Id, number: string, customerId: Id, today: LocalD
 	workOrderNumbers: [],
 	status: 'draft',
 	notes: '',
+	creditOf: '',
+	reissueOf: '',
+	history: [],
 	...x
 });
 

@@ -141,7 +141,9 @@ export const INVOICE_FIELDS: FieldRules<Invoice> = {
 	poNumber: t('identifier', 'PO number'),
 	workOrderNumbers: t('identifier', 'Job number'),
 	status: 'choice',
-	notes: t('note', 'Notes')
+	notes: t('note', 'Notes'),
+	creditOf: t('identifier', 'Credit note for'),
+	reissueOf: t('identifier', 'Reissue of')
 };
 
 export const INVOICE_LINE_FIELDS: FieldRules<InvoiceLine> = {

@@ -169,6 +169,20 @@ export interface PoLine {
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
+/**
+ * What happened to an invoice, as its history keeps it: its status moves, and the corrections
+ * that point from one invoice to another (a credit note, a void and reissue).
+ */
+export const INVOICE_EVENT_KINDS = ['sent', 'paid', 'voided', 'credited', 'credit_note_for', 'reissued', 'reissue_of'] as const;
+export type InvoiceEventKind = (typeof INVOICE_EVENT_KINDS)[number];
+
+export interface InvoiceEvent {
+	on: LocalDate;
+	what: InvoiceEventKind;
+	/** The other invoice of a correction, by number ('' for a status move). */
+	other: string;
+}
+
 export interface Invoice {
 	id: Id;
 	/** The contractor's own sequence, unique. */
@@ -180,6 +194,12 @@ export interface Invoice {
 	workOrderNumbers: string[];
 	status: InvoiceStatus;
 	notes: string;
+	/** For a credit note: the number of the invoice it corrects ('' for an invoice). */
+	creditOf: string;
+	/** For a reissue: the number of the voided invoice it replaces ('' otherwise). */
+	reissueOf: string;
+	/** What happened to it, oldest first; only ever added to. */
+	history: InvoiceEvent[];
 }
 
 export const INVOICE_LINE_KINDS = ['labor', 'material', 'subcontract', 'fee', 'tax', 'freight', 'discount'] as const;

@@ -177,14 +177,14 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 			wb.invoiceLines.push(newInvoiceLine(id(), i.id, n + 1, { description, kind, qtyMilli: qty * 1000, unit, rateCents: rate, woNumber, taskCode, poLineNo, buyerItemCode: item }));
 		});
 	};
-	inv('INV-1041', mercy, { status: 'sent', poNumber: '884120', workOrderNumbers: ['WO-18472'], invoiceDate: d(-25) }, [
+	inv('INV-1041', mercy, { status: 'sent', poNumber: '884120', workOrderNumbers: ['WO-18472'], invoiceDate: d(-25), history: [{ on: d(-25), what: 'sent', other: '' }] }, [
 		['Startup labor, standard time', 'labor', 16, 'h', 12500, 'WO-18472', 'T1', 1, 'HVAC-LAB-STD'],
 		['Refrigerant charge R-134a', 'material', 34, 'lb', 1850, 'WO-18472', 'T2', 3, 'REF-R134A'],
 		['Trip charge', 'fee', 1, 'ea', 9500, 'WO-18472', 'T3', 6, 'TRIP-CHG'],
 		['Scissor lift rental, 1 day', 'material', 1, 'day', 35000, '', '', null, ''],
 		['Freight: refrigerant cylinders', 'freight', 1, 'ea', 4500, '', '', null, '']
 	]);
-	inv('INV-1042', harbor, { status: 'paid', poNumber: '1001', workOrderNumbers: ['WO-18478'], invoiceDate: d(-31), terms: 'Net 30' }, [
+	inv('INV-1042', harbor, { status: 'paid', poNumber: '1001', workOrderNumbers: ['WO-18478'], invoiceDate: d(-31), terms: 'Net 30', history: [{ on: d(-31), what: 'sent', other: '' }, { on: d(-2), what: 'paid', other: '' }] }, [
 		['Electrician labor', 'labor', 8, 'h', 11000, 'WO-18478', 'T1', 1, 'ELEC-LAB'],
 		['LED troffer 2x4', 'material', 12, 'ea', 8900, 'WO-18478', 'T2', 2, 'LED-2X4'],
 		['Sales tax 7.25% on materials', 'tax', 1, 'ea', 7743, '', '', null, '']

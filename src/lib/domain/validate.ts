@@ -13,6 +13,7 @@ import {
 	SETTINGS_FIELDS,
 	SITE_FIELDS,
 	TASK_FIELDS,
+	TEXT_LIMITS,
 	tooLong,
 	WORK_ORDER_FIELDS,
 	type FieldRules
@@ -25,6 +26,7 @@ import {
 	BILLING_TYPES,
 	CHANGE_ORDER_STATUSES,
 	INVOICE_LINE_KINDS,
+	INVOICE_EVENT_KINDS,
 	INVOICE_STATUSES,
 	MAX_LINE_NO,
 	PRIORITIES,
@@ -34,6 +36,7 @@ import {
 	type ChangeOrder,
 	type Customer,
 	type Invoice,
+	type InvoiceEvent,
 	type InvoiceLine,
 	type PoLine,
 	type PurchaseOrder,
@@ -246,6 +249,15 @@ export function validateInvoice(x: Invoice): Problem[] {
 	c.required('terms', x.terms, 'Terms');
 	c.terms('terms', x.terms, 'Terms');
 	c.oneOf('status', x.status, 'Status', INVOICE_STATUSES);
+	x.history.forEach((e: Partial<InvoiceEvent> | null, n) => {
+		// A backup may hold anything: each entry is checked like a record's fields.
+		const entry = `History entry ${n + 1}`;
+		const known = typeof e === 'object' && e !== null && Object.keys(e).every((k) => k === 'on' || k === 'what' || k === 'other');
+		if (!known || typeof e.on !== 'string' || typeof e.what !== 'string' || typeof e.other !== 'string') return c.add('history', `${entry} is not a date, an event and an invoice number`);
+		c.date('history', e.on, `${entry}'s date`, true);
+		c.oneOf('history', e.what, entry, INVOICE_EVENT_KINDS);
+		if (tooLong('', e.other, 'identifier')) c.add('history', `${entry} names an invoice number longer than ${TEXT_LIMITS.identifier} characters`);
+	});
 	return c.problems;
 }
 

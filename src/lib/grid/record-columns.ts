@@ -222,6 +222,10 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 		computedCol<Invoice>('due', 'Due', (i) => invoiceSchedule(i, totals(i))?.dueDate ?? null, { width: 120, valueFormatter: (p) => formatDate(p.value as string) }),
 		computedMoneyCol<Invoice>('total', 'Total', (i) => totals(i).total),
 		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90, editable: false, cellClass: 'computed' }),
+		computedCol<Invoice>('corrects', 'Corrects', (i) => (i.creditOf ? `Credit of ${i.creditOf}` : i.reissueOf ? `Reissue of ${i.reissueOf}` : ''), {
+			width: 150,
+			headerTooltip: 'A credit note names the invoice it credits; a reissue the void invoice it replaces.'
+		}),
 		computedCol<Invoice>(
 			'apReady',
 			'AP-ready',
@@ -236,7 +240,7 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 	], (i) => invoiceLinesRefusal(i) !== null);
 };
 
-/** A line of a paid or void invoice is not changed (domain/invoicing.ts). */
+/** A line of an invoice the buyer holds (sent, paid or void) is not changed (domain/invoice-changes.ts). */
 const lineLocked = (wb: Workbook) => (l: InvoiceLine) => {
 	const inv = wb.tables.invoices.get(l.invoiceId);
 	return !!inv && invoiceLinesRefusal(inv) !== null;

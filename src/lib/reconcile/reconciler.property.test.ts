@@ -131,7 +131,10 @@ const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } 
 			poNumber: pick('', '100', '100', '100', '200', '300'),
 			workOrderNumbers: fc.subarray([...WO_NUMBERS, 'WO-9']),
 			status: pick('draft', 'draft', 'sent', 'paid', 'void'),
-			notes: fc.constant('')
+			notes: fc.constant(''),
+			creditOf: pick('', '', 'INV-1'),
+			reissueOf: fc.constant(''),
+			history: fc.constant([])
 		}),
 	invoiceLines: (id) =>
 		fc.record({

@@ -142,6 +142,9 @@ export const invoice = (x: Partial<Invoice> = {}): Invoice => ({
 	workOrderNumbers: ['WO-18472'],
 	status: 'draft',
 	notes: 'Thank you for your business',
+	creditOf: '',
+	reissueOf: '',
+	history: [],
 	...x
 });
 
