@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { expect, gridSection, loadSample, openGrid, rowCount, test } from './fixtures';
+import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
 
 test('Export CSV writes the columns and filtered rows the grid shows, numbers plain, with a BOM for Excel', async ({ page }) => {
 	await loadSample(page);
@@ -31,7 +31,8 @@ test('Export CSV writes the columns and filtered rows the grid shows, numbers pl
 test('Exporting an invoice line whose description starts with "=" neutralises it', async ({ page }) => {
 	await loadSample(page);
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	const first = grid.locator('[role="row"][row-id]').first().locator('[col-id="description"]');
+	// A line of a draft: a sent invoice's lines are locked.
+	const first = cellOf(await stableRow(grid, 'description', 'Refrigerant top-up R-134a'), 'description');
 	await first.dblclick();
 	await first.locator('input').fill('=HYPERLINK("http://evil.example","x")');
 	await first.locator('input').press('Enter');
