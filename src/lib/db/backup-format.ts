@@ -17,7 +17,7 @@ export const BACKUP_FORMATS = [
 	{ version: 2, schemaVersion: 2, optionalTables: [] as StoredKind[] },
 	/** From 2026-12-06: customers' other names and work orders' completion date (schema 3). */
 	{ version: 3, schemaVersion: 3, optionalTables: [] as StoredKind[] },
-	/** From 2026-12-07: invoices' credit note and reissue references and history (schema 4). */
+	/** From 2026-12-07: invoices' corrections and history, addresses in parts, bookkeeping names (schema 4). */
 	{ version: 4, schemaVersion: 4, optionalTables: [] as StoredKind[] }
 ] as const;
 

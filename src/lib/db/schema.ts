@@ -40,7 +40,9 @@ export const SCHEMA_V3 = SCHEMA_V2;
 /**
  * Version 4 keeps every index of version 3. It exists for the records: invoices name the invoice
  * a credit note corrects or a reissue replaces, and keep their history (sent, paid, voided,
- * credited, reissued).
+ * credited, reissued); customers', sites', the business's and the remit-to addresses are in
+ * parts (street, city, region, postal code, country); settings hold the bookkeeping names
+ * (Xero account and tax type, QuickBooks product/service) per kind of invoice line.
  */
 export const SCHEMA_V4 = SCHEMA_V3;
 

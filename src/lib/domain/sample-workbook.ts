@@ -1,4 +1,5 @@
 import { addDays, type LocalDate } from './dates';
+import { customerAddressFields, parseAddress, remitAddressFields } from './addresses';
 import {
 	newChangeOrder,
 	newCustomer,
@@ -52,7 +53,7 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 
 	const mercy = newCustomer(id(), {
 		name: 'Mercy General Hospital',
-		billingAddress: 'Accounts Payable, 1200 Mercy Way, Dayton, OH 45409',
+		...customerAddressFields(parseAddress('Accounts Payable, 1200 Mercy Way, Dayton, OH 45409')),
 		apContact: 'Dana Whitfield',
 		apEmail: 'ap@mercygeneral.example',
 		requiresPo: true,
@@ -62,7 +63,7 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 	});
 	const harbor = newCustomer(id(), {
 		name: 'Harbor Point Property Management LLC',
-		billingAddress: '77 Harbor Point Blvd, Suite 400, Toledo, OH 43604',
+		...customerAddressFields(parseAddress('77 Harbor Point Blvd, Suite 400, Toledo, OH 43604')),
 		apContact: 'Luis Ortega',
 		apEmail: 'payables@harborpoint.example',
 		defaultTerms: 'Net 30',
@@ -71,17 +72,17 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 	});
 	const bayview = newCustomer(id(), {
 		name: 'Bayview Retail Partners',
-		billingAddress: '5 Commerce Park, Sandusky, OH 44870',
+		...customerAddressFields(parseAddress('5 Commerce Park, Sandusky, OH 44870')),
 		apContact: 'Amy Chen',
 		apEmail: 'invoices@bayviewretail.example',
 		defaultTerms: 'Net 15'
 	});
 	wb.customers.push(mercy, harbor, bayview);
 
-	const dock = newSite(id(), mercy.id, { name: 'Main Hospital: Loading Dock / Chiller Plant', address: '1200 Mercy Way, Dayton, OH 45409', accessNotes: 'Badge at security desk B; escort required in plant room', costCenter: 'CC-4410' });
-	const clinic = newSite(id(), mercy.id, { name: 'Mercy West Clinic', address: '880 W Third St, Dayton, OH 45402', accessNotes: 'Before 7 am only', costCenter: 'CC-4520' });
-	const tower = newSite(id(), harbor.id, { name: 'Harbor Point Tower A', address: '77 Harbor Point Blvd, Toledo, OH 43604', accessNotes: 'Key from lobby concierge', costCenter: 'HP-A' });
-	const store = newSite(id(), bayview.id, { name: 'Bayview Plaza Store #12', address: '410 Lake Ave, Sandusky, OH 44870', accessNotes: 'Rear door; alarm code from manager', costCenter: 'ST-12' });
+	const dock = newSite(id(), mercy.id, { name: 'Main Hospital: Loading Dock / Chiller Plant', ...parseAddress('1200 Mercy Way, Dayton, OH 45409'), accessNotes: 'Badge at security desk B; escort required in plant room', costCenter: 'CC-4410' });
+	const clinic = newSite(id(), mercy.id, { name: 'Mercy West Clinic', ...parseAddress('880 W Third St, Dayton, OH 45402'), accessNotes: 'Before 7 am only', costCenter: 'CC-4520' });
+	const tower = newSite(id(), harbor.id, { name: 'Harbor Point Tower A', ...parseAddress('77 Harbor Point Blvd, Toledo, OH 43604'), accessNotes: 'Key from lobby concierge', costCenter: 'HP-A' });
+	const store = newSite(id(), bayview.id, { name: 'Bayview Plaza Store #12', ...parseAddress('410 Lake Ave, Sandusky, OH 44870'), accessNotes: 'Rear door; alarm code from manager', costCenter: 'ST-12' });
 	wb.sites.push(dock, clinic, tower, store);
 
 	const po = (customer: Customer, number: string, x: Partial<PurchaseOrder>, lines: [string, string, number, string, number, string][]) => {
@@ -214,11 +215,11 @@ export function sampleSettings(current: Settings): Settings {
 		: {
 				...current.business,
 				legalName: 'Alvarez Mechanical & Electric LLC',
-				address: '2150 Foundry Street, Suite 4\nSpringfield, IL 62703',
+				...parseAddress('2150 Foundry Street, Suite 4\nSpringfield, IL 62703'),
 				phone: '(217) 555-0148',
 				email: 'billing@alvarez-mech.example',
 				taxId: 'EIN 37-1234567',
-				remitTo: 'Alvarez Mechanical & Electric LLC\nPO Box 8812\nSpringfield, IL 62791',
+				...remitAddressFields(parseAddress('Alvarez Mechanical & Electric LLC\nPO Box 8812\nSpringfield, IL 62791')),
 				invoiceFooter: 'Thank you for your business. Please reference the invoice and PO numbers with your payment.'
 			};
 	return { ...current, business, nextInvoiceNo: Math.max(current.nextInvoiceNo, 1045) };

@@ -1,5 +1,6 @@
 import { isLocalDate } from './dates';
 import {
+	ACCOUNTING_FIELDS,
 	BUSINESS_FIELDS,
 	CHANGE_ORDER_FIELDS,
 	clip,
@@ -282,6 +283,7 @@ export function validateSettings(x: Settings): Problem[] {
 	const c = new Checker();
 	c.lengths(x, SETTINGS_FIELDS);
 	c.lengths(x.business, BUSINESS_FIELDS, 'business.');
+	for (const book of Object.keys(ACCOUNTING_FIELDS) as (keyof typeof ACCOUNTING_FIELDS)[]) c.lengths(x.accounting[book], ACCOUNTING_FIELDS[book], `accounting.${book}.`);
 	c.required('invoicePrefix', x.invoicePrefix, 'Invoice prefix');
 	// Every new invoice number is the prefix and digits, so the prefix must make a valid number.
 	if (c.fits('invoicePrefix') && x.invoicePrefix.trim() && !NUMBER_RE.test(x.invoicePrefix)) c.add('invoicePrefix', `Invoice prefix "${clip(x.invoicePrefix)}" may only hold letters, digits and . _ / # -, starting with a letter or digit`);

@@ -73,7 +73,11 @@ export const customerColumns = (): ColDef<Customer>[] => [
 	boolCol<Customer>('freightAllowed', 'Freight', { width: 80 }),
 	textCol<Customer>('apContact', 'AP contact', { width: 150 }),
 	textCol<Customer>('apEmail', 'AP email', { width: 200 }),
-	textCol<Customer>('billingAddress', 'Billing address', { width: 300 }),
+	textCol<Customer>('billingStreet', 'Billing street', { width: 240 }),
+	textCol<Customer>('billingCity', 'City', { width: 120 }),
+	textCol<Customer>('billingRegion', 'State', { width: 70 }),
+	textCol<Customer>('billingPostalCode', 'ZIP', { width: 90 }),
+	textCol<Customer>('billingCountry', 'Country', { width: 90 }),
 	otherNamesCol<Customer>('otherNames', 'Other names in files', { headerTooltip: 'Names this customer’s files have used, remembered when you matched one in an import. Separate names with “;”; delete one that was matched by mistake.' }),
 	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' })
 ];
@@ -81,7 +85,11 @@ export const customerColumns = (): ColDef<Customer>[] => [
 export const siteColumns = (): ColDef<Site>[] => [
 	requiredTextCol<Site>('name', 'Site / building', { width: 260 }),
 	textCol<Site>('costCenter', 'Cost centre', { width: 110 }),
-	textCol<Site>('address', 'Address', { width: 260 }),
+	textCol<Site>('street', 'Street', { width: 220 }),
+	textCol<Site>('city', 'City', { width: 120 }),
+	textCol<Site>('region', 'State', { width: 70 }),
+	textCol<Site>('postalCode', 'ZIP', { width: 90 }),
+	textCol<Site>('country', 'Country', { width: 90 }),
 	textCol<Site>('accessNotes', 'Access notes', { width: 260 })
 ];
 

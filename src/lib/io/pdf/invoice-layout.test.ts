@@ -110,6 +110,14 @@ describe('invoice layout', () => {
 		expect(l.title).toBe('Credit note INV-1045');
 	});
 
+	it('prints the bill-to, the service location, the business and the remit-to addresses on lines, city and state together', () => {
+		const l = layout(sampleInvoiceInput('INV-1041'));
+		expect(textsOf(blocks(l, 'billTo'))).toEqual(expect.arrayContaining(['Accounts Payable, 1200 Mercy Way', 'Dayton, OH 45409']));
+		expect(textsOf(blocks(l, 'site'))).toEqual(expect.arrayContaining(['1200 Mercy Way', 'Dayton, OH 45409']));
+		expect(textsOf(blocks(l, 'business'))).toEqual(expect.arrayContaining(['418 Industrial Pkwy, Unit 6', 'Dayton, OH 45414']));
+		expect(textsOf(blocks(l, 'totals'))).toEqual(expect.arrayContaining(['PO Box 20931', 'Dayton, OH 45420']));
+	});
+
 	it('says on a reissue which void invoice it replaces', () => {
 		const input = sampleInvoiceInput('INV-1043');
 		input.invoice = { ...input.invoice, reissueOf: 'INV-1041' };

@@ -1,4 +1,5 @@
 import { formatDate } from '$lib/domain/dates';
+import { addressText, plainAddress, remitAddress } from '../../domain/addresses';
 import { formatMoney } from '$lib/domain/money';
 import { formatQuantity } from '$lib/domain/quantity';
 import type { BusinessProfile, Customer, Invoice, InvoiceLine, Site } from '$lib/domain/records';
@@ -18,11 +19,13 @@ import { ellipsize, wrapText } from './text';
 export interface InvoiceDocInput {
 	invoice: Invoice;
 	lines: InvoiceLine[];
-	customer: Pick<Customer, 'name' | 'billingAddress' | 'apContact' | 'apEmail'>;
-	/** The sites of the billed work orders, each once. */
-	sites: Pick<Site, 'name' | 'address' | 'costCenter'>[];
+	/** `billingAddress`: printed on lines (addressText). */
+	customer: Pick<Customer, 'name' | 'apContact' | 'apEmail'> & { billingAddress: string };
+	/** The sites of the billed work orders, each once; `address` printed on lines. */
+	sites: (Pick<Site, 'name' | 'costCenter'> & { address: string })[];
 	business: BusinessProfile;
 }
+
 
 const FRAME: PageFrame = { width: LETTER.width, height: LETTER.height, left: 40, right: LETTER.width - 40, bottom: LETTER.height - 52 };
 const TOP = 40;
@@ -113,7 +116,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		const name = wrapped(L, y, 300, businessName, nameSize, measure, { bold: true, max: 3 });
 		from.push(...name.ops);
 		y = name.bottom + 2;
-		const contact = [business.address.trim(), joinRefs([business.phone, business.email]).replace(', ', '  ·  '), business.taxId.trim() ? `Tax ID ${business.taxId.trim()}` : '']
+		const contact = [addressText(plainAddress(business)), joinRefs([business.phone, business.email]).replace(', ', '  ·  '), business.taxId.trim() ? `Tax ID ${business.taxId.trim()}` : '']
 			.filter((s) => s !== '')
 			.join('\n');
 		const addr = wrapped(L, y, 290, contact, 8.5, measure, { muted: true, max: 7 });
@@ -273,7 +276,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 	if (totals.discount !== 0) totalRows.push(['Discount', totals.discount]);
 	if (totals.tax !== 0) totalRows.push(['Tax', totals.tax]);
 	if (totals.freight !== 0) totalRows.push(['Freight', totals.freight]);
-	const remit = business.remitTo.trim() || [business.legalName.trim(), business.address.trim()].filter((s) => s !== '').join('\n');
+	const remit = addressText(remitAddress(business)) || [business.legalName.trim(), addressText(plainAddress(business))].filter((s) => s !== '').join('\n');
 	const remitWrapped = wrapText(remit, 260, 9, false, measure).slice(0, 8);
 	const questions = joinRefs([business.phone, business.email]).replace(', ', '  ·  ');
 	const earlyLine = schedule?.discountDate && schedule.discountCents > 0 ? `or ${formatMoney(totals.total - schedule.discountCents)} if paid by ${formatDate(schedule.discountDate)}` : '';
