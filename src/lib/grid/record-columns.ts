@@ -73,13 +73,14 @@ export const customerColumns = (): ColDef<Customer>[] => [
 	boolCol<Customer>('freightAllowed', 'Freight', { width: 80 }),
 	textCol<Customer>('apContact', 'AP contact', { width: 150 }),
 	textCol<Customer>('apEmail', 'AP email', { width: 200 }),
+	otherNamesCol<Customer>('otherNames', 'Other names in files', { headerTooltip: 'Names this customer’s files have used, remembered when you matched one in an import. Separate names with “;”; delete one that was matched by mistake.' }),
+	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' }),
+	// The billing address last, part by part: read less often than the names and rules above.
 	textCol<Customer>('billingStreet', 'Billing street', { width: 240 }),
 	textCol<Customer>('billingCity', 'City', { width: 120 }),
 	textCol<Customer>('billingRegion', 'State', { width: 70 }),
 	textCol<Customer>('billingPostalCode', 'ZIP', { width: 90 }),
-	textCol<Customer>('billingCountry', 'Country', { width: 90 }),
-	otherNamesCol<Customer>('otherNames', 'Other names in files', { headerTooltip: 'Names this customer’s files have used, remembered when you matched one in an import. Separate names with “;”; delete one that was matched by mistake.' }),
-	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' })
+	textCol<Customer>('billingCountry', 'Country', { width: 90 })
 ];
 
 export const siteColumns = (): ColDef<Site>[] => [
