@@ -51,7 +51,7 @@ async function seed(page, n) {
 		const t0 = performance.now();
 		await new Promise((res, rej) => {
 			const tx = db.transaction(['customers', 'purchaseOrders', 'poLines'], 'readwrite');
-			tx.objectStore('customers').put({ id: 'bench-c', name: 'Bench Buyer Inc', billingAddress: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
+			tx.objectStore('customers').put({ id: 'bench-c', name: 'Bench Buyer Inc', billingStreet: '', billingCity: '', billingRegion: '', billingPostalCode: '', billingCountry: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
 			const pos = tx.objectStore('purchaseOrders');
 			const lines = tx.objectStore('poLines');
 			const perPo = 1000;

@@ -26,7 +26,7 @@ async function seed(page) {
 		await new Promise((res, rej) => {
 			const tx = db.transaction(['customers', 'purchaseOrders', 'poLines', 'workOrders', 'tasks', 'invoices', 'invoiceLines'], 'readwrite');
 			const put = (s, v) => tx.objectStore(s).put(v);
-			put('customers', { id: 'c', name: 'Bench Buyer Inc', billingAddress: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
+			put('customers', { id: 'c', name: 'Bench Buyer Inc', billingStreet: '', billingCity: '', billingRegion: '', billingPostalCode: '', billingCountry: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
 			// 100 POs of 10 lines, one finished job per PO, 1,000 invoices of 100 lines (10 per PO).
 			for (let p = 0; p < 100; p++) {
 				const poId = `po-${p}`;

@@ -23,7 +23,7 @@ async function seed(page) {
 		await new Promise((res, rej) => {
 			const tx = db.transaction(['customers', 'purchaseOrders', 'poLines', 'workOrders', 'tasks', 'invoices', 'invoiceLines'], 'readwrite');
 			const put = (s, v) => tx.objectStore(s).put(v);
-			put('customers', { id: 'c', name: 'Bench Buyer Inc', billingAddress: '1 Bench Way\nDayton, OH 45402', apContact: 'Accounts Payable', apEmail: 'ap@bench.example', requiresPo: true, defaultTerms: '2/10 Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
+			put('customers', { id: 'c', name: 'Bench Buyer Inc', billingStreet: '1 Bench Way', billingCity: 'Dayton', billingRegion: 'OH', billingPostalCode: '45402', billingCountry: '', apContact: 'Accounts Payable', apEmail: 'ap@bench.example', requiresPo: true, defaultTerms: '2/10 Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
 			put('purchaseOrders', { id: 'po', customerId: 'c', number: '7000', buyer: '', issueDate: '2026-11-01', revision: 0, terms: '2/10 Net 30', taxAllowed: false, freightAllowed: false, blanketLimitCents: null });
 			put('workOrders', { id: 'wo', number: 'WO-B1', versionDate: '2026-11-01', customerId: 'c', siteId: null, description: 'Bench job', type: 'corrective', priority: 'normal', status: 'complete', openedOn: '2026-11-01', scheduledStart: null, scheduledEnd: null, assignedTo: '', asset: '', accessNotes: '', safetyNotes: '', billingType: 'time_and_materials', nteCents: null, poNumber: '7000', quoteRef: '', signedOffBy: 'Bench', signedOffOn: '2026-11-02', completionNotes: '', warrantyOf: '' });
 			for (let l = 1; l <= 10; l++) {

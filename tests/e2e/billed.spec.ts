@@ -36,10 +36,10 @@ test('a PO shows what is billed and what is left, per PO and per line, and follo
 	await expect(cellOf(line3, 'remaining')).toHaveText('$296.00');
 	await expect(cellOf(po, 'billed')).toHaveText('$6,224.00');
 	await expect(cellOf(po, 'remaining')).toHaveText('$2,615.00');
-	// Freight the PO allows counts in its total, though it bills no line of it.
-	await editCell(cellOf(await stableRow(all, 'description', 'Freight: refrigerant cylinders'), 'rateCents'), '60');
-	await expect(cellOf(po, 'billed')).toHaveText('$6,239.00', { timeout: 10_000 });
-	await expect(cellOf(po, 'remaining')).toHaveText('$2,600.00');
+	// An hour more of coil cleaning on the draft INV-1043 (the sent INV-1041's lines are locked): $125.00 more.
+	await editCell(cellOf(await stableRow(all, 'description', 'Condenser coil cleaning'), 'qtyMilli'), '5');
+	await expect(cellOf(po, 'billed')).toHaveText('$6,349.00', { timeout: 10_000 });
+	await expect(cellOf(po, 'remaining')).toHaveText('$2,490.00');
 	await other.close();
 });
 

@@ -64,22 +64,22 @@ test('A PO line typed by hand authorises what its quantity and price say', async
 
 test('All invoice lines: editing a description and a quantity recomputes the amount and survives a reload', async ({ page }) => {
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	// INV-1041 line 4: 1 day at $350.00.
-	const row = await stableRow(grid, 'description', 'Scissor lift rental, 1 day');
-	await expect(cellOf(row, 'amount')).toHaveText('$350.00');
+	// INV-1044 (a draft: a sent invoice's lines are locked) line 2: 1 ea at $214.00.
+	const row = await stableRow(grid, 'description', 'Zone valve actuator');
+	await expect(cellOf(row, 'amount')).toHaveText('$214.00');
 
-	await editCell(cellOf(row, 'description'), 'Scissor lift rental, 2 days');
-	await expect(cellOf(row, 'description')).toHaveText('Scissor lift rental, 2 days');
+	await editCell(cellOf(row, 'description'), 'Zone valve actuator, 24 V');
+	await expect(cellOf(row, 'description')).toHaveText('Zone valve actuator, 24 V');
 	await editCell(cellOf(row, 'qtyMilli'), '2');
 	await expect(cellOf(row, 'qtyMilli')).toHaveText('2');
-	await expect(cellOf(row, 'amount')).toHaveText('$700.00');
+	await expect(cellOf(row, 'amount')).toHaveText('$428.00');
 	await expect(grid.getByRole('alert')).toHaveCount(0);
 
 	await page.reload();
 	await expect(rowCount(grid)).toHaveText('15 rows');
-	await expect(cellOf(row, 'description')).toHaveText('Scissor lift rental, 2 days');
+	await expect(cellOf(row, 'description')).toHaveText('Zone valve actuator, 24 V');
 	await expect(cellOf(row, 'qtyMilli')).toHaveText('2');
-	await expect(cellOf(row, 'amount')).toHaveText('$700.00');
+	await expect(cellOf(row, 'amount')).toHaveText('$428.00');
 });
 
 test('Purchase orders: editing a line of the selected PO 884120 recomputes it and survives a reload', async ({ page }) => {
@@ -109,7 +109,7 @@ test('Purchase orders: editing a line of the selected PO 884120 recomputes it an
 test('A paid invoice’s lines cannot be changed: its cells do not open, and it says why', async ({ page }) => {
 	const invoices = await openGrid(page, '/invoices', 'Invoices', 4);
 	await cellOf(await stableRow(invoices, 'number', 'INV-1042'), 'number').click();
-	await expect(page.getByTestId('invoice-locked')).toHaveText('Invoice INV-1042 is paid: it is what the buyer paid and cannot be changed. Issue a credit instead.');
+	await expect(page.getByTestId('invoice-locked')).toHaveText('Invoice INV-1042 is paid: it is what the buyer paid and cannot be changed. Issue a credit note instead.');
 	const lines = gridSection(page, 'Lines of INV-1042');
 	await expect(lines.getByRole('button', { name: 'Add line' })).toHaveCount(0);
 	await expect(lines.getByRole('button', { name: 'Delete line' })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { expect, gridSection, loadSample, openGrid, rowCount, test } from './fixtures';
+import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow, test } from './fixtures';
 
 test('Export CSV writes the columns and filtered rows the grid shows, numbers plain, with a BOM for Excel', async ({ page }) => {
 	await loadSample(page);
@@ -31,7 +31,8 @@ test('Export CSV writes the columns and filtered rows the grid shows, numbers pl
 test('Exporting an invoice line whose description starts with "=" neutralises it', async ({ page }) => {
 	await loadSample(page);
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	const first = grid.locator('[role="row"][row-id]').first().locator('[col-id="description"]');
+	// A line of a draft: a sent invoice's lines are locked.
+	const first = cellOf(await stableRow(grid, 'description', 'Refrigerant top-up R-134a'), 'description');
 	await first.dblclick();
 	await first.locator('input').fill('=HYPERLINK("http://evil.example","x")');
 	await first.locator('input').press('Enter');
@@ -70,4 +71,30 @@ test('Sent invoices export as QuickBooks and Xero import files whose lines add u
 	const no = xero[0]!.indexOf('*InvoiceNumber');
 	expect(xero.slice(1).filter((r) => r[no] === 'INV-1041')).toHaveLength(5);
 	expect(xero.slice(1).find((r) => r[no] === 'INV-1041')![ref]).toContain('884120');
+});
+
+test('Settings book each kind of line for Xero and QuickBooks, and Xero gets the billing address part by part', async ({ page }) => {
+	await loadSample(page);
+	await page.goto('/settings');
+	await page.getByRole('textbox', { name: 'Xero account for labor' }).fill('4100');
+	await page.getByRole('textbox', { name: 'QuickBooks product/service for labor' }).fill('Services:HVAC labor');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+
+	await openGrid(page, '/invoices', 'Invoices', 4);
+	await page.getByRole('button', { name: 'Export to accounting…' }).click();
+	const panel = page.getByRole('region', { name: 'Export to accounting' });
+	const read = async (button: string) => {
+		const download = page.waitForEvent('download');
+		await panel.getByRole('button', { name: button }).click();
+		return Papa.parse<string[]>(await readFile(await (await download).path(), 'utf8'), { skipEmptyLines: true }).data;
+	};
+	// INV-1041 line 1 is labor, line 2 material; its customer is billed at "Accounts Payable, 1200 Mercy Way, Dayton, OH 45409".
+	const xero = await read('Xero CSV (1)');
+	const col = (name: string) => xero[0]!.indexOf(name);
+	const [labor, material] = xero.slice(1);
+	expect([labor![col('POAddressLine1')], labor![col('POCity')], labor![col('PORegion')], labor![col('POPostalCode')]]).toEqual(['Accounts Payable, 1200 Mercy Way', 'Dayton', 'OH', '45409']);
+	expect([labor![col('*AccountCode')], material![col('*AccountCode')], labor![col('*TaxType')]]).toEqual(['4100', '200', 'Tax Exempt']);
+	const qb = await read('QuickBooks CSV (1)');
+	expect(qb.slice(1).map((r) => r[qb[0]!.indexOf('Item(Product/Service)')]).slice(0, 2)).toEqual(['Services:HVAC labor', 'Materials']);
 });

@@ -47,7 +47,7 @@ async function workbookWithCopy(page: Page) {
 	await page.goto('/settings');
 	await page.getByText('Where', { exact: true }).waitFor();
 	await writeBehind(page, [
-		{ store: 'customers', put: { id: 'c1', name: 'Copy Buyer Inc', billingAddress: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null } },
+		{ store: 'customers', put: { id: 'c1', name: 'Copy Buyer Inc', billingStreet: '', billingCity: '', billingRegion: '', billingPostalCode: '', billingCountry: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null } },
 		{ store: 'purchaseOrders', put: { id: 'po1', customerId: 'c1', number: '700100', buyer: '', issueDate: '2026-11-01', revision: 0, terms: 'Net 30', taxAllowed: false, freightAllowed: false, blanketLimitCents: null } },
 		...Array.from({ length: LINES }, (_, i) => ({ store: 'poLines', put: line(i) }))
 	]);

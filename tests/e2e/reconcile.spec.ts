@@ -27,25 +27,31 @@ test('the sample workbook shows its findings on the cells AP would question, wit
 	await expect(page.getByTestId('exception-counts')).toContainText('✖ 10');
 });
 
-test('fixing a quantity clears its highlight in the same view', async ({ page }) => {
+// The draft INV-1043 bills WO-18474 T2's 20 lb of refrigerant (a sent invoice's lines are locked).
+const TOP_UP = 'Refrigerant top-up R-134a';
+
+test('a quantity edit raises and clears its highlight in the same view', async ({ page }) => {
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	const row = await stableRow(grid, 'description', TOP_UP);
+	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+	await editCell(cellOf(row, 'qtyMilli'), '25');
 	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
-	await editCell(cellOf(row, 'qtyMilli'), '30');
-	await expect(cellOf(row, 'qtyMilli')).toHaveText('30');
+	await editCell(cellOf(row, 'qtyMilli'), '20');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('20');
 	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
 });
 
 test('a highlighted cell keeps its reasons on hover after an edit redraws it', async ({ page }) => {
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
+	const row = await stableRow(grid, 'description', TOP_UP);
 	const qty = cellOf(row, 'qtyMilli');
-	await expect(qty).toHaveAttribute('title', /bills 34 lb; WO-18472 T2 records 30 lb done/);
+	await editCell(qty, '25');
+	await expect(qty).toHaveAttribute('title', /bills 25 lb; WO-18474 T2 records 20 lb done/);
 	await editCell(qty, '60');
 	await expect(qty).toHaveText('60');
-	await expect(qty).toHaveAttribute('title', /bills 60 lb; WO-18472 T2 records 30 lb done \(30 lb over\)/);
+	await expect(qty).toHaveAttribute('title', /bills 60 lb; WO-18474 T2 records 20 lb done \(40 lb over\)/);
 	await expect(qty).toHaveAttribute('title', /PO 884120 line 3 authorises 60 lb/);
-	await editCell(qty, '30');
+	await editCell(qty, '20');
 	await expect(qty).not.toHaveAttribute('title');
 });
 
@@ -95,15 +101,15 @@ test('approving the change order clears CHANGE_UNAPPROVED on the extra task', as
 
 test('an edit in a second tab updates the highlights in the first', async ({ page, context }) => {
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
-	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
-	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
+	const row = await stableRow(grid, 'description', TOP_UP);
+	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
 
 	const other = await context.newPage();
 	const grid2 = await openGrid(other, '/lines/invoice-lines', 'All invoice lines', 15);
-	await editCell(cellOf(await stableRow(grid2, 'description', 'Refrigerant charge R-134a'), 'qtyMilli'), '30');
+	await editCell(cellOf(await stableRow(grid2, 'description', TOP_UP), 'qtyMilli'), '25');
 
-	await expect(cellOf(row, 'qtyMilli')).toHaveText('30');
-	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+	await expect(cellOf(row, 'qtyMilli')).toHaveText('25');
+	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
 });
 
 test('Exceptions lists findings grouped by severity and links to the cell', async ({ page }) => {

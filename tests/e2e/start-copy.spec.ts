@@ -93,10 +93,12 @@ test('a grid drawn from kept records shows its findings once the workbook is rea
 	expect(await page.evaluate(() => performance.getEntriesByName('tieout:db-open').length), 'the grid came up before the workbook opened').toBe(0);
 	const lift = await stableRow(grid, 'description', 'Scissor lift rental, 1 day');
 	await expect(cellOf(lift, 'woNumber')).toHaveAttribute('data-findings', /LINE_UNBACKED/, { timeout: 10_000 });
-	const row = await stableRow(grid, 'description', 'Refrigerant charge R-134a');
-	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
-	await editCell(cellOf(row, 'qtyMilli'), '30');
+	await expect(cellOf(await stableRow(grid, 'description', 'Refrigerant charge R-134a'), 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
+	// A line of the draft INV-1043 (a sent invoice's lines are locked): 5 lb more than its task did.
+	const row = await stableRow(grid, 'description', 'Refrigerant top-up R-134a');
 	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+	await editCell(cellOf(row, 'qtyMilli'), '25');
+	await expect(cellOf(row, 'qtyMilli')).toHaveAttribute('data-findings', 'QTY_OVER_PERFORMED');
 });
 
 test('an invoice marked sent while the page is drawn from kept records is checked against every line first', async ({ page }) => {

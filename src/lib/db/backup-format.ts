@@ -16,7 +16,9 @@ export const BACKUP_FORMATS = [
 	/** From 2026-12: every table always present, the format and the app's version named. */
 	{ version: 2, schemaVersion: 2, optionalTables: [] as StoredKind[] },
 	/** From 2026-12-06: customers' other names and work orders' completion date (schema 3). */
-	{ version: 3, schemaVersion: 3, optionalTables: [] as StoredKind[] }
+	{ version: 3, schemaVersion: 3, optionalTables: [] as StoredKind[] },
+	/** From 2026-12-07: invoices' corrections and history, addresses in parts, bookkeeping names (schema 4). */
+	{ version: 4, schemaVersion: 4, optionalTables: [] as StoredKind[] }
 ] as const;
 
 export const CURRENT_FORMAT = BACKUP_FORMATS[BACKUP_FORMATS.length - 1]!;

@@ -25,8 +25,8 @@ const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 
 const workbook: fc.Arbitrary<Workbook> = fc
 	.record({
-		customers: fc.uniqueArray(fc.record({ name: filled, billingAddress: text, apEmail: fc.constantFrom('', 'ap@buyer.example'), requiresPo: fc.boolean(), taxAllowed: fc.boolean(), tolerances: maybe(fc.record({ qtyBp: fc.nat(5000), priceBp: fc.nat(5000), absCents: fc.nat(10000) })) }), { minLength: 1, maxLength: 3, selector: (c) => c.name.trim().toLowerCase() }),
-		sites: fc.array(fc.record({ c: fc.nat(), name: filled, address: text, costCenter: text }), { maxLength: 4 }),
+		customers: fc.uniqueArray(fc.record({ name: filled, billingStreet: text, billingCity: text, billingPostalCode: text, apEmail: fc.constantFrom('', 'ap@buyer.example'), requiresPo: fc.boolean(), taxAllowed: fc.boolean(), tolerances: maybe(fc.record({ qtyBp: fc.nat(5000), priceBp: fc.nat(5000), absCents: fc.nat(10000) })) }), { minLength: 1, maxLength: 3, selector: (c) => c.name.trim().toLowerCase() }),
+		sites: fc.array(fc.record({ c: fc.nat(), name: filled, street: text, city: text, costCenter: text }), { maxLength: 4 }),
 		jobs: fc.array(
 			fc.record({
 				c: fc.nat(),
@@ -49,7 +49,7 @@ const workbook: fc.Arbitrary<Workbook> = fc
 		const id = () => `r${++n}`;
 		const customers = d.customers.map((c) => newCustomer(id(), c));
 		const pickC = (i: number) => customers[i % customers.length]!;
-		const sites = d.sites.map((s) => newSite(id(), pickC(s.c).id, { name: s.name, address: s.address, costCenter: s.costCenter }));
+		const sites = d.sites.map((s) => newSite(id(), pickC(s.c).id, { name: s.name, street: s.street, city: s.city, costCenter: s.costCenter }));
 		const out: Workbook = { customers, sites, workOrders: [], tasks: [], changeOrders: [], purchaseOrders: [], poLines: [], invoices: [], invoiceLines: [] };
 		d.jobs.forEach((j, i) => {
 			const customer = pickC(j.c);

@@ -9,12 +9,29 @@ import { counts, freshDbEachTest, refused, seedLinked } from '$lib/testing/db';
 let db: TieoutDB;
 freshDbEachTest('test', (d) => (db = d));
 
-describe('a paid invoice stays as the buyer paid it (regression: a paid invoice cut to $80 by an import)', () => {
+describe('a sent or paid invoice stays as the buyer has it (regression: a paid invoice cut to $80 by an import)', () => {
+	it('refuses every change to a sent invoice\'s lines and what it bills, on every path, but takes a note and a status move', async () => {
+		const s = await seedLinked(db);
+		// A draft is still the contractor's own: corrected freely.
+		await updateRecord(db, 'invoiceLines', s.line.id, { description: 'Corrected before sending' });
+		await updateRecord(db, 'invoices', s.inv.id, { status: 'sent' });
+		const locked = /Invoice INV-1 has been sent: its lines and totals stay as the buyer received them\. To change what it bills, issue a credit note, or void it and reissue/;
+		const sent = (await db.invoices.get(s.inv.id))!;
+		const line = (await db.invoiceLines.get(s.line.id))!;
+		expect((await refused(updateRecord(db, 'invoiceLines', s.line.id, { rateCents: 100 }))).message).toMatch(locked);
+		expect((await refused(deleteRecord(db, 'invoiceLines', s.line.id))).message).toMatch(locked);
+		expect((await refused(saveRecord(db, 'invoiceLines', b.invoiceLine({ invoiceId: s.inv.id, lineNo: 2 })))).message).toMatch(locked);
+		expect((await refused(updateRecord(db, 'invoices', s.inv.id, { terms: 'Net 60' }))).message).toMatch(locked);
+		expect((await refused(deleteRecord(db, 'invoices', s.inv.id))).message).toMatch(/Invoice INV-1 has been sent and cannot be deleted/);
+		expect(await db.invoices.get(s.inv.id)).toEqual(sent);
+		expect(await db.invoiceLines.get(s.line.id)).toEqual(line);
+		await updateRecord(db, 'invoices', s.inv.id, { notes: 'AP query answered 3 Feb' });
+		expect((await db.invoices.get(s.inv.id))!.notes).toBe('AP query answered 3 Feb');
+	});
+
 	it('refuses every change to a paid invoice and its lines, on every path, and stores nothing', async () => {
 		const s = await seedLinked(db);
 		await updateRecord(db, 'invoices', s.inv.id, { status: 'sent' });
-		// A sent invoice may still be corrected, as AP's rejections are.
-		await updateRecord(db, 'invoiceLines', s.line.id, { description: 'Corrected after AP query' });
 		await updateRecord(db, 'invoices', s.inv.id, { status: 'paid' });
 		const locked = /Invoice INV-1 is paid: it is what the buyer paid and cannot be changed/;
 		const paid = (await db.invoices.get(s.inv.id))!;
@@ -70,11 +87,13 @@ describe('a rename does not rewrite a settled invoice (regression: renumbering a
 		expect(await counts(db)).toEqual(before);
 	});
 
-	it('refuses for a void invoice too, and still renames when the invoice is only sent', async () => {
+	it('refuses for a void or sent invoice too, and still renames when the invoice is a draft', async () => {
 		const s = await seedLinked(db);
 		await settle(db, s.inv.id, 'void');
 		expect((await refused(updateRecord(db, 'workOrders', s.wo.id, { number: 'WO-100A' }))).message).toContain('Invoice INV-1 is void');
 		await db.invoices.update(s.inv.id, { status: 'sent' });
+		expect((await refused(updateRecord(db, 'workOrders', s.wo.id, { number: 'WO-100A' }))).message).toContain('Invoice INV-1 has been sent');
+		await db.invoices.update(s.inv.id, { status: 'draft' });
 		await updateRecord(db, 'workOrders', s.wo.id, { number: 'WO-100A' });
 		expect((await db.invoiceLines.get(s.line.id))?.woNumber).toBe('WO-100A');
 	});

@@ -7,6 +7,8 @@
  * upgrades; a restore runs the same steps on a backup's records (backup-read.ts).
  */
 
+import { customerAddressFields, parseAddress, remitAddressFields } from '$lib/domain/addresses';
+
 /** A record as it comes out of storage or a backup: any object, checked after upgrading. */
 type Stored = Record<string, unknown>;
 
@@ -50,8 +52,38 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
 	3: {
 		customers: (c) => ({ ...c, otherNames: [] }),
 		workOrders: (w) => ({ ...w, completedOn: null })
+	},
+	/**
+	 * Invoices gain the references of a correction (none: every stored invoice is an ordinary
+	 * one) and their history, empty: when an invoice stored before was sent is not known, and a
+	 * guess (its invoice date) would be shown as fact. One-text addresses (customers' billing,
+	 * sites', the business's and its remit-to) become their parts, read by `parseAddress`; what
+	 * it cannot read stays whole in the street. That parser is this step's: if it ever changes,
+	 * the version 4 reading is copied here first. Settings gain the bookkeeping names per kind of
+	 * line, at the values the exports used before they were settings.
+	 */
+	4: {
+		invoices: (i) => ({ ...i, creditOf: '', reissueOf: '', history: [] }),
+		customers: ({ billingAddress, ...c }) => ({ ...c, ...customerAddressFields(parseAddress(text(billingAddress))) }),
+		sites: ({ address, ...s }) => ({ ...s, ...parseAddress(text(address)) }),
+		settings: (s) => {
+			const { address, remitTo, ...business } = isObject(s.business) ? s.business : {};
+			return {
+				...s,
+				business: { ...business, ...parseAddress(text(address)), ...remitAddressFields(parseAddress(text(remitTo))) },
+				accounting: {
+					xeroAccount: perKind(() => '200'),
+					xeroTaxType: perKind(() => 'Tax Exempt'),
+					quickBooksItem: { labor: 'Labor', material: 'Materials', subcontract: 'Subcontract', fee: 'Fee', tax: 'Sales Tax', freight: 'Freight', discount: 'Discount' }
+				}
+			};
+		}
 	}
 };
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** The kinds of invoice line as of version 4, named here so that a kind added later does not change this step. */
+const perKind = (value: () => string) => Object.fromEntries(['labor', 'material', 'subcontract', 'fee', 'tax', 'freight', 'discount'].map((k) => [k, value()]));
 
 /** `record` of `kind`, stored at schema `from`, as schema `to` stores it. */
 export function upgradeRecord(kind: StoredKind, record: Stored, from: number, to: number): Stored {

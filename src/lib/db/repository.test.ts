@@ -214,8 +214,8 @@ describe('deleteRecord', () => {
 	});
 
 	it.each([
-		['sent', 'void it instead'],
-		['paid', 'Issue a credit instead'],
+		['sent', 'issue a credit note, or void it and reissue'],
+		['paid', 'Issue a credit note instead'],
 		['void', 'stays on file']
 	] as const)('refuses to delete a %s invoice, saying what to do instead', async (status, advice) => {
 		const s = await seedLinked(db);

@@ -37,10 +37,20 @@ export const SCHEMA_V2 = SCHEMA_V1;
  */
 export const SCHEMA_V3 = SCHEMA_V2;
 
+/**
+ * Version 4 keeps every index of version 3. It exists for the records: invoices name the invoice
+ * a credit note corrects or a reissue replaces, and keep their history (sent, paid, voided,
+ * credited, reissued); customers', sites', the business's and the remit-to addresses are in
+ * parts (street, city, region, postal code, country); settings hold the bookkeeping names
+ * (Xero account and tax type, QuickBooks product/service) per kind of invoice line.
+ */
+export const SCHEMA_V4 = SCHEMA_V3;
+
 export const VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
 	{ version: 1, stores: SCHEMA_V1 },
 	{ version: 2, stores: SCHEMA_V2 },
-	{ version: 3, stores: SCHEMA_V3 }
+	{ version: 3, stores: SCHEMA_V3 },
+	{ version: 4, stores: SCHEMA_V4 }
 ];
 
 export const CURRENT_SCHEMA = VERSIONS[VERSIONS.length - 1]!.version;

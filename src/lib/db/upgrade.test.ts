@@ -6,6 +6,8 @@ import { exportBackup, restoreBackup } from './backup';
 import { BACKUP_KINDS } from './backup-format';
 import type { StoredKind } from './migrations';
 import { byId, expectedUpgrade, frozenFiles } from '$lib/testing/upgrades';
+import { invoiceDeleteRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
+import { updateRecord } from './repository';
 
 type DbFixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 const FIXTURES = frozenFiles<DbFixture>('tests/fixtures/db', /^db-v\d+\.json$/);
@@ -57,5 +59,19 @@ describe('opening the frozen database of every released version with today\'s co
 		const file = JSON.parse(JSON.stringify(await exportBackup(db, '2026-12-05T10:00:00Z', '2026-12-05', '0.2.0')));
 		await expect(restoreBackup(other, file)).resolves.toBeGreaterThan(50);
 		expect((await other.settings.get('app'))?.csvBom).toBe(true);
+	});
+
+	it('version 3 to 4: a sent invoice stored before the history opens locked, never given a sent date it did not record', async () => {
+		const v3 = FIXTURES.find((f) => f.data.version === 3)!.data;
+		const name = `upgrade-v3-sent-${crypto.randomUUID()}`;
+		await writeOldDatabase(name, v3);
+		const db = new TieoutDB(name);
+		opened.push(db);
+		const sent = (await db.invoices.where('number').equals('INV-1041').first())!;
+		expect(sent).toMatchObject({ status: 'sent', creditOf: '', reissueOf: '', history: [] });
+		expect(invoiceLinesRefusal(sent)).toMatch(/^Invoice INV-1041 has been sent: its lines and totals stay as the buyer received them/);
+		expect(invoiceDeleteRefusal(sent)).toMatch(/^Invoice INV-1041 has been sent and cannot be deleted/);
+		const line = (await db.invoiceLines.where('invoiceId').equals(sent.id).first())!;
+		await expect(updateRecord(db, 'invoiceLines', line.id, { rateCents: 1 })).rejects.toThrow(/has been sent/);
 	});
 });

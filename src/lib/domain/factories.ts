@@ -6,7 +6,11 @@ import type { ChangeOrder, Customer, Id, Invoice, InvoiceLine, PoLine, PurchaseO
 export const newCustomer = (id: Id, x: Partial<Customer> = {}): Customer => ({
 	id,
 	name: '',
-	billingAddress: '',
+	billingStreet: '',
+	billingCity: '',
+	billingRegion: '',
+	billingPostalCode: '',
+	billingCountry: '',
 	apContact: '',
 	apEmail: '',
 	requiresPo: false,
@@ -22,7 +26,11 @@ export const newSite = (id: Id, customerId: Id, x: Partial<Site> = {}): Site => 
 	id,
 	customerId,
 	name: '',
-	address: '',
+	street: '',
+	city: '',
+	region: '',
+	postalCode: '',
+	country: '',
 	accessNotes: '',
 	costCenter: '',
 	...x
@@ -125,6 +133,9 @@ export const newInvoice = (id: Id, number: string, customerId: Id, today: LocalD
 	workOrderNumbers: [],
 	status: 'draft',
 	notes: '',
+	creditOf: '',
+	reissueOf: '',
+	history: [],
 	...x
 });
 

@@ -1,7 +1,7 @@
 import type { LocalDate } from './dates';
 import { newInvoice, newInvoiceLine } from './factories';
 import { allow, billedKey, invoiceRefusal, refuse, type Outcome } from './lifecycle';
-import { STATUS_LABEL, type Customer, type Id, type IdGen, type Invoice, type InvoiceLine, type PoLine, type PurchaseOrder, type Settings, type Task, type WorkOrder } from './records';
+import { STATUS_LABEL, type Customer, type Id, type IdGen, type Invoice, type InvoiceEventKind, type InvoiceLine, type PoLine, type PurchaseOrder, type Settings, type Task, type WorkOrder } from './records';
 import { formatMoney, percentOf, sumCents } from './money';
 import { lineAmount } from './quantity';
 import { parseTerms } from './terms';
@@ -243,8 +243,11 @@ export interface SentInvoice extends InvoiceMove {
 
 const named = (inv: Invoice, workOrders: readonly WorkOrder[]) => workOrders.filter((w) => inv.workOrderNumbers.includes(w.number));
 
-/** Draft → sent; its complete jobs become invoiced, and the UI may offer to close them. */
-export function sendInvoice(inv: Invoice, workOrders: readonly WorkOrder[]): Outcome<SentInvoice> {
+/** `inv` with `what` added to its history, on `on`. */
+export const withEvent = (inv: Invoice, on: LocalDate, what: InvoiceEventKind, other = ''): Invoice => ({ ...inv, history: [...inv.history, { on, what, other }] });
+
+/** Draft → sent on `today`; its complete jobs become invoiced, and the UI may offer to close them. */
+export function sendInvoice(inv: Invoice, workOrders: readonly WorkOrder[], today: LocalDate): Outcome<SentInvoice> {
 	if (inv.status !== 'draft') {
 		return refuse(inv.status === 'void' ? `Invoice ${inv.number} is void; a void invoice is never sent.` : `Invoice ${inv.number} is already ${inv.status}.`);
 	}
@@ -261,12 +264,12 @@ export function sendInvoice(inv: Invoice, workOrders: readonly WorkOrder[]): Out
 	}
 	const missing = inv.workOrderNumbers.filter((n) => !jobs.some((w) => w.number === n));
 	if (missing.length > 0) warnings.push(`No work order ${missing.join(', ')} is on file to mark invoiced.`);
-	return allow({ invoice: { ...inv, status: 'sent' }, workOrders: patched, closable }, warnings);
+	return allow({ invoice: withEvent({ ...inv, status: 'sent' }, today, 'sent'), workOrders: patched, closable }, warnings);
 }
 
-/** Sent → paid. */
-export function markPaid(inv: Invoice): Outcome<InvoiceMove> {
-	if (inv.status === 'sent') return allow({ invoice: { ...inv, status: 'paid' }, workOrders: [] });
+/** Sent → paid, on `today`. */
+export function markPaid(inv: Invoice, today: LocalDate): Outcome<InvoiceMove> {
+	if (inv.status === 'sent') return allow({ invoice: withEvent({ ...inv, status: 'paid' }, today, 'paid'), workOrders: [] });
 	if (inv.status === 'draft') return refuse(`Invoice ${inv.number} is a draft; send it before marking it paid.`);
 	if (inv.status === 'paid') return refuse(`Invoice ${inv.number} is already paid.`);
 	return refuse(`Invoice ${inv.number} is void; a void invoice is not paid.`);
@@ -278,10 +281,10 @@ export function markPaid(inv: Invoice): Outcome<InvoiceMove> {
  * elsewhere has not gone out, so it does not keep a job invoiced. A draft moved no job, so voiding
  * one moves none.
  */
-export function voidInvoice(inv: Invoice, workOrders: readonly WorkOrder[], otherInvoices: readonly Invoice[]): Outcome<InvoiceMove> {
-	if (inv.status === 'paid') return refuse(`Invoice ${inv.number} is paid; a paid invoice cannot be voided (issue a credit instead).`);
+export function voidInvoice(inv: Invoice, workOrders: readonly WorkOrder[], otherInvoices: readonly Invoice[], today: LocalDate): Outcome<InvoiceMove> {
+	if (inv.status === 'paid') return refuse(`Invoice ${inv.number} is paid; a paid invoice cannot be voided (issue a credit note instead).`);
 	if (inv.status === 'void') return refuse(`Invoice ${inv.number} is already void.`);
-	const voided: Invoice = { ...inv, status: 'void' };
+	const voided = withEvent({ ...inv, status: 'void' }, today, 'voided');
 	if (inv.status === 'draft') return allow({ invoice: voided, workOrders: [] });
 	const warnings: string[] = [];
 	const patched: WorkOrder[] = [];

@@ -36,7 +36,7 @@ import {
 const SENTENCES: Record<TextKind, [string, string]> = {
 	identifier: ['Unit is 65 characters; the most is 64', 'Unit'],
 	name: ['Buyer is 201 characters; the most is 200', 'Buyer'],
-	address: ['Address is 501 characters; the most is 500', 'Address'],
+	address: ['Street is 501 characters; the most is 500', 'Street'],
 	description: ['Description is 2,001 characters; the most is 2,000', 'Description'],
 	note: ['Notes is 10,001 characters; the most is 10,000', 'Notes']
 };
@@ -95,7 +95,7 @@ describe('every text field is held to the limit of its kind', () => {
 	it('says each kind as a sentence naming the field, the length given and the limit', () => {
 		expect(validateTask(b.task({ unit: 'x'.repeat(65) })).map((p) => p.message)).toContain(SENTENCES.identifier[0]);
 		expect(validatePurchaseOrder(b.purchaseOrder({ buyer: 'x'.repeat(201) })).map((p) => p.message)).toEqual([SENTENCES.name[0]]);
-		expect(validateSite(b.site({ address: 'x'.repeat(501) })).map((p) => p.message)).toEqual([SENTENCES.address[0]]);
+		expect(validateSite(b.site({ street: 'x'.repeat(501) })).map((p) => p.message)).toEqual([SENTENCES.address[0]]);
 		expect(validatePoLine(b.poLine({ description: 'x'.repeat(2001) })).map((p) => p.message)).toEqual([SENTENCES.description[0]]);
 		expect(validateInvoice(b.invoice({ notes: 'x'.repeat(10_001) })).map((p) => p.message)).toEqual([SENTENCES.note[0]]);
 		expect(validatePoLine(b.poLine({ description: 'x'.repeat(2345) })).map((p) => p.message)).toEqual(['Description is 2,345 characters; the most is 2,000']);

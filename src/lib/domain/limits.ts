@@ -1,4 +1,4 @@
-import type { BusinessProfile, ChangeOrder, Customer, Invoice, InvoiceLine, PoLine, PurchaseOrder, Settings, Site, Task, WorkOrder } from './records';
+import { INVOICE_LINE_KINDS, type AccountingSettings, type BusinessProfile, type ChangeOrder, type Customer, type Invoice, type InvoiceLine, type InvoiceLineKind, type PoLine, type PurchaseOrder, type Settings, type Site, type Task, type WorkOrder } from './records';
 
 /**
  * The most characters each kind of text may hold (docs/field-limits.md says why each is where it
@@ -49,7 +49,11 @@ const ref = (label: string) => t('identifier', label);
 export const CUSTOMER_FIELDS: FieldRules<Customer> = {
 	id: ref('Id'),
 	name: t('name', 'Legal name'),
-	billingAddress: t('address', 'Billing address'),
+	billingStreet: t('address', 'Billing street'),
+	billingCity: t('name', 'Billing city'),
+	billingRegion: t('name', 'Billing state'),
+	billingPostalCode: t('identifier', 'Billing ZIP'),
+	billingCountry: t('name', 'Billing country'),
 	apContact: t('name', 'AP contact'),
 	apEmail: t('name', 'AP email'),
 	defaultTerms: t('name', 'Default terms'),
@@ -60,7 +64,11 @@ export const SITE_FIELDS: FieldRules<Site> = {
 	id: ref('Id'),
 	customerId: ref('Customer'),
 	name: t('name', 'Site name'),
-	address: t('address', 'Address'),
+	street: t('address', 'Street'),
+	city: t('name', 'City'),
+	region: t('name', 'State'),
+	postalCode: t('identifier', 'ZIP'),
+	country: t('name', 'Country'),
 	accessNotes: t('note', 'Access notes'),
 	costCenter: t('name', 'Cost centre')
 };
@@ -141,7 +149,9 @@ export const INVOICE_FIELDS: FieldRules<Invoice> = {
 	poNumber: t('identifier', 'PO number'),
 	workOrderNumbers: t('identifier', 'Job number'),
 	status: 'choice',
-	notes: t('note', 'Notes')
+	notes: t('note', 'Notes'),
+	creditOf: t('identifier', 'Credit note for'),
+	reissueOf: t('identifier', 'Reissue of')
 };
 
 export const INVOICE_LINE_FIELDS: FieldRules<InvoiceLine> = {
@@ -157,11 +167,19 @@ export const INVOICE_LINE_FIELDS: FieldRules<InvoiceLine> = {
 
 export const BUSINESS_FIELDS: FieldRules<BusinessProfile> = {
 	legalName: t('name', 'Legal name'),
-	address: t('address', 'Address'),
+	street: t('address', 'Street'),
+	city: t('name', 'City'),
+	region: t('name', 'State'),
+	postalCode: t('identifier', 'ZIP'),
+	country: t('name', 'Country'),
 	phone: t('name', 'Phone'),
 	email: t('name', 'Email'),
 	taxId: t('identifier', 'Tax ID'),
-	remitTo: t('address', 'Remit to'),
+	remitStreet: t('address', 'Remit-to street'),
+	remitCity: t('name', 'Remit-to city'),
+	remitRegion: t('name', 'Remit-to state'),
+	remitPostalCode: t('identifier', 'Remit-to ZIP'),
+	remitCountry: t('name', 'Remit-to country'),
 	invoiceFooter: t('note', 'Invoice footer'),
 	logoDataUrl: 'logo'
 };
@@ -172,6 +190,17 @@ export const SETTINGS_FIELDS: FieldRules<Settings> = {
 	defaultTerms: t('name', 'Default terms'),
 	lastBackupOn: 'date'
 };
+
+/** Settings' bookkeeping names per kind of line: an account code, a tax rate name, a product/service ("Services:HVAC labor"). */
+export const ACCOUNTING_FIELDS: { readonly [K in keyof AccountingSettings]: FieldRules<Record<InvoiceLineKind, string>> } = {
+	xeroAccount: perKind((k) => t('name', `Xero account for ${k}`)),
+	xeroTaxType: perKind((k) => t('name', `Xero tax type for ${k}`)),
+	quickBooksItem: perKind((k) => t('name', `QuickBooks product/service for ${k}`))
+};
+
+function perKind(rule: (kind: InvoiceLineKind) => FieldRule): FieldRules<Record<InvoiceLineKind, string>> {
+	return Object.fromEntries(INVOICE_LINE_KINDS.map((k) => [k, rule(k)])) as FieldRules<Record<InvoiceLineKind, string>>;
+}
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -21,7 +21,13 @@ export interface Tolerances {
 export interface Customer {
 	id: Id;
 	name: string;
-	billingAddress: string;
+	/** The billing address in parts (domain/addresses.ts): the street may hold several lines. */
+	billingStreet: string;
+	billingCity: string;
+	/** State or province, e.g. `OH`. */
+	billingRegion: string;
+	billingPostalCode: string;
+	billingCountry: string;
 	apContact: string;
 	apEmail: string;
 	requiresPo: boolean;
@@ -41,7 +47,11 @@ export interface Site {
 	id: Id;
 	customerId: Id;
 	name: string;
-	address: string;
+	street: string;
+	city: string;
+	region: string;
+	postalCode: string;
+	country: string;
 	accessNotes: string;
 	costCenter: string;
 }
@@ -169,6 +179,20 @@ export interface PoLine {
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
+/**
+ * What happened to an invoice, as its history keeps it: its status moves, and the corrections
+ * that point from one invoice to another (a credit note, a void and reissue).
+ */
+export const INVOICE_EVENT_KINDS = ['sent', 'paid', 'voided', 'credited', 'credit_note_for', 'reissued', 'reissue_of'] as const;
+export type InvoiceEventKind = (typeof INVOICE_EVENT_KINDS)[number];
+
+export interface InvoiceEvent {
+	on: LocalDate;
+	what: InvoiceEventKind;
+	/** The other invoice of a correction, by number ('' for a status move). */
+	other: string;
+}
+
 export interface Invoice {
 	id: Id;
 	/** The contractor's own sequence, unique. */
@@ -180,6 +204,12 @@ export interface Invoice {
 	workOrderNumbers: string[];
 	status: InvoiceStatus;
 	notes: string;
+	/** For a credit note: the number of the invoice it corrects ('' for an invoice). */
+	creditOf: string;
+	/** For a reissue: the number of the voided invoice it replaces ('' otherwise). */
+	reissueOf: string;
+	/** What happened to it, oldest first; only ever added to. */
+	history: InvoiceEvent[];
 }
 
 export const INVOICE_LINE_KINDS = ['labor', 'material', 'subcontract', 'fee', 'tax', 'freight', 'discount'] as const;
@@ -204,11 +234,20 @@ export interface InvoiceLine {
 
 export interface BusinessProfile {
 	legalName: string;
-	address: string;
+	street: string;
+	city: string;
+	region: string;
+	postalCode: string;
+	country: string;
 	phone: string;
 	email: string;
 	taxId: string;
-	remitTo: string;
+	/** Where payment is sent, when not the business address: the street may start with a name or a PO box. */
+	remitStreet: string;
+	remitCity: string;
+	remitRegion: string;
+	remitPostalCode: string;
+	remitCountry: string;
 	invoiceFooter: string;
 	/** The logo drawn on invoices: a PNG or JPEG data URL, '' when none. */
 	logoDataUrl: string;
@@ -230,14 +269,63 @@ export interface Settings {
 	csvBom: boolean;
 	/** Days without a downloaded backup after which Tieout reminds the person to make one; 0 never reminds. */
 	backupReminderDays: number;
+	/** How each kind of invoice line is booked in the bookkeeper's system (the QuickBooks and Xero exports). */
+	accounting: AccountingSettings;
 }
+
+/** Per kind of invoice line: Xero's account code and tax type, and QuickBooks' product/service. */
+export interface AccountingSettings {
+	xeroAccount: Record<InvoiceLineKind, string>;
+	xeroTaxType: Record<InvoiceLineKind, string>;
+	quickBooksItem: Record<InvoiceLineKind, string>;
+}
+
+const perKind = (value: (kind: InvoiceLineKind) => string) => Object.fromEntries(INVOICE_LINE_KINDS.map((k) => [k, value(k)])) as Record<InvoiceLineKind, string>;
+
+/** QuickBooks products/services a new company file can be given, one per kind of line. */
+export const DEFAULT_QUICKBOOKS_ITEM: Readonly<Record<InvoiceLineKind, string>> = {
+	labor: 'Labor',
+	material: 'Materials',
+	subcontract: 'Subcontract',
+	fee: 'Fee',
+	tax: 'Sales Tax',
+	freight: 'Freight',
+	discount: 'Discount'
+};
+
+/**
+ * What the exports used before these were settings: every line to Xero's Sales account 200,
+ * `Tax Exempt` (tax billed is a line of its own, so Xero must not add more).
+ */
+export const defaultAccounting = (): AccountingSettings => ({
+	xeroAccount: perKind(() => '200'),
+	xeroTaxType: perKind(() => 'Tax Exempt'),
+	quickBooksItem: perKind((k) => DEFAULT_QUICKBOOKS_ITEM[k])
+});
 
 export const ZERO_TOLERANCES: Tolerances = { qtyBp: 0, priceBp: 0, absCents: 0 };
 
 export function defaultSettings(): Settings {
 	return {
 		id: 'app',
-		business: { legalName: '', address: '', phone: '', email: '', taxId: '', remitTo: '', invoiceFooter: '', logoDataUrl: '' },
+		business: {
+			legalName: '',
+			street: '',
+			city: '',
+			region: '',
+			postalCode: '',
+			country: '',
+			phone: '',
+			email: '',
+			taxId: '',
+			remitStreet: '',
+			remitCity: '',
+			remitRegion: '',
+			remitPostalCode: '',
+			remitCountry: '',
+			invoiceFooter: '',
+			logoDataUrl: ''
+		},
 		invoicePrefix: 'INV-',
 		nextInvoiceNo: 1001,
 		defaultTerms: 'Net 30',
@@ -246,7 +334,8 @@ export function defaultSettings(): Settings {
 		staleDays: 30,
 		lastBackupOn: null,
 		csvBom: true,
-		backupReminderDays: 14
+		backupReminderDays: 14,
+		accounting: defaultAccounting()
 	};
 }
 
@@ -275,6 +364,11 @@ export function upgradeSettings(stored: Partial<Settings> | undefined): Settings
 		...stored,
 		id: 'app',
 		business: { ...base.business, ...stored.business },
-		tolerances: { ...base.tolerances, ...stored.tolerances }
+		tolerances: { ...base.tolerances, ...stored.tolerances },
+		accounting: {
+			xeroAccount: { ...base.accounting.xeroAccount, ...stored.accounting?.xeroAccount },
+			xeroTaxType: { ...base.accounting.xeroTaxType, ...stored.accounting?.xeroTaxType },
+			quickBooksItem: { ...base.accounting.quickBooksItem, ...stored.accounting?.quickBooksItem }
+		}
 	};
 }

@@ -63,7 +63,8 @@ describe('sampleSettings', () => {
 	it('gives an empty profile the sample contractor and moves the counter past the sample invoices', () => {
 		const s = sampleSettings(defaultSettings());
 		expect(s.business.legalName).toBe('Alvarez Mechanical & Electric LLC');
-		expect(s.business.remitTo).toContain('PO Box');
+		expect(s.business.remitStreet).toContain('PO Box');
+		expect(s.business).toMatchObject({ street: '2150 Foundry Street, Suite 4', city: 'Springfield', region: 'IL', postalCode: '62703', remitCity: 'Springfield', remitPostalCode: '62791' });
 		expect(s.nextInvoiceNo).toBe(1045);
 		expect(validateSettings(s)).toEqual([]);
 	});

@@ -1,4 +1,5 @@
 import { addDays, type LocalDate } from './dates';
+import { customerAddressFields, parseAddress, remitAddressFields } from './addresses';
 import {
 	newChangeOrder,
 	newCustomer,
@@ -52,7 +53,7 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 
 	const mercy = newCustomer(id(), {
 		name: 'Mercy General Hospital',
-		billingAddress: 'Accounts Payable, 1200 Mercy Way, Dayton, OH 45409',
+		...customerAddressFields(parseAddress('Accounts Payable, 1200 Mercy Way, Dayton, OH 45409')),
 		apContact: 'Dana Whitfield',
 		apEmail: 'ap@mercygeneral.example',
 		requiresPo: true,
@@ -62,7 +63,7 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 	});
 	const harbor = newCustomer(id(), {
 		name: 'Harbor Point Property Management LLC',
-		billingAddress: '77 Harbor Point Blvd, Suite 400, Toledo, OH 43604',
+		...customerAddressFields(parseAddress('77 Harbor Point Blvd, Suite 400, Toledo, OH 43604')),
 		apContact: 'Luis Ortega',
 		apEmail: 'payables@harborpoint.example',
 		defaultTerms: 'Net 30',
@@ -71,17 +72,17 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 	});
 	const bayview = newCustomer(id(), {
 		name: 'Bayview Retail Partners',
-		billingAddress: '5 Commerce Park, Sandusky, OH 44870',
+		...customerAddressFields(parseAddress('5 Commerce Park, Sandusky, OH 44870')),
 		apContact: 'Amy Chen',
 		apEmail: 'invoices@bayviewretail.example',
 		defaultTerms: 'Net 15'
 	});
 	wb.customers.push(mercy, harbor, bayview);
 
-	const dock = newSite(id(), mercy.id, { name: 'Main Hospital: Loading Dock / Chiller Plant', address: '1200 Mercy Way, Dayton, OH 45409', accessNotes: 'Badge at security desk B; escort required in plant room', costCenter: 'CC-4410' });
-	const clinic = newSite(id(), mercy.id, { name: 'Mercy West Clinic', address: '880 W Third St, Dayton, OH 45402', accessNotes: 'Before 7 am only', costCenter: 'CC-4520' });
-	const tower = newSite(id(), harbor.id, { name: 'Harbor Point Tower A', address: '77 Harbor Point Blvd, Toledo, OH 43604', accessNotes: 'Key from lobby concierge', costCenter: 'HP-A' });
-	const store = newSite(id(), bayview.id, { name: 'Bayview Plaza Store #12', address: '410 Lake Ave, Sandusky, OH 44870', accessNotes: 'Rear door; alarm code from manager', costCenter: 'ST-12' });
+	const dock = newSite(id(), mercy.id, { name: 'Main Hospital: Loading Dock / Chiller Plant', ...parseAddress('1200 Mercy Way, Dayton, OH 45409'), accessNotes: 'Badge at security desk B; escort required in plant room', costCenter: 'CC-4410' });
+	const clinic = newSite(id(), mercy.id, { name: 'Mercy West Clinic', ...parseAddress('880 W Third St, Dayton, OH 45402'), accessNotes: 'Before 7 am only', costCenter: 'CC-4520' });
+	const tower = newSite(id(), harbor.id, { name: 'Harbor Point Tower A', ...parseAddress('77 Harbor Point Blvd, Toledo, OH 43604'), accessNotes: 'Key from lobby concierge', costCenter: 'HP-A' });
+	const store = newSite(id(), bayview.id, { name: 'Bayview Plaza Store #12', ...parseAddress('410 Lake Ave, Sandusky, OH 44870'), accessNotes: 'Rear door; alarm code from manager', costCenter: 'ST-12' });
 	wb.sites.push(dock, clinic, tower, store);
 
 	const po = (customer: Customer, number: string, x: Partial<PurchaseOrder>, lines: [string, string, number, string, number, string][]) => {
@@ -177,14 +178,14 @@ export function sampleWorkbook(today: LocalDate, id: IdGen): Workbook {
 			wb.invoiceLines.push(newInvoiceLine(id(), i.id, n + 1, { description, kind, qtyMilli: qty * 1000, unit, rateCents: rate, woNumber, taskCode, poLineNo, buyerItemCode: item }));
 		});
 	};
-	inv('INV-1041', mercy, { status: 'sent', poNumber: '884120', workOrderNumbers: ['WO-18472'], invoiceDate: d(-25) }, [
+	inv('INV-1041', mercy, { status: 'sent', poNumber: '884120', workOrderNumbers: ['WO-18472'], invoiceDate: d(-25), history: [{ on: d(-25), what: 'sent', other: '' }] }, [
 		['Startup labor, standard time', 'labor', 16, 'h', 12500, 'WO-18472', 'T1', 1, 'HVAC-LAB-STD'],
 		['Refrigerant charge R-134a', 'material', 34, 'lb', 1850, 'WO-18472', 'T2', 3, 'REF-R134A'],
 		['Trip charge', 'fee', 1, 'ea', 9500, 'WO-18472', 'T3', 6, 'TRIP-CHG'],
 		['Scissor lift rental, 1 day', 'material', 1, 'day', 35000, '', '', null, ''],
 		['Freight: refrigerant cylinders', 'freight', 1, 'ea', 4500, '', '', null, '']
 	]);
-	inv('INV-1042', harbor, { status: 'paid', poNumber: '1001', workOrderNumbers: ['WO-18478'], invoiceDate: d(-31), terms: 'Net 30' }, [
+	inv('INV-1042', harbor, { status: 'paid', poNumber: '1001', workOrderNumbers: ['WO-18478'], invoiceDate: d(-31), terms: 'Net 30', history: [{ on: d(-31), what: 'sent', other: '' }, { on: d(-2), what: 'paid', other: '' }] }, [
 		['Electrician labor', 'labor', 8, 'h', 11000, 'WO-18478', 'T1', 1, 'ELEC-LAB'],
 		['LED troffer 2x4', 'material', 12, 'ea', 8900, 'WO-18478', 'T2', 2, 'LED-2X4'],
 		['Sales tax 7.25% on materials', 'tax', 1, 'ea', 7743, '', '', null, '']
@@ -214,11 +215,11 @@ export function sampleSettings(current: Settings): Settings {
 		: {
 				...current.business,
 				legalName: 'Alvarez Mechanical & Electric LLC',
-				address: '2150 Foundry Street, Suite 4\nSpringfield, IL 62703',
+				...parseAddress('2150 Foundry Street, Suite 4\nSpringfield, IL 62703'),
 				phone: '(217) 555-0148',
 				email: 'billing@alvarez-mech.example',
 				taxId: 'EIN 37-1234567',
-				remitTo: 'Alvarez Mechanical & Electric LLC\nPO Box 8812\nSpringfield, IL 62791',
+				...remitAddressFields(parseAddress('Alvarez Mechanical & Electric LLC\nPO Box 8812\nSpringfield, IL 62791')),
 				invoiceFooter: 'Thank you for your business. Please reference the invoice and PO numbers with your payment.'
 			};
 	return { ...current, business, nextInvoiceNo: Math.max(current.nextInvoiceNo, 1045) };

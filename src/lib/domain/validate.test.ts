@@ -242,3 +242,16 @@ describe('business rules', () => {
 		expect(fields(p)).toEqual(['nteCents', 'number', 'signedOffBy', 'signedOffOn', 'warrantyOf']);
 	});
 });
+
+describe('an invoice history', () => {
+	it('holds dated events of known kinds, each naming an invoice number or none; anything else a backup brings is refused', () => {
+		const ok = b.invoice({ history: [{ on: '2027-01-15', what: 'sent', other: '' }, { on: '2027-02-01', what: 'credited', other: 'INV-1045' }] });
+		expect(validateInvoice(ok)).toEqual([]);
+		const messages = (history: unknown[]) => validateInvoice({ ...ok, history } as Invoice).map((p) => p.message);
+		expect(messages([{ on: 'soon', what: 'sent', other: '' }])).toEqual(['History entry 1\'s date "soon" is not a date']);
+		expect(messages([{ on: '2027-01-15', what: 'emailed', other: '' }])).toEqual([expect.stringMatching(/^History entry 1 must be one of sent, paid, voided/)]);
+		expect(messages([{ on: '2027-01-15', what: 'sent', other: 'X'.repeat(65) }])).toEqual(['History entry 1 names an invoice number longer than 64 characters']);
+		expect(messages(['sent'])).toEqual(['History entry 1 is not a date, an event and an invoice number']);
+		expect(messages([{ on: '2027-01-15', what: 'sent', other: '', by: 'me' }])).toEqual(['History entry 1 is not a date, an event and an invoice number']);
+	});
+});

@@ -1,5 +1,6 @@
 import { isLocalDate } from './dates';
 import {
+	ACCOUNTING_FIELDS,
 	BUSINESS_FIELDS,
 	CHANGE_ORDER_FIELDS,
 	clip,
@@ -13,6 +14,7 @@ import {
 	SETTINGS_FIELDS,
 	SITE_FIELDS,
 	TASK_FIELDS,
+	TEXT_LIMITS,
 	tooLong,
 	WORK_ORDER_FIELDS,
 	type FieldRules
@@ -25,6 +27,7 @@ import {
 	BILLING_TYPES,
 	CHANGE_ORDER_STATUSES,
 	INVOICE_LINE_KINDS,
+	INVOICE_EVENT_KINDS,
 	INVOICE_STATUSES,
 	MAX_LINE_NO,
 	PRIORITIES,
@@ -34,6 +37,7 @@ import {
 	type ChangeOrder,
 	type Customer,
 	type Invoice,
+	type InvoiceEvent,
 	type InvoiceLine,
 	type PoLine,
 	type PurchaseOrder,
@@ -246,6 +250,15 @@ export function validateInvoice(x: Invoice): Problem[] {
 	c.required('terms', x.terms, 'Terms');
 	c.terms('terms', x.terms, 'Terms');
 	c.oneOf('status', x.status, 'Status', INVOICE_STATUSES);
+	x.history.forEach((e: Partial<InvoiceEvent> | null, n) => {
+		// A backup may hold anything: each entry is checked like a record's fields.
+		const entry = `History entry ${n + 1}`;
+		const known = typeof e === 'object' && e !== null && Object.keys(e).every((k) => k === 'on' || k === 'what' || k === 'other');
+		if (!known || typeof e.on !== 'string' || typeof e.what !== 'string' || typeof e.other !== 'string') return c.add('history', `${entry} is not a date, an event and an invoice number`);
+		c.date('history', e.on, `${entry}'s date`, true);
+		c.oneOf('history', e.what, entry, INVOICE_EVENT_KINDS);
+		if (tooLong('', e.other, 'identifier')) c.add('history', `${entry} names an invoice number longer than ${TEXT_LIMITS.identifier} characters`);
+	});
 	return c.problems;
 }
 
@@ -270,6 +283,7 @@ export function validateSettings(x: Settings): Problem[] {
 	const c = new Checker();
 	c.lengths(x, SETTINGS_FIELDS);
 	c.lengths(x.business, BUSINESS_FIELDS, 'business.');
+	for (const book of Object.keys(ACCOUNTING_FIELDS) as (keyof typeof ACCOUNTING_FIELDS)[]) c.lengths(x.accounting[book], ACCOUNTING_FIELDS[book], `accounting.${book}.`);
 	c.required('invoicePrefix', x.invoicePrefix, 'Invoice prefix');
 	// Every new invoice number is the prefix and digits, so the prefix must make a valid number.
 	if (c.fits('invoicePrefix') && x.invoicePrefix.trim() && !NUMBER_RE.test(x.invoicePrefix)) c.add('invoicePrefix', `Invoice prefix "${clip(x.invoicePrefix)}" may only hold letters, digits and . _ / # -, starting with a letter or digit`);

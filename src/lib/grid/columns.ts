@@ -124,8 +124,8 @@ export function computedMoneyCol<T>(colId: string, headerName: string, get: (row
 }
 
 /**
- * The columns with editing off for rows `locked` says may not change (a paid or void invoice and
- * its lines): the cell then refuses to open, instead of opening and being refused on save.
+ * The columns with editing off for rows `locked` says may not change (a sent, paid or void invoice
+ * and its lines): the cell then refuses to open, instead of opening and being refused on save.
  */
 export function lockedWhen<T>(columns: ColDef<T>[], locked: (row: T) => boolean): ColDef<T>[] {
 	return columns.map((c) => {

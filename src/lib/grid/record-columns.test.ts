@@ -71,10 +71,10 @@ describe('record numbers sort as people count them (regression: INV-1000 sorted 
 	});
 });
 
-describe('a paid or void invoice and its lines do not open for editing', () => {
-	it('locks every editable cell of a paid or void invoice and its lines, and leaves a sent one open', async () => {
+describe('an invoice the buyer holds and its lines do not open for editing', () => {
+	it('locks every editable cell of a sent, paid or void invoice and its lines, and leaves a draft open', async () => {
 		const c = b.customer();
-		const invs = (['sent', 'paid', 'void'] as const).map((status) => b.invoice({ customerId: c.id, number: `INV-${status}`, status }));
+		const invs = (['draft', 'sent', 'paid', 'void'] as const).map((status) => b.invoice({ customerId: c.id, number: `INV-${status}`, status }));
 		const lines = invs.map((i) => b.invoiceLine({ invoiceId: i.id, lineNo: 1 }));
 		const wb = await workbook(async (db) => {
 			await db.customers.add(c);
@@ -87,9 +87,11 @@ describe('a paid or void invoice and its lines do not open for editing', () => {
 		expect(editable(lineCols, lines[0]!)).toEqual(['lineNo', 'description', 'kind', 'qtyMilli', 'unit', 'rateCents', 'woNumber', 'taskCode', 'poLineNo', 'buyerItemCode']);
 		expect(editable(lineCols, lines[1]!)).toEqual([]);
 		expect(editable(lineCols, lines[2]!)).toEqual([]);
+		expect(editable(lineCols, lines[3]!)).toEqual([]);
 		const headerCols = invoiceColumns(wb, () => 0);
 		expect(editable(headerCols, invs[0]!)).toEqual(['number', 'customerId', 'poNumber', 'invoiceDate', 'terms']);
 		expect(editable(headerCols, invs[1]!)).toEqual([]);
+		expect(editable(headerCols, invs[2]!)).toEqual([]);
 	});
 });
 

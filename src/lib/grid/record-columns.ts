@@ -75,15 +75,24 @@ export const customerColumns = (): ColDef<Customer>[] => [
 	boolCol<Customer>('freightAllowed', 'Freight', { width: 80 }),
 	textCol<Customer>('apContact', 'AP contact', { width: 150 }),
 	textCol<Customer>('apEmail', 'AP email', { width: 200 }),
-	textCol<Customer>('billingAddress', 'Billing address', { width: 300 }),
 	otherNamesCol<Customer>('otherNames', 'Other names in files', { headerTooltip: 'Names this customer’s files have used, remembered when you matched one in an import. Separate names with “;”; delete one that was matched by mistake.' }),
-	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' })
+	tolerancesCol<Customer>('tolerances', 'Own tolerances', { headerTooltip: 'Blank: the global tolerances in Settings. Else e.g. "qty 5%, price 1%, $25.00"' }),
+	// The billing address last, part by part: read less often than the names and rules above.
+	textCol<Customer>('billingStreet', 'Billing street', { width: 240 }),
+	textCol<Customer>('billingCity', 'City', { width: 120 }),
+	textCol<Customer>('billingRegion', 'State', { width: 70 }),
+	textCol<Customer>('billingPostalCode', 'ZIP', { width: 90 }),
+	textCol<Customer>('billingCountry', 'Country', { width: 90 })
 ];
 
 export const siteColumns = (): ColDef<Site>[] => [
 	requiredTextCol<Site>('name', 'Site / building', { width: 260 }),
 	textCol<Site>('costCenter', 'Cost centre', { width: 110 }),
-	textCol<Site>('address', 'Address', { width: 260 }),
+	textCol<Site>('street', 'Street', { width: 220 }),
+	textCol<Site>('city', 'City', { width: 120 }),
+	textCol<Site>('region', 'State', { width: 70 }),
+	textCol<Site>('postalCode', 'ZIP', { width: 90 }),
+	textCol<Site>('country', 'Country', { width: 90 }),
 	textCol<Site>('accessNotes', 'Access notes', { width: 260 })
 ];
 
@@ -239,6 +248,10 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 		computedCol<Invoice>('due', 'Due', (i) => invoiceSchedule(i, totals(i))?.dueDate ?? null, { width: 120, valueFormatter: (p) => formatDate(p.value as string) }),
 		computedMoneyCol<Invoice>('total', 'Total', (i) => totals(i).total),
 		enumCol<Invoice>('status', 'Status', INVOICE_STATUSES, { width: 90, editable: false, cellClass: 'computed' }),
+		computedCol<Invoice>('corrects', 'Corrects', (i) => (i.creditOf ? `Credit of ${i.creditOf}` : i.reissueOf ? `Reissue of ${i.reissueOf}` : ''), {
+			width: 150,
+			headerTooltip: 'A credit note names the invoice it credits; a reissue the void invoice it replaces.'
+		}),
 		computedCol<Invoice>(
 			'apReady',
 			'AP-ready',
@@ -253,7 +266,7 @@ export const invoiceColumns = (wb: Workbook, errorsOf: (number: string) => numbe
 	], (i) => invoiceLinesRefusal(i) !== null);
 };
 
-/** A line of a paid or void invoice is not changed (domain/invoicing.ts). */
+/** A line of an invoice the buyer holds (sent, paid or void) is not changed (domain/invoice-changes.ts). */
 const lineLocked = (wb: Workbook) => (l: InvoiceLine) => {
 	const inv = wb.tables.invoices.get(l.invoiceId);
 	return !!inv && invoiceLinesRefusal(inv) !== null;

@@ -37,8 +37,8 @@ const tolerances: fc.Arbitrary<Tolerances | null> = fc.option(fc.record({ qtyBp:
 
 const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } = {
 	customers: (id) =>
-		fc.record({ id: fc.constant(id), name: pick('Mercy', 'Harbor'), billingAddress: fc.constant(''), apContact: fc.constant(''), apEmail: fc.constant(''), requiresPo: fc.boolean(), defaultTerms: fc.constant('Net 30'), taxAllowed: fc.boolean(), freightAllowed: fc.boolean(), tolerances, otherNames: fc.constant([]) }),
-	sites: (id) => fc.record({ id: fc.constant(id), customerId: pick(...ID.customers), name: fc.constant('Site'), address: fc.constant(''), accessNotes: fc.constant(''), costCenter: pick('', 'CC-1', 'CC-2') }),
+		fc.record({ id: fc.constant(id), name: pick('Mercy', 'Harbor'), billingStreet: fc.constant(''), billingCity: fc.constant(''), billingRegion: fc.constant(''), billingPostalCode: fc.constant(''), billingCountry: fc.constant(''), apContact: fc.constant(''), apEmail: fc.constant(''), requiresPo: fc.boolean(), defaultTerms: fc.constant('Net 30'), taxAllowed: fc.boolean(), freightAllowed: fc.boolean(), tolerances, otherNames: fc.constant([]) }),
+	sites: (id) => fc.record({ id: fc.constant(id), customerId: pick(...ID.customers), name: fc.constant('Site'), street: fc.constant(''), city: fc.constant(''), region: fc.constant(''), postalCode: fc.constant(''), country: fc.constant(''), accessNotes: fc.constant(''), costCenter: pick('', 'CC-1', 'CC-2') }),
 	workOrders: (id) =>
 		fc.record({
 			id: fc.constant(id),
@@ -131,7 +131,10 @@ const RECORD: { [K in RecordTable]: (id: string) => fc.Arbitrary<RecordOf[K]> } 
 			poNumber: pick('', '100', '100', '100', '200', '300'),
 			workOrderNumbers: fc.subarray([...WO_NUMBERS, 'WO-9']),
 			status: pick('draft', 'draft', 'sent', 'paid', 'void'),
-			notes: fc.constant('')
+			notes: fc.constant(''),
+			creditOf: pick('', '', 'INV-1'),
+			reissueOf: fc.constant(''),
+			history: fc.constant([])
 		}),
 	invoiceLines: (id) =>
 		fc.record({

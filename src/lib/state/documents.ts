@@ -1,6 +1,7 @@
 import { naturalCompare } from '$lib/domain/invoicing';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
 import type { InvoiceDocInput } from '$lib/io/pdf/invoice-layout';
+import { customerForDoc, siteForDoc } from '$lib/io/pdf/doc-records';
 import type { JobSheetDocInput } from '$lib/io/pdf/job-sheet-layout';
 import { makePdf, type MadePdf } from '$lib/io/pdf/pdf-client';
 import { downloadBlob } from '$lib/ui/download';
@@ -19,15 +20,10 @@ export function invoiceDoc(inv: Invoice): InvoiceDocInput {
 	return {
 		invoice: inv,
 		lines: [...linesOf(wb).invoiceLines(inv.id)].sort((a, b) => a.lineNo - b.lineNo),
-		customer: {
-			name: customer?.name ?? '',
-			billingAddress: customer?.billingAddress ?? '',
-			apContact: customer?.apContact ?? '',
-			apEmail: customer?.apEmail ?? ''
-		},
+		customer: customer ? customerForDoc(customer) : { name: '', billingAddress: '', apContact: '', apEmail: '' },
 		sites: siteIds.flatMap((id) => {
 			const s = wb.tables.sites.get(id);
-			return s ? [{ name: s.name, address: s.address, costCenter: s.costCenter }] : [];
+			return s ? [siteForDoc(s)] : [];
 		}),
 		business: wb.settings.business
 	};
@@ -46,7 +42,7 @@ export async function jobSheetDoc(wo: WorkOrder): Promise<{ input: JobSheetDocIn
 			tasks: [...linesOf(wb).tasks(wo.id)].sort((a, b) => naturalCompare(a.code, b.code)),
 			changeOrders: linesOf(wb).changeOrders(wo.id),
 			customer: { name: wb.tables.customers.get(wo.customerId)?.name ?? '' },
-			site: site ? { name: site.name, address: site.address, accessNotes: site.accessNotes, costCenter: site.costCenter } : null,
+			site: site ? siteForDoc(site) : null,
 			business: wb.settings.business,
 			photos
 		},

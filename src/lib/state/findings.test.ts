@@ -59,17 +59,18 @@ describe('live findings', () => {
 
 	it('follow a stored edit, naming the record whose findings changed', async () => {
 		const sample = await open();
-		const line = sample.invoiceLines.find((l) => l.description === 'Refrigerant charge R-134a')!;
-		expect(live.forCell('invoiceLines', line.id, 'qtyMilli').map((f) => f.code)).toEqual(['QTY_OVER_PERFORMED']);
+		// A line of the draft INV-1043 (a sent invoice's lines are locked): $195.00/h against the PO's $187.50.
+		const line = sample.invoiceLines.find((l) => l.description === 'Emergency labor, overtime')!;
+		expect(live.forCell('invoiceLines', line.id, 'rateCents').map((f) => f.code)).toEqual(['PRICE_MISMATCH']);
 		const changed = new Promise<ReadonlyMap<string, unknown> | null>((resolve) => {
 			const stop = live.subscribe((records) => {
 				stop();
 				resolve(records);
 			});
 		});
-		await updateRecord(db, 'invoiceLines', line.id, { qtyMilli: 30_000 });
+		await updateRecord(db, 'invoiceLines', line.id, { rateCents: 18_750 });
 		expect((await changed)?.has(line.id)).toBe(true);
-		expect(live.forCell('invoiceLines', line.id, 'qtyMilli')).toEqual([]);
+		expect(live.forCell('invoiceLines', line.id, 'rateCents')).toEqual([]);
 		expect(live.all()).toEqual(reconcileAll(snapshot()));
 	});
 

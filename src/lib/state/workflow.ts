@@ -1,4 +1,5 @@
 import { approveChangeOrder, rejectChangeOrder, reopenChangeOrder } from '$lib/domain/change-orders';
+import { buildCreditNote, buildReissue, type Correction, type CorrectionInput, type CreditPick } from '$lib/domain/corrections';
 import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidEffect, voidInvoice } from '$lib/domain/invoicing';
 import { allow, availableActions, billedKey, cancelWork, closeWork, completeWithTasks, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
@@ -177,7 +178,7 @@ const jobsOf = (inv: Invoice) => wb().tables.workOrders.rows().filter((w) => inv
 /** Draft → sent; the jobs become invoiced. Resolves to the job numbers that may now be closed. */
 export async function sendInv(inv: Invoice): Promise<string[]> {
 	await app.checked;
-	const outcome = sendInvoice(inv, jobsOf(inv));
+	const outcome = sendInvoice(inv, jobsOf(inv), today());
 	const ok = await store(outcome, (m) => ({ put: { invoices: [m.invoice], workOrders: m.workOrders } }), `Invoice ${inv.number} marked sent.`);
 	return ok && outcome.ok ? [...outcome.value.closable].sort(naturalCompare) : [];
 }
@@ -190,12 +191,58 @@ export async function closeJobs(numbers: string[]) {
 }
 
 export function payInv(inv: Invoice) {
-	return store(markPaid(inv), (m) => ({ put: { invoices: [m.invoice] } }), `Invoice ${inv.number} marked paid.`);
+	return store(markPaid(inv, today()), (m) => ({ put: { invoices: [m.invoice] } }), `Invoice ${inv.number} marked paid.`);
 }
 
 export async function voidInv(inv: Invoice) {
-	const outcome = voidInvoice(inv, jobsOf(inv), wb().tables.invoices.rows());
+	const outcome = voidInvoice(inv, jobsOf(inv), wb().tables.invoices.rows(), today());
 	const effect = outcome.ok ? voidEffect(inv, outcome.value) : '';
 	if (outcome.ok && !(await confirmer.ask(`Void invoice ${inv.number}?`, `A void invoice stays on file under its number, bills nothing and cannot be sent again. ${effect}`, 'Void invoice'))) return false;
 	return store(outcome, (m) => ({ put: { invoices: [m.invoice], workOrders: m.workOrders } }), `Invoice ${inv.number} voided.`);
+}
+
+/** What a correction of `inv` is built from: its lines, the invoice sequence, today. */
+function correctionInput(inv: Invoice): CorrectionInput {
+	const w = wb();
+	return {
+		original: inv,
+		lines: linesOf(w).invoiceLines(inv.id),
+		settings: w.settings,
+		existingInvoiceNumbers: w.tables.invoices.rows().map((i) => i.number),
+		today: today(),
+		idGen: newId
+	};
+}
+
+/** Both invoices, the new one's lines and the advanced counter in one write, so the number is never shared. */
+const writeCorrection = (c: Correction) => ({
+	put: { invoices: [c.original, c.invoice], invoiceLines: c.lines, workOrders: c.workOrders, settings: [{ ...wb().settings, ...c.settingsPatch }] }
+});
+
+/** A draft credit note for the chosen lines of a sent or paid invoice. Resolves to its id. */
+export async function creditNote(inv: Invoice, picks: readonly CreditPick[]): Promise<string | null> {
+	await app.checked;
+	const outcome = buildCreditNote(correctionInput(inv), picks);
+	const made = outcome.ok ? outcome.value.invoice : null;
+	const n = outcome.ok ? outcome.value.lines.length : 0;
+	const done = made ? `Credit note ${made.number} made for invoice ${inv.number} with ${n} line${n === 1 ? '' : 's'}; send it when it is right.` : '';
+	return (await store(outcome, writeCorrection, done)) && made ? made.id : null;
+}
+
+/** Voids a sent invoice and starts a draft copy of it to correct. Resolves to the copy's id. */
+export async function voidAndReissue(inv: Invoice): Promise<string | null> {
+	await app.checked;
+	const outcome = buildReissue(correctionInput(inv), jobsOf(inv), wb().tables.invoices.rows());
+	if (!outcome.ok) {
+		notices.push('error', outcome.reason);
+		return null;
+	}
+	const copy = outcome.value.invoice;
+	const asked = await confirmer.ask(
+		`Void ${inv.number} and reissue it?`,
+		`${inv.number} becomes void (it stays on file under its number) and ${copy.number} is made as a draft copy of it, to correct and send in its place.`,
+		'Void and reissue'
+	);
+	if (!asked) return null;
+	return (await store(outcome, writeCorrection, `Invoice ${inv.number} voided; ${copy.number} is its draft reissue.`)) ? copy.id : null;
 }

@@ -15,6 +15,7 @@ import type {
 	Task,
 	WorkOrder
 } from '$lib/domain/records';
+import { defaultAccounting } from '$lib/domain/records';
 
 let seq = 0;
 /** A fresh id such as `wo-7`; unique within the test run. */
@@ -23,7 +24,11 @@ export const nextId = (prefix: string): string => `${prefix}-${++seq}`;
 export const customer = (x: Partial<Customer> = {}): Customer => ({
 	id: nextId('cust'),
 	name: `Northwind Facilities ${seq}`,
-	billingAddress: '100 Main St, Springfield, IL 62701',
+	billingStreet: '100 Main St',
+	billingCity: 'Springfield',
+	billingRegion: 'IL',
+	billingPostalCode: '62701',
+	billingCountry: 'USA',
 	apContact: 'Pat Payables',
 	apEmail: 'ap@northwind.example',
 	requiresPo: true,
@@ -39,7 +44,11 @@ export const site = (x: Partial<Site> = {}): Site => ({
 	id: nextId('site'),
 	customerId: 'cust-missing',
 	name: `Plant ${seq}`,
-	address: '200 Industrial Way, Springfield, IL 62702',
+	street: '200 Industrial Way',
+	city: 'Springfield',
+	region: 'IL',
+	postalCode: '62702',
+	country: 'USA',
 	accessNotes: 'Badge at gate 3',
 	costCenter: 'CC-4410',
 	...x
@@ -142,6 +151,9 @@ export const invoice = (x: Partial<Invoice> = {}): Invoice => ({
 	workOrderNumbers: ['WO-18472'],
 	status: 'draft',
 	notes: 'Thank you for your business',
+	creditOf: '',
+	reissueOf: '',
+	history: [],
 	...x
 });
 
@@ -165,11 +177,19 @@ export const settings = (x: Partial<Settings> = {}): Settings => ({
 	id: 'app',
 	business: {
 		legalName: 'Rivera Mechanical LLC',
-		address: '9 Shop Rd, Springfield, IL 62703',
+		street: '9 Shop Rd',
+		city: 'Springfield',
+		region: 'IL',
+		postalCode: '62703',
+		country: 'USA',
 		phone: '217-555-0100',
 		email: 'billing@rivera.example',
 		taxId: '12-3456789',
-		remitTo: 'PO Box 42, Springfield, IL 62704',
+		remitStreet: 'PO Box 42',
+		remitCity: 'Springfield',
+		remitRegion: 'IL',
+		remitPostalCode: '62704',
+		remitCountry: 'USA',
 		invoiceFooter: 'Late payments accrue 1.5% per month',
 		logoDataUrl: ''
 	},
@@ -182,5 +202,6 @@ export const settings = (x: Partial<Settings> = {}): Settings => ({
 	lastBackupOn: '2027-01-01',
 	csvBom: true,
 	backupReminderDays: 14,
+	accounting: defaultAccounting(),
 	...x
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fieldDifferences, NEW_RECORDS } from '../db/shapes';
 import type { StoredKind } from '../db/migrations';
+import { customerAddressFields, parseAddress, remitAddressFields } from '../domain/addresses';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -8,9 +9,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * `original`, stored by an older version, as today's schema must hold it after its upgrade:
  * every field it had, with its value unchanged, and every field added since at the value a new
  * record of its kind starts with. Upgrades are additive; one that is not must say so here.
+ * Version 4 is not, for addresses: a one-text address becomes its parts (`parseAddress`).
  */
 export function expectedUpgrade(kind: StoredKind, original: Record<string, unknown>): Record<string, unknown> {
 	const out = structuredClone(original);
+	const split = (o: Record<string, unknown>, field: string, parts: (a: ReturnType<typeof parseAddress>) => object) => {
+		if (typeof o[field] !== 'string') return;
+		const a = parseAddress(o[field] as string);
+		delete o[field];
+		Object.assign(o, parts(a));
+	};
+	if (kind === 'customers') split(out, 'billingAddress', customerAddressFields);
+	if (kind === 'sites') split(out, 'address', (a) => a);
+	if (kind === 'settings' && isObject(out.business)) {
+		split(out.business, 'address', (a) => a);
+		split(out.business, 'remitTo', remitAddressFields);
+	}
 	for (let missing = fieldDifferences(kind, out).missing; missing.length; missing = fieldDifferences(kind, out).missing) {
 		for (const path of missing) {
 			const keys = path.split('.');

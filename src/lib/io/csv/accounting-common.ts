@@ -1,4 +1,4 @@
-import type { Customer, Invoice, InvoiceLine, InvoiceLineKind, Settings } from '../../domain/records';
+import { DEFAULT_QUICKBOOKS_ITEM, type Customer, type Invoice, type InvoiceLine, type InvoiceLineKind, type Settings, type WorkOrder } from '../../domain/records';
 import { isLocalDate, type LocalDate } from '../../domain/dates';
 import { formatMoneyPlain, type Cents } from '../../domain/money';
 import { formatQuantity, type Milli } from '../../domain/quantity';
@@ -13,6 +13,8 @@ export interface AccountingExportInput {
 	lines: readonly InvoiceLine[];
 	customers: readonly Customer[];
 	settings: Settings;
+	/** The jobs the lines bill, by number: a line's service date is its job's completion date. */
+	workOrders?: readonly Pick<WorkOrder, 'number' | 'completedOn'>[];
 }
 
 /** A reason the file cannot be written; `invoiceNumber` is null when it concerns the whole selection. */
@@ -108,15 +110,7 @@ export function invoiceReference(inv: Invoice): string {
 		.join('; ');
 }
 
-export const DEFAULT_ITEM_BY_KIND: Readonly<Record<InvoiceLineKind, string>> = {
-	labor: 'Labor',
-	material: 'Materials',
-	subcontract: 'Subcontract',
-	fee: 'Fee',
-	tax: 'Sales Tax',
-	freight: 'Freight',
-	discount: 'Discount'
-};
+export const DEFAULT_ITEM_BY_KIND: Readonly<Record<InvoiceLineKind, string>> = DEFAULT_QUICKBOOKS_ITEM;
 
 /** Amounts and quantities as exact decimal text: `150.00`, `-5.00`, `1.5`; toCsv writes them plain, not as text. */
 export const money = (cents: Cents): CsvNumber => ({ num: formatMoneyPlain(cents) });

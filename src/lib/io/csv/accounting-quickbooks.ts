@@ -44,7 +44,7 @@ export const QUICKBOOKS_HEADER = [
 export const QUICKBOOKS_MAX_INVOICE_NO = 21;
 
 export interface QuickBooksOptions {
-	/** The QuickBooks product/service each kind of line is booked to; defaults Labor, Materials, ... */
+	/** The QuickBooks product/service each kind of line is booked to, over Settings' (Labor, Materials, ...). */
 	itemByKind?: Partial<Record<InvoiceLineKind, string>>;
 }
 
@@ -64,7 +64,13 @@ export function toQuickBooksCsv(input: AccountingExportInput, options: QuickBook
 		}
 	}
 	if (problems.length) return { ok: false, problems };
-	const item = (kind: InvoiceLineKind) => options.itemByKind?.[kind]?.trim() || DEFAULT_ITEM_BY_KIND[kind];
+	const item = (kind: InvoiceLineKind) => options.itemByKind?.[kind]?.trim() || input.settings.accounting.quickBooksItem[kind].trim() || DEFAULT_ITEM_BY_KIND[kind];
+	// Tasks carry no date of their own: a line's service date is its job's completion date.
+	const doneOn = new Map((input.workOrders ?? []).map((w) => [w.number, w.completedOn]));
+	const serviceDate = (woNumber: string) => {
+		const on = doneOn.get(woNumber);
+		return on ? slashDate(on, 'mdy') : '';
+	};
 	const rows: CsvCell[][] = [];
 	for (const r of ready) {
 		const memo = [invoiceReference(r.invoice), r.invoice.notes.trim()].filter(Boolean).join('; ');
@@ -84,7 +90,7 @@ export function toQuickBooksCsv(input: AccountingExportInput, options: QuickBook
 				money(invoiceLineAmount(line)),
 				'N',
 				'',
-				''
+				serviceDate(line.woNumber)
 			]);
 		}
 	}

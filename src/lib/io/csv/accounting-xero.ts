@@ -1,3 +1,4 @@
+import { customerAddress, type Address } from '../../domain/addresses';
 import type { InvoiceLineKind } from '../../domain/records';
 import {
 	DEFAULT_ITEM_BY_KIND,
@@ -57,13 +58,13 @@ export const XERO_MAX_INVOICES = 500;
 export interface XeroOptions {
 	/** The organisation's date order: `mdy` (US, the default) or `dmy` (UK, AU, NZ). */
 	dateOrder?: 'mdy' | 'dmy';
-	/** Revenue account code for every line; Xero's demo chart uses 200 for Sales. */
+	/** Revenue account code for every line, over Settings' per-kind codes; Xero's demo chart uses 200 for Sales. */
 	accountCode?: string;
 	/** Per-kind account codes, e.g. freight to its own income account. */
 	accountCodeByKind?: Partial<Record<InvoiceLineKind, string>>;
 	/**
-	 * Xero tax rate name. Default `Tax Exempt`: tax the workbook billed is already a line of its
-	 * own, so Xero must not add tax on top.
+	 * Xero tax rate name for every line, over Settings' per-kind tax types (default `Tax Exempt`:
+	 * tax the workbook billed is already a line of its own, so Xero must not add tax on top).
 	 */
 	taxType?: string;
 	/** Currency code; blank means the organisation's base currency. */
@@ -81,18 +82,18 @@ export function toXeroCsv(input: AccountingExportInput, options: XeroOptions = {
 	}
 	if (problems.length) return { ok: false, problems };
 	const order = options.dateOrder ?? 'mdy';
-	const taxType = options.taxType?.trim() || 'Tax Exempt';
-	const account = (kind: InvoiceLineKind) => options.accountCodeByKind?.[kind]?.trim() || options.accountCode?.trim() || '200';
+	const booked = input.settings.accounting;
+	const taxType = (kind: InvoiceLineKind) => options.taxType?.trim() || booked.xeroTaxType[kind].trim() || 'Tax Exempt';
+	const account = (kind: InvoiceLineKind) => options.accountCodeByKind?.[kind]?.trim() || options.accountCode?.trim() || booked.xeroAccount[kind].trim() || '200';
 	const rows: CsvCell[][] = [];
 	for (const r of ready) {
-		const address = splitAddress(r.customer.billingAddress);
+		const address = xeroAddress(customerAddress(r.customer));
 		const reference = invoiceReference(r.invoice);
 		for (const line of r.lines) {
 			rows.push([
 				r.customer.name.trim(),
 				r.customer.apEmail.trim(),
 				...address,
-				'',
 				r.invoice.number.trim(),
 				reference,
 				slashDate(r.invoice.invoiceDate, order),
@@ -104,7 +105,7 @@ export function toXeroCsv(input: AccountingExportInput, options: XeroOptions = {
 				money(line.rateCents),
 				'',
 				account(line.kind),
-				taxType,
+				taxType(line.kind),
 				'',
 				'',
 				'',
@@ -119,24 +120,16 @@ export function toXeroCsv(input: AccountingExportInput, options: XeroOptions = {
 }
 
 /**
- * A free-text billing address as Xero's POAddressLine1-4, POCity, PORegion, POPostalCode. A last
- * line like `Dayton, OH 45402` is read as city, state and ZIP; anything else stays in the lines,
- * and lines beyond the fourth are joined onto it rather than dropped.
+ * A billing address in Xero's columns POAddressLine1-4, POCity, PORegion, POPostalCode, POCountry:
+ * the street's lines in the four address lines (those beyond the fourth joined onto it, never
+ * dropped), each other part in its own column.
  */
-export function splitAddress(text: string): [string, string, string, string, string, string, string] {
-	const lines = text
+export function xeroAddress(a: Address): [string, string, string, string, string, string, string, string] {
+	const lines = a.street
 		.split(/\r\n|\r|\n/)
 		.map((l) => l.trim())
 		.filter(Boolean);
-	let city = '';
-	let region = '';
-	let postal = '';
-	const last = /^(.+?),\s*([A-Za-z]{2})\.?\s+(\d{5}(?:-\d{4})?)$/.exec(lines[lines.length - 1] ?? '');
-	if (last) {
-		lines.pop();
-		[city, region, postal] = [last[1]!.trim(), last[2]!.toUpperCase(), last[3]!];
-	}
 	const street = lines.length > 4 ? [...lines.slice(0, 3), lines.slice(3).join(', ')] : lines;
-	const [a = '', b = '', c = '', d = ''] = street;
-	return [a, b, c, d, city, region, postal];
+	const [l1 = '', l2 = '', l3 = '', l4 = ''] = street;
+	return [l1, l2, l3, l4, a.city.trim(), a.region.trim(), a.postalCode.trim(), a.country.trim()];
 }

@@ -8,15 +8,15 @@ import { invoiceTotals } from '../../domain/totals';
 import { newCustomer, newInvoice, newInvoiceLine } from '../../domain/factories';
 import { defaultSettings, INVOICE_LINE_KINDS, type Invoice, type InvoiceLine } from '../../domain/records';
 import { toQuickBooksCsv, toXeroCsv, XERO_MAX_INVOICES, type AccountingExport, type AccountingExportInput } from './accounting';
-import { splitAddress } from './accounting-xero';
+import { xeroAddress } from './accounting-xero';
 
 const parseRows = (result: AccountingExport): string[][] => {
 	if (!result.ok) throw new Error(`export refused: ${result.problems.map((p) => p.message).join(' | ')}`);
 	return Papa.parse<string[]>(result.csv, { delimiter: ',', skipEmptyLines: true }).data;
 };
 
-const acme = newCustomer('c1', { name: 'Acme Facilities', apEmail: 'ap@acme.test', billingAddress: '100 Main St\nSuite 4\nDayton, OH 45402' });
-const beta = newCustomer('c2', { name: 'Beta Corp', billingAddress: 'PO Box 9' });
+const acme = newCustomer('c1', { name: 'Acme Facilities', apEmail: 'ap@acme.test', billingStreet: '100 Main St\nSuite 4', billingCity: 'Dayton', billingRegion: 'OH', billingPostalCode: '45402', billingCountry: 'USA' });
+const beta = newCustomer('c2', { name: 'Beta Corp', billingStreet: 'PO Box 9' });
 
 const inv1 = newInvoice('i1', 'INV-1001', 'c1', '2027-01-15', '2/10 Net 30', { poNumber: '4500012345', workOrderNumbers: ['WO-18472'], status: 'sent' });
 const inv2 = newInvoice('i2', 'INV-1002', 'c2', '2027-02-01', '', { notes: '=HYPERLINK("x")' });
@@ -83,7 +83,7 @@ describe('Xero sales invoice import CSV', () => {
 	});
 
 	it('writes one row per line, cell by cell, with the PO and job in Reference', () => {
-		const acmeCells = ['Acme Facilities', 'ap@acme.test', '100 Main St', 'Suite 4', '', '', 'Dayton', 'OH', '45402', '', 'INV-1001', 'PO 4500012345; Job WO-18472', '01/15/2027', '02/14/2027', '', ''];
+		const acmeCells = ['Acme Facilities', 'ap@acme.test', '100 Main St', 'Suite 4', '', '', 'Dayton', 'OH', '45402', 'USA', 'INV-1001', 'PO 4500012345; Job WO-18472', '01/15/2027', '02/14/2027', '', ''];
 		const betaCells = ['Beta Corp', '', 'PO Box 9', '', '', '', '', '', '', '', 'INV-1002', '', '02/01/2027', '03/03/2027', '', ''];
 		const tail = ['200', 'Tax Exempt', '', '', '', '', '', '', ''];
 		expect(parseRows(toXeroCsv(input())).slice(1)).toEqual([
@@ -167,14 +167,48 @@ describe('checks before either export', () => {
 	});
 });
 
-describe('splitAddress', () => {
-	it('reads a US last line as city, state and ZIP', () => {
-		expect(splitAddress('100 Main St\r\nDayton, oh 45402-1234')).toEqual(['100 Main St', '', '', '', 'Dayton', 'OH', '45402-1234']);
+describe('xeroAddress', () => {
+	it('puts each part in its own column, the street in the address lines', () => {
+		expect(xeroAddress({ street: 'Accounts Payable\r\n500 Summit Ridge Dr', city: 'Akron', region: 'OH', postalCode: '44333', country: 'USA' })).toEqual(['Accounts Payable', '500 Summit Ridge Dr', '', '', 'Akron', 'OH', '44333', 'USA']);
 	});
 
-	it('keeps anything else in the lines and folds extra lines into the fourth', () => {
-		expect(splitAddress('a\nb\n\nc\nd\ne\nLondon SW1A 1AA')).toEqual(['a', 'b', 'c', 'd, e, London SW1A 1AA', '', '', '']);
-		expect(splitAddress('')).toEqual(['', '', '', '', '', '', '']);
+	it('folds street lines beyond the fourth into it, dropping none', () => {
+		expect(xeroAddress({ street: 'a\nb\n\nc\nd\ne', city: 'London', region: '', postalCode: 'SW1A 1AA', country: 'UK' })).toEqual(['a', 'b', 'c', 'd, e', 'London', '', 'SW1A 1AA', 'UK']);
+		expect(xeroAddress({ street: '', city: '', region: '', postalCode: '', country: '' })).toEqual(['', '', '', '', '', '', '', '']);
+	});
+});
+
+describe('bookkeeping settings', () => {
+	const booked = () => {
+		const s = defaultSettings();
+		s.accounting.xeroAccount.labor = '4100';
+		s.accounting.xeroAccount.tax = '2200';
+		s.accounting.xeroTaxType.material = 'Tax on Sales';
+		s.accounting.quickBooksItem.labor = 'Services:HVAC labor';
+		return s;
+	};
+
+	it('Xero books each kind of line to its account code and tax type from Settings', () => {
+		const rows = parseRows(toXeroCsv(input({ settings: booked() }))).slice(1);
+		expect(rows.map((r) => [r[16], r[20], r[21]])).toEqual([
+			['Replace compressor (PO line 1, item LAB-HVAC)', '4100', 'Tax Exempt'],
+			['Filter, 20x25 (PO line 2, item FLT-2025)', '200', 'Tax on Sales'],
+			['Sales tax 8.25%', '2200', 'Tax Exempt'],
+			['Trip charge', '200', 'Tax Exempt'],
+			['Discount', '200', 'Tax Exempt']
+		]);
+	});
+
+	it("QuickBooks books each kind to its product/service from Settings, and dates each line's service by its job's completion", () => {
+		const withJobs = lines.map((l) => (l.invoiceId === 'i1' && l.kind !== 'tax' ? { ...l, woNumber: 'WO-18472' } : l));
+		const rows = parseRows(toQuickBooksCsv(input({ settings: booked(), lines: withJobs, workOrders: [{ number: 'WO-18472', completedOn: '2027-01-12' }] }))).slice(1);
+		expect(rows.map((r) => [r[7], r[14]])).toEqual([
+			['Services:HVAC labor', '01/12/2027'],
+			['Materials', '01/12/2027'],
+			['Sales Tax', ''],
+			['Fee', ''],
+			['Discount', '']
+		]);
 	});
 });
 
@@ -216,7 +250,7 @@ const selection = fc
 		);
 		// Every invoice gets at least its own line; the rest fall where the generator put them.
 		const all = lines.map((l, j) => newInvoiceLine(`l${j}`, `i${j < invs.length ? j : l.invoice}`, j + 1, { ...l }));
-		return input({ invoices: invs, lines: all, customers: names.map((name, i) => newCustomer(`c${i}`, { name, billingAddress: name, apEmail: name })) });
+		return input({ invoices: invs, lines: all, customers: names.map((name, i) => newCustomer(`c${i}`, { name, billingStreet: name, apEmail: name })) });
 	});
 
 const NUMERAL = /^-?\d+(\.\d{1,3})?$/;

@@ -103,7 +103,7 @@ describe('invoice re-import', () => {
 		expect(p3.write.put.invoiceLines.map((l) => l.id)).toEqual([stored.invoiceLines[1]!.id]);
 	});
 
-	it('refuses, at its first row, a file that would change a paid invoice or take a status back; lets a sent one be corrected', () => {
+	it('refuses, at its first row, a file that would change a sent or paid invoice or take a status back; lets one repeated unchanged through', () => {
 		const text = 'Invoice,Status,Line,Description,Qty,Rate,WO\nINV-1,draft,1,Labor,2,95,WO-1\nINV-1,draft,2,Trip,1,45,WO-1\n';
 		const first = invoices(text, 'a.csv');
 		const p1 = planInvoiceImport(first.groups, first.mapped, { invoices: [], invoiceLines: [] }, 'a.csv');
@@ -113,9 +113,10 @@ describe('invoice re-import', () => {
 			return planInvoiceImport(c.groups, c.mapped, stored, 'b.csv');
 		};
 		const cheaper = text.replace('Trip,1,45', 'Trip,1,5');
-		expect(plan(cheaper.replaceAll('draft', 'paid'), as('paid')).refused).toEqual([{ row: 2, statusRefused: false, message: 'Invoice INV-1 is paid: it is what the buyer paid and cannot be changed. Issue a credit instead.' }]);
+		expect(plan(cheaper.replaceAll('draft', 'paid'), as('paid')).refused).toEqual([{ row: 2, statusRefused: false, message: 'Invoice INV-1 is paid: it is what the buyer paid and cannot be changed. Issue a credit note instead.' }]);
 		expect(plan(cheaper, as('paid')).refused).toEqual([{ row: 2, statusRefused: true, message: 'Invoice INV-1 is paid and cannot become draft.' }]);
 		expect(plan(text.replaceAll('draft', 'paid'), as('paid')).refused).toEqual([]);
-		expect(plan(cheaper.replaceAll('draft', 'sent'), as('sent')).refused).toEqual([]);
+		expect(plan(cheaper.replaceAll('draft', 'sent'), as('sent')).refused).toEqual([{ row: 2, statusRefused: false, message: 'Invoice INV-1 has been sent: its lines and totals stay as the buyer received them. To change what it bills, issue a credit note, or void it and reissue a corrected copy.' }]);
+		expect(plan(text.replaceAll('draft', 'sent'), as('sent')).refused).toEqual([]);
 	});
 });

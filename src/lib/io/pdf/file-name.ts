@@ -3,7 +3,7 @@ const UNSAFE = /[\\/:*?"<>|]+/g;
 const isControl = (ch: string) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f;
 
 /** `Invoice-INV-1041.pdf`: the record's number made safe for a file name, never empty. */
-export function pdfFileName(prefix: 'Invoice' | 'JobSheet', number: string): string {
+export function pdfFileName(prefix: 'Invoice' | 'CreditNote' | 'JobSheet', number: string): string {
 	const safe = [...number.normalize('NFC')]
 		.map((ch) => (isControl(ch) ? '-' : ch))
 		.join('')

@@ -1,4 +1,5 @@
 /** Realistic inputs for the PDF tests: built from the sample workbook, plus big and awkward ones. */
+import { customerForDoc, siteForDoc } from './doc-records';
 import { deflateSync } from 'node:zlib';
 import { newInvoice, newInvoiceLine } from '$lib/domain/factories';
 import type { BusinessProfile, InvoiceLine } from '$lib/domain/records';
@@ -22,11 +23,19 @@ export const TODAY = '2027-01-15';
 
 export const business: BusinessProfile = {
 	legalName: 'Alvarez Mechanical & Electric LLC',
-	address: '418 Industrial Pkwy, Unit 6\nDayton, OH 45414',
+	street: '418 Industrial Pkwy, Unit 6',
+	city: 'Dayton',
+	region: 'OH',
+	postalCode: '45414',
+	country: '',
 	phone: '(937) 555-0142',
 	email: 'billing@alvarezmech.example',
 	taxId: '31-4829017',
-	remitTo: 'Alvarez Mechanical & Electric LLC\nPO Box 20931\nDayton, OH 45420\nACH: Fifth Third Bank, routing 042000314, account ending 7719',
+	remitStreet: 'Alvarez Mechanical & Electric LLC\nPO Box 20931',
+	remitCity: 'Dayton',
+	remitRegion: 'OH',
+	remitPostalCode: '45420',
+	remitCountry: '',
 	invoiceFooter: 'Thank you for your business. Please quote the invoice number and PO number with your payment. A finance charge of 1.5% per month applies to balances past due.',
 	logoDataUrl: ''
 };
@@ -45,8 +54,8 @@ export function sampleInvoiceInput(number = 'INV-1041', profile: BusinessProfile
 	return {
 		invoice,
 		lines: wb.invoiceLines.filter((l) => l.invoiceId === invoice.id),
-		customer,
-		sites: wb.sites.filter((s) => siteIds.has(s.id)),
+		customer: customerForDoc(customer),
+		sites: wb.sites.filter((s) => siteIds.has(s.id)).map(siteForDoc),
 		business: profile
 	};
 }
@@ -87,7 +96,7 @@ export function sampleJobSheetInput(number = 'WO-18474'): JobSheetDocInput {
 		tasks: wb.tasks.filter((t) => t.workOrderId === workOrder.id),
 		changeOrders: wb.changeOrders.filter((c) => c.workOrderId === workOrder.id),
 		customer: wb.customers.find((c) => c.id === workOrder.customerId)!,
-		site: wb.sites.find((s) => s.id === workOrder.siteId) ?? null,
+		site: ((s) => (s ? siteForDoc(s) : null))(wb.sites.find((s) => s.id === workOrder.siteId)),
 		business,
 		photos: []
 	};

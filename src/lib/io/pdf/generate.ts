@@ -22,7 +22,7 @@ export function generatePdf(request: PdfRequest): PdfResult {
 	let fileName: string;
 	if (request.kind === 'invoice') {
 		layout = layoutInvoice(request.input, measure);
-		fileName = pdfFileName('Invoice', request.input.invoice.number);
+		fileName = pdfFileName(request.input.invoice.creditOf ? 'CreditNote' : 'Invoice', request.input.invoice.number);
 	} else {
 		layout = layoutJobSheet(request.input, measure);
 		fileName = pdfFileName('JobSheet', request.input.workOrder.number);

@@ -93,6 +93,38 @@ describe('invoice layout', () => {
 		expect(textsOf(blocks(l, 'totals'))).toEqual(expect.arrayContaining(['Total due (USD)', formatMoney(totals.total)]));
 	});
 
+	it('titles a credit note so, names the invoice it credits wherever AP looks, and asks for no payment', () => {
+		const input = sampleInvoiceInput('INV-1041');
+		input.invoice = { ...input.invoice, number: 'INV-1045', creditOf: 'INV-1041' };
+		input.lines = [newInvoiceLine('c1', input.invoice.id, 1, { description: 'Startup labor, standard time', kind: 'labor', qtyMilli: -2000, unit: 'h', rateCents: 12500, woNumber: 'WO-18472', taskCode: 'T1', poLineNo: 1, buyerItemCode: 'HVAC-LAB-STD' })];
+		const l = layout(input);
+		expectWellFormed(l, input);
+		const title = textsOf(blocks(l, 'title'));
+		expect(title).toEqual(expect.arrayContaining(['CREDIT NOTE', 'Credits invoice INV-1041', 'Credit note number', 'INV-1045']));
+		expect(title).not.toContain('INVOICE');
+		expect(title).not.toContain('Due date');
+		expect(textsOf(blocks(l, 'references'))).toEqual(expect.arrayContaining(['CREDITS INVOICE', 'INV-1041', 'CREDIT TOTAL', '-$250.00']));
+		expect(textsOf(blocks(l, 'terms')).join(' ')).toContain('This credit note lowers what is owed on invoice INV-1041 by $250.00. Nothing is due on it');
+		expect(textsOf(blocks(l, 'totals'))).toEqual(expect.arrayContaining(['Credit total (USD)', '-$250.00']));
+		expect(textsOf(blocks(l, 'pageFooter'))[0]).toMatch(/^Credit note INV-1045 {2}· {2}Credits invoice INV-1041/);
+		expect(l.title).toBe('Credit note INV-1045');
+	});
+
+	it('prints the bill-to, the service location, the business and the remit-to addresses on lines, city and state together', () => {
+		const l = layout(sampleInvoiceInput('INV-1041'));
+		expect(textsOf(blocks(l, 'billTo'))).toEqual(expect.arrayContaining(['Accounts Payable, 1200 Mercy Way', 'Dayton, OH 45409']));
+		expect(textsOf(blocks(l, 'site'))).toEqual(expect.arrayContaining(['1200 Mercy Way', 'Dayton, OH 45409']));
+		expect(textsOf(blocks(l, 'business'))).toEqual(expect.arrayContaining(['418 Industrial Pkwy, Unit 6', 'Dayton, OH 45414']));
+		expect(textsOf(blocks(l, 'totals'))).toEqual(expect.arrayContaining(['PO Box 20931', 'Dayton, OH 45420']));
+	});
+
+	it('says on a reissue which void invoice it replaces', () => {
+		const input = sampleInvoiceInput('INV-1043');
+		input.invoice = { ...input.invoice, reissueOf: 'INV-1041' };
+		const title = textsOf(blocks(layout(input), 'title'));
+		expect(title).toEqual(expect.arrayContaining(['INVOICE', 'Replaces void invoice INV-1041', 'Due date']));
+	});
+
 	it('says what the terms are when they name no discount, or none, or cannot be read', () => {
 		const totals = { subtotal: 10000, discount: 0, tax: 0, freight: 0, total: 10000 };
 		const at = (terms: string) => {

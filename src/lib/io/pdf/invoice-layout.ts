@@ -1,4 +1,5 @@
 import { formatDate } from '$lib/domain/dates';
+import { addressText, plainAddress, remitAddress } from '../../domain/addresses';
 import { formatMoney } from '$lib/domain/money';
 import { formatQuantity } from '$lib/domain/quantity';
 import type { BusinessProfile, Customer, Invoice, InvoiceLine, Site } from '$lib/domain/records';
@@ -18,11 +19,13 @@ import { ellipsize, wrapText } from './text';
 export interface InvoiceDocInput {
 	invoice: Invoice;
 	lines: InvoiceLine[];
-	customer: Pick<Customer, 'name' | 'billingAddress' | 'apContact' | 'apEmail'>;
-	/** The sites of the billed work orders, each once. */
-	sites: Pick<Site, 'name' | 'address' | 'costCenter'>[];
+	/** `billingAddress`: printed on lines (addressText). */
+	customer: Pick<Customer, 'name' | 'apContact' | 'apEmail'> & { billingAddress: string };
+	/** The sites of the billed work orders, each once; `address` printed on lines. */
+	sites: (Pick<Site, 'name' | 'costCenter'> & { address: string })[];
 	business: BusinessProfile;
 }
+
 
 const FRAME: PageFrame = { width: LETTER.width, height: LETTER.height, left: 40, right: LETTER.width - 40, bottom: LETTER.height - 52 };
 const TOP = 40;
@@ -87,6 +90,9 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 	const po = invoice.poNumber.trim();
 	const businessName = business.legalName.trim() || 'Invoice';
 	const dueText = schedule ? formatDate(schedule.dueDate) : 'See terms';
+	// A credit note is a document of its own kind: titled so, naming the invoice it corrects, owing nothing.
+	const credits = invoice.creditOf.trim();
+	const docName = credits ? 'Credit note' : 'Invoice';
 	const L = FRAME.left;
 	const R = FRAME.right;
 	const W = R - L;
@@ -110,7 +116,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		const name = wrapped(L, y, 300, businessName, nameSize, measure, { bold: true, max: 3 });
 		from.push(...name.ops);
 		y = name.bottom + 2;
-		const contact = [business.address.trim(), joinRefs([business.phone, business.email]).replace(', ', '  ·  '), business.taxId.trim() ? `Tax ID ${business.taxId.trim()}` : '']
+		const contact = [addressText(plainAddress(business)), joinRefs([business.phone, business.email]).replace(', ', '  ·  '), business.taxId.trim() ? `Tax ID ${business.taxId.trim()}` : '']
 			.filter((s) => s !== '')
 			.join('\n');
 		const addr = wrapped(L, y, 290, contact, 8.5, measure, { muted: true, max: 7 });
@@ -118,19 +124,30 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		blocks.push({ kind: 'business', ops: from });
 		const leftBottom = addr.bottom;
 
-		// What this is: INVOICE, its number and dates.
-		const title: DrawOp[] = [text(R, baseline(TOP - 4, 26), 'INVOICE', { size: 26, bold: true, align: 'right' })];
+		// What this is: INVOICE or CREDIT NOTE, its number and dates, and the invoice it corrects.
+		const title: DrawOp[] = [text(R, baseline(TOP - 4, 26), docName.toUpperCase(), { size: 26, bold: true, align: 'right' })];
 		let ry = TOP + 30;
-		if (invoice.status === 'void') {
-			title.push(text(R, baseline(ry, 11), 'VOID: NOT PAYABLE', { size: 11, bold: true, align: 'right' }));
+		const banners = [
+			invoice.status === 'void' ? 'VOID: NOT PAYABLE' : '',
+			credits ? `Credits invoice ${credits}` : '',
+			invoice.reissueOf.trim() ? `Replaces void invoice ${invoice.reissueOf.trim()}` : ''
+		].filter((b) => b !== '');
+		for (const b of banners) {
+			title.push(text(R, baseline(ry, 11), ellipsize(b, 300, 11, true, measure), { size: 11, bold: true, align: 'right' }));
 			ry += 16;
 		}
-		const meta: [string, string, boolean][] = [
-			['Invoice number', invoice.number, true],
-			['Invoice date', formatDate(invoice.invoiceDate), false],
-			['Due date', dueText, true],
-			['Terms', invoice.terms.trim() || 'None stated', false]
-		];
+		const meta: [string, string, boolean][] = credits
+			? [
+					['Credit note number', invoice.number, true],
+					['Date', formatDate(invoice.invoiceDate), false],
+					['Credits invoice', credits, true]
+				]
+			: [
+					['Invoice number', invoice.number, true],
+					['Invoice date', formatDate(invoice.invoiceDate), false],
+					['Due date', dueText, true],
+					['Terms', invoice.terms.trim() || 'None stated', false]
+				];
 		for (const [k, v, strong] of meta) {
 			title.push(text(R - 150, baseline(ry, 9), k, { size: 9, color: MUTED }), text(R, baseline(ry, 9.5), ellipsize(v, 150 - measure(k, 9, false) - 10, 9.5, strong, measure), { size: 9.5, bold: strong, align: 'right' }));
 			ry += 14;
@@ -143,8 +160,8 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		const cells: [string, string, number, boolean][] = [
 			['PO number', po || 'None', 132, false],
 			['Job number' + (invoice.workOrderNumbers.length > 1 ? 's' : ''), jobs || 'None', W - 132 - 100 - 112, true],
-			['Due date', dueText, 100, false],
-			['Amount due', formatMoney(totals.total), 112, false]
+			credits ? ['Credits invoice', credits, 100, false] : ['Due date', dueText, 100, false],
+			[credits ? 'Credit total' : 'Amount due', formatMoney(totals.total), 112, false]
 		];
 		const band: DrawOp[] = [];
 		let cx = L;
@@ -209,11 +226,14 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 
 		// Terms in words: the discount window and the full due date.
 		const termsTop = Math.max(billLines.bottom, sy) + 12;
-		const t = wrapped(L + 10, termsTop + 18, W - 20, termsSentence(invoice, totals, schedule), 9.5, measure);
+		const sentence = credits
+			? `This credit note lowers what is owed on invoice ${credits} by ${formatMoney(-totals.total)}. Nothing is due on it: apply it against invoice ${credits}.`
+			: termsSentence(invoice, totals, schedule);
+		const t = wrapped(L + 10, termsTop + 18, W - 20, sentence, 9.5, measure);
 		const termsBottom = t.bottom + 6;
 		blocks.push({
 			kind: 'terms',
-			ops: [rect(L, termsTop, W, termsBottom - termsTop, { stroke: RULE, width: 0.75 }), label(L + 10, termsTop + 7, 'Payment terms'), ...t.ops]
+			ops: [rect(L, termsTop, W, termsBottom - termsTop, { stroke: RULE, width: 0.75 }), label(L + 10, termsTop + 7, credits ? 'Credit' : 'Payment terms'), ...t.ops]
 		});
 		return { blocks, bottom: termsBottom + 16 };
 	};
@@ -222,7 +242,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		const refs = [jobs ? `Job ${jobs}` : '', po ? `PO ${po}` : 'No PO'].filter((s) => s !== '').join('  ·  ');
 		const ops: DrawOp[] = [
 			text(L, baseline(TOP, 11), ellipsize(businessName, W / 2 - 10, 11, true, measure), { size: 11, bold: true }),
-			text(R, baseline(TOP, 11), `Invoice ${invoice.number} continued`, { size: 11, bold: true, align: 'right' }),
+			text(R, baseline(TOP, 11), `${docName} ${invoice.number} continued`, { size: 11, bold: true, align: 'right' }),
 			text(R, baseline(TOP + 15, 9), ellipsize(refs, W - 20, 9, false, measure), { size: 9, color: MUTED, align: 'right' }),
 			line(L, TOP + 30, R, TOP + 30, 0.75, INK)
 		];
@@ -256,7 +276,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 	if (totals.discount !== 0) totalRows.push(['Discount', totals.discount]);
 	if (totals.tax !== 0) totalRows.push(['Tax', totals.tax]);
 	if (totals.freight !== 0) totalRows.push(['Freight', totals.freight]);
-	const remit = business.remitTo.trim() || [business.legalName.trim(), business.address.trim()].filter((s) => s !== '').join('\n');
+	const remit = addressText(remitAddress(business)) || [business.legalName.trim(), addressText(plainAddress(business))].filter((s) => s !== '').join('\n');
 	const remitWrapped = wrapText(remit, 260, 9, false, measure).slice(0, 8);
 	const questions = joinRefs([business.phone, business.email]).replace(', ', '  ·  ');
 	const earlyLine = schedule?.discountDate && schedule.discountCents > 0 ? `or ${formatMoney(totals.total - schedule.discountCents)} if paid by ${formatDate(schedule.discountDate)}` : '';
@@ -282,7 +302,7 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		}
 		y += 4;
 		ops.push(rect(tx, y, 220, 22, { fill: BAND }), line(tx, y, R, y, 1, INK));
-		ops.push(text(tx + 8, baseline(y + 5, 11), 'Total due (USD)', { size: 11, bold: true }), text(R - 4, baseline(y + 5, 12), formatMoney(totals.total), { size: 12, bold: true, align: 'right' }));
+		ops.push(text(tx + 8, baseline(y + 5, 11), credits ? 'Credit total (USD)' : 'Total due (USD)', { size: 11, bold: true }), text(R - 4, baseline(y + 5, 12), formatMoney(totals.total), { size: 12, bold: true, align: 'right' }));
 		y += 26;
 		if (earlyLine) ops.push(text(R - 4, baseline(y + 2, 8.5), earlyLine, { size: 8.5, color: MUTED, align: 'right' }));
 		if (remitWrapped.length > 0) {
@@ -305,8 +325,8 @@ export function layoutInvoice(input: InvoiceDocInput, measure: Measure): DocLayo
 		flow.paragraph('footerNote', footerText, { size: 8.5, muted: true });
 	}
 
-	const running = ellipsize([`Invoice ${invoice.number}`, po ? `PO ${po}` : '', jobs ? `Job ${jobs}` : ''].filter((s) => s !== '').join('  ·  '), W - 90, 7.5, false, measure);
-	return flow.finish({ title: `Invoice ${invoice.number}`, subject: `Invoice ${invoice.number} to ${customer.name}`, author: business.legalName }, (i, count) => [
+	const running = ellipsize([`${docName} ${invoice.number}`, credits ? `Credits invoice ${credits}` : '', po ? `PO ${po}` : '', jobs ? `Job ${jobs}` : ''].filter((s) => s !== '').join('  ·  '), W - 90, 7.5, false, measure);
+	return flow.finish({ title: `${docName} ${invoice.number}`, subject: `${docName} ${invoice.number} to ${customer.name}${credits ? `, crediting invoice ${credits}` : ''}`, author: business.legalName }, (i, count) => [
 		{
 			kind: 'pageFooter',
 			ops: [

@@ -14,7 +14,8 @@ export interface JobSheetDocInput {
 	tasks: Task[];
 	changeOrders: ChangeOrder[];
 	customer: Pick<Customer, 'name'>;
-	site: Pick<Site, 'name' | 'address' | 'accessNotes' | 'costCenter'> | null;
+	/** `address` printed on lines (addressText). */
+	site: (Pick<Site, 'name' | 'accessNotes' | 'costCenter'> & { address: string }) | null;
 	business: Pick<BusinessProfile, 'legalName' | 'phone' | 'email'>;
 	/** Sign-off photos, already reduced to PNG or JPEG data URLs (others are left out before this). */
 	photos: { name: string; addedOn: string; dataUrl: string }[];
