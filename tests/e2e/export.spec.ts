@@ -62,6 +62,11 @@ test('Sent invoices export as QuickBooks and Xero import files whose lines add u
 	const sum = (rows: string[][], no: string) => rows.filter((r) => r[0] === no).reduce((s, r) => s + Math.round(Number(r[amount]) * 100), 0);
 	expect(sum(qb.slice(1), 'INV-1041')).toBe(311900);
 	expect(sum(qb.slice(1), 'INV-1042')).toBe(202543);
+	// The buyer's PO in its own column (QuickBooks' P.O. Number custom field), and each line dated by its job's work.
+	const po = qb[0]!.indexOf('P.O. Number');
+	const served = qb[0]!.indexOf('Service Date');
+	expect(new Set(qb.slice(1).filter((r) => r[0] === 'INV-1041').map((r) => r[po]))).toEqual(new Set(['884120']));
+	expect(qb.slice(1).filter((r) => r[0] === 'INV-1041' && r[served] !== '').length).toBeGreaterThan(0);
 
 	const xeroDownload = page.waitForEvent('download');
 	await panel.getByRole('button', { name: 'Xero CSV (2)' }).click();

@@ -14,7 +14,7 @@ export interface AccountingExportInput {
 	customers: readonly Customer[];
 	settings: Settings;
 	/** The jobs the lines bill, by number: a line's service date is its job's completion date. */
-	workOrders?: readonly Pick<WorkOrder, 'number' | 'completedOn'>[];
+	workOrders?: readonly (Pick<WorkOrder, 'number' | 'completedOn'> & Partial<Pick<WorkOrder, 'signedOffOn'>>)[];
 }
 
 /** A reason the file cannot be written; `invoiceNumber` is null when it concerns the whole selection. */

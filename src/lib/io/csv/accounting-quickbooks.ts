@@ -20,7 +20,10 @@ import { toCsv, type CsvCell } from './write';
  * and the sample file's header as reproduced by exporters that import cleanly
  * (`*InvoiceNo,*Customer,*InvoiceDate,*DueDate,Terms,Location,Memo,Item(Product/Service),
  * ItemDescription,ItemQuantity,ItemRate,*ItemAmount,Service Date`), with the US sales-tax
- * columns Taxable and TaxRate before Service Date.
+ * columns Taxable and TaxRate before Service Date. The importer has no PO field of its own: it
+ * maps extra columns to the invoice's custom fields when they are turned on (Settings > Sales >
+ * Custom fields), so the buyer's PO goes in a last column named as QuickBooks' own suggested
+ * custom field, `P.O. Number`, and stays in the memo for a company without that field.
  */
 export const QUICKBOOKS_HEADER = [
 	'*InvoiceNo',
@@ -37,7 +40,8 @@ export const QUICKBOOKS_HEADER = [
 	'*ItemAmount',
 	'Taxable',
 	'TaxRate',
-	'Service Date'
+	'Service Date',
+	'P.O. Number'
 ] as const;
 
 /** QuickBooks Online keeps an invoice number (DocNumber) to 21 characters. */
@@ -65,8 +69,8 @@ export function toQuickBooksCsv(input: AccountingExportInput, options: QuickBook
 	}
 	if (problems.length) return { ok: false, problems };
 	const item = (kind: InvoiceLineKind) => options.itemByKind?.[kind]?.trim() || input.settings.accounting.quickBooksItem[kind].trim() || DEFAULT_ITEM_BY_KIND[kind];
-	// Tasks carry no date of their own: a line's service date is its job's completion date.
-	const doneOn = new Map((input.workOrders ?? []).map((w) => [w.number, w.completedOn]));
+	// Tasks carry no date of their own: a line's service date is its job's completion date, or its sign-off when that is all the job records.
+	const doneOn = new Map((input.workOrders ?? []).map((w) => [w.number, w.completedOn ?? w.signedOffOn ?? null]));
 	const serviceDate = (woNumber: string) => {
 		const on = doneOn.get(woNumber);
 		return on ? slashDate(on, 'mdy') : '';
@@ -90,7 +94,8 @@ export function toQuickBooksCsv(input: AccountingExportInput, options: QuickBook
 				money(invoiceLineAmount(line)),
 				'N',
 				'',
-				serviceDate(line.woNumber)
+				serviceDate(line.woNumber),
+				r.invoice.poNumber.trim()
 			]);
 		}
 	}

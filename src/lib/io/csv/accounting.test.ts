@@ -42,7 +42,7 @@ describe('QuickBooks Online invoice import CSV', () => {
 	it('writes the template header exactly', () => {
 		const result = toQuickBooksCsv(input());
 		expect(result.ok && result.csv.split('\r\n')[0]).toBe(
-			'*InvoiceNo,*Customer,*InvoiceDate,*DueDate,Terms,Location,Memo,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,*ItemAmount,Taxable,TaxRate,Service Date'
+			'*InvoiceNo,*Customer,*InvoiceDate,*DueDate,Terms,Location,Memo,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,*ItemAmount,Taxable,TaxRate,Service Date,P.O. Number'
 		);
 	});
 
@@ -51,12 +51,12 @@ describe('QuickBooks Online invoice import CSV', () => {
 		expect(result.ok && [result.invoiceCount, result.rowCount]).toEqual([2, 5]);
 		const memo1 = 'PO 4500012345; Job WO-18472';
 		expect(parseRows(result).slice(1)).toEqual([
-			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Labor', 'Replace compressor (PO line 1, item LAB-HVAC)', '1.5', '95.00', '142.50', 'N', '', ''],
-			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Materials', 'Filter, 20x25 (PO line 2, item FLT-2025)', '2', '12.50', '25.00', 'N', '', ''],
-			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Sales Tax', 'Sales tax 8.25%', '1', '13.82', '13.82', 'N', '', ''],
+			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Labor', 'Replace compressor (PO line 1, item LAB-HVAC)', '1.5', '95.00', '142.50', 'N', '', '', '4500012345'],
+			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Materials', 'Filter, 20x25 (PO line 2, item FLT-2025)', '2', '12.50', '25.00', 'N', '', '', '4500012345'],
+			['INV-1001', 'Acme Facilities', '01/15/2027', '02/14/2027', '2/10 Net 30', '', memo1, 'Sales Tax', 'Sales tax 8.25%', '1', '13.82', '13.82', 'N', '', '', '4500012345'],
 			// Blank terms fall back to the settings' default; Feb 1 + 30 days is Mar 3 in 2027.
-			['INV-1002', 'Beta Corp', '02/01/2027', '03/03/2027', 'Net 30', '', '\'=HYPERLINK("x")', 'Fee', 'Trip charge', '1', '75.00', '75.00', 'N', '', ''],
-			['INV-1002', 'Beta Corp', '02/01/2027', '03/03/2027', 'Net 30', '', '\'=HYPERLINK("x")', 'Discount', 'Discount', '1', '-5.00', '-5.00', 'N', '', '']
+			['INV-1002', 'Beta Corp', '02/01/2027', '03/03/2027', 'Net 30', '', '\'=HYPERLINK("x")', 'Fee', 'Trip charge', '1', '75.00', '75.00', 'N', '', '', ''],
+			['INV-1002', 'Beta Corp', '02/01/2027', '03/03/2027', 'Net 30', '', '\'=HYPERLINK("x")', 'Discount', 'Discount', '1', '-5.00', '-5.00', 'N', '', '', '']
 		]);
 	});
 
@@ -208,6 +208,20 @@ describe('bookkeeping settings', () => {
 			['Sales Tax', ''],
 			['Fee', ''],
 			['Discount', '']
+		]);
+		// A job that records only its sign-off is dated by it.
+		const signedOnly = parseRows(toQuickBooksCsv(input({ lines: withJobs, workOrders: [{ number: 'WO-18472', completedOn: null, signedOffOn: '2027-01-13' }] }))).slice(1);
+		expect(signedOnly.map((r) => r[14])).toEqual(['01/13/2027', '01/13/2027', '', '', '']);
+	});
+
+	it('puts the buyer’s PO number in its own last column, for the P.O. Number custom field, on every row of the invoice', () => {
+		const rows = parseRows(toQuickBooksCsv(input())).slice(1);
+		expect(rows.map((r) => [r[0], r[15]])).toEqual([
+			['INV-1001', '4500012345'],
+			['INV-1001', '4500012345'],
+			['INV-1001', '4500012345'],
+			['INV-1002', ''],
+			['INV-1002', '']
 		]);
 	});
 });
