@@ -122,8 +122,7 @@ export function expand(idx: Index, a: Anchors): Set<ScopeId> {
 		// Invoices on the PO (and, for freight under their NTE, the jobs they bill).
 		for (const inv of idx.invoicesByKey.get(customerId, number)) invoiceAndJobs(inv.id);
 		// Jobs naming the PO (PO_UNKNOWN asks whether it exists), and the invoices billing them (PO_MISSING does too).
-		for (const wo of idx.wosByPoNumber.get(number)) {
-			if (wo.customerId !== customerId) continue;
+		for (const wo of idx.wosByPoKey.get(customerId, number)) {
 			out.add(scopeId('W', wo.id));
 			if (wo.number !== '') invoicesBilling(idx, wo.number, out);
 		}

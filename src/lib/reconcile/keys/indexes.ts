@@ -36,8 +36,8 @@ export class Index {
 	readonly children: { [K in Leaf]: Map<string, RecordOf[K]> } | null;
 
 	readonly woByNumber = new Groups<WorkOrder>();
-	/** Work orders by the PO number they name (filter by customer): the tasks drawing on a PO, and the jobs to wake when a PO comes or goes. */
-	readonly wosByPoNumber = new Groups<WorkOrder>();
+	/** Customer id, then the PO number the job names: the tasks drawing on a PO, and the jobs to wake when a PO comes or goes. */
+	readonly wosByPoKey = new NestedGroups<WorkOrder>();
 	readonly tasksByWo = new Groups<Task>();
 	readonly cosByWo = new Groups<ChangeOrder>();
 	/** Customer id, then PO number. */
@@ -139,7 +139,7 @@ export class Index {
 			case 'workOrders': {
 				const w = rec as WorkOrder;
 				this.#group(this.woByNumber, w.number, w, add);
-				this.#group(this.wosByPoNumber, w.poNumber, w, add);
+				this.#nested(this.wosByPoKey, w.customerId, w.poNumber, w, add);
 				break;
 			}
 			case 'tasks':

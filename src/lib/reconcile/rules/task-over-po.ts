@@ -73,22 +73,28 @@ const taskName = (d: Draw): string => `${d.wo.number} ${d.task.code}`.trim();
 const sameUnit = (a: string, b: string): boolean => a.trim() === '' || b.trim() === '' || a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const NOT_DRAWING = new Set<WorkOrder['type']>(['internal', 'warranty']);
+const BILLED = new Set<string>();
 
 /** The unbilled tasks of the jobs on this PO, by the position of the PO line they name; null when none. */
 function unbilledTasks(idx: Index, po: PurchaseOrder, lineCount: number): Map<number, Draw[]> | null {
 	if (lineCount === 0) return null;
 	let byLine: Map<number, Draw[]> | null = null;
-	for (const wo of idx.wosByPoNumber.get(po.number)) {
-		if (wo.customerId !== po.customerId || wo.status === 'cancelled' || NOT_DRAWING.has(wo.type) || !isResolvedWo(idx, wo)) continue;
+	for (const wo of idx.wosByPoKey.get(po.customerId, po.number)) {
+		if (wo.status === 'cancelled' || NOT_DRAWING.has(wo.type) || !isResolvedWo(idx, wo)) continue;
 		const tasks = idx.tasksByWo.get(wo.id);
 		if (tasks.length === 0) continue;
-		const repeated = hasRepeatedCodes(tasks);
+		// Asked only of a job with a task unbilled: almost every job on a PO that is being billed has none.
+		let repeated: boolean | undefined;
+		// Billed the way task-rules.ts counts it: a work line naming the job and the task's code.
+		// One set of codes per job, reused: every PO re-reads every job on it, and most tasks are billed.
 		const lines = linesBillingWo(idx, wo);
+		BILLED.clear();
+		for (let i = 0; i < lines.length; i++) if (isWork(lines[i]!.kind)) BILLED.add(lines[i]!.taskCode);
 		for (let k = 0; k < tasks.length; k++) {
 			const task = tasks[k]!;
+			if (BILLED.has(task.code)) continue;
+			repeated ??= hasRepeatedCodes(tasks);
 			if (repeated && taskAmong(tasks, task.code) !== task) continue;
-			// Billed the way task-rules.ts counts it: a work line naming the job and the task's code.
-			if (lines.some((l) => l.taskCode === task.code && isWork(l.kind))) continue;
 			const i = findPoLineIndex(idx, po, task);
 			if (i < 0) continue;
 			byLine ??= new Map();
