@@ -50,6 +50,13 @@ export class Index {
 	readonly linesByInvoice = new Groups<InvoiceLine>();
 	readonly linesByWoNumber = new Groups<InvoiceLine>();
 	readonly #poLineLookups = new Map<string, PoLineLookup>();
+	/**
+	 * A full run only (`reconcileAll`, which runs every job's scope before any PO's): each job's
+	 * tasks that no live invoice bills, as its own rules found them, so the PO's TASK_OVER_PO does
+	 * not read the job's billing a second time. Lives for the one run; the incremental engine,
+	 * whose scopes re-run one at a time, always reads the billing afresh.
+	 */
+	readonly unbilledTasks: Map<string, readonly Task[]> | null;
 
 	readonly #incremental: boolean;
 
@@ -60,6 +67,7 @@ export class Index {
 	) {
 		this.#incremental = incremental;
 		this.children = incremental ? { tasks: new Map(), changeOrders: new Map(), poLines: new Map(), invoiceLines: new Map() } : null;
+		this.unbilledTasks = incremental ? null : new Map();
 	}
 
 	static from(wb: Workbook, incremental = false): Index {

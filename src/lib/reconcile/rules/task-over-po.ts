@@ -81,6 +81,11 @@ function unbilledTasks(idx: Index, po: PurchaseOrder, lineCount: number): Map<nu
 	let byLine: Map<number, Draw[]> | null = null;
 	for (const wo of idx.wosByPoKey.get(po.customerId, po.number)) {
 		if (wo.status === 'cancelled' || NOT_DRAWING.has(wo.type) || !isResolvedWo(idx, wo)) continue;
+		const known = idx.unbilledTasks?.get(wo.id);
+		if (known) {
+			for (const task of known) byLine = draw(idx, po, wo, task, byLine);
+			continue;
+		}
 		const tasks = idx.tasksByWo.get(wo.id);
 		if (tasks.length === 0) continue;
 		// Asked only of a job with a task unbilled: almost every job on a PO that is being billed has none.
@@ -95,15 +100,21 @@ function unbilledTasks(idx: Index, po: PurchaseOrder, lineCount: number): Map<nu
 			if (BILLED.has(task.code)) continue;
 			repeated ??= hasRepeatedCodes(tasks);
 			if (repeated && taskAmong(tasks, task.code) !== task) continue;
-			const i = findPoLineIndex(idx, po, task);
-			if (i < 0) continue;
-			byLine ??= new Map();
-			const at = byLine.get(i);
-			if (at) at.push({ wo, task });
-			else byLine.set(i, [{ wo, task }]);
+			byLine = draw(idx, po, wo, task, byLine);
 		}
 	}
 	if (byLine) for (const draws of byLine.values()) draws.sort(compareDraws);
+	return byLine;
+}
+
+/** Adds the task's draw under the PO line it names (none when it names no line of this PO). */
+function draw(idx: Index, po: PurchaseOrder, wo: WorkOrder, task: Task, byLine: Map<number, Draw[]> | null): Map<number, Draw[]> | null {
+	const i = findPoLineIndex(idx, po, task);
+	if (i < 0) return byLine;
+	byLine ??= new Map();
+	const at = byLine.get(i);
+	if (at) at.push({ wo, task });
+	else byLine.set(i, [{ wo, task }]);
 	return byLine;
 }
 

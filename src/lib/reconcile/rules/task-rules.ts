@@ -30,18 +30,23 @@ import { DONE_STATUSES } from './statuses';
 export function evaluateTasks(idx: Index, wo: WorkOrder, billedOnWo: readonly InvoiceLine[], out: Finding[]): void {
 	const tasks = idx.tasksByWo.get(wo.id);
 	const repeated = hasRepeatedCodes(tasks);
+	let unbilled: Task[] | null = null;
 	for (let i = 0; i < tasks.length; i++) {
 		const task = tasks[i]!;
 		// A task shadowed by another with the same code on the job is billed by nothing.
-		const lines = billedOnWo.length > 0 && (!repeated || taskAmong(tasks, task.code) === task) ? billedOnWo : NONE;
-		evaluateTask(idx, wo, task, lines, out);
+		const own = !repeated || taskAmong(tasks, task.code) === task;
+		const lines = billedOnWo.length > 0 && own ? billedOnWo : NONE;
+		if (!evaluateTask(idx, wo, task, lines, out) && own) (unbilled ??= []).push(task);
 	}
+	idx.unbilledTasks?.set(wo.id, unbilled ?? NO_TASKS);
 }
+
+const NO_TASKS: readonly Task[] = [];
 
 const NONE: readonly InvoiceLine[] = [];
 
-/** `billedOnWo`: every live line naming the job; the task's own are those naming its code. */
-function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonly InvoiceLine[], out: Finding[]): void {
+/** `billedOnWo`: every live line naming the job; the task's own are those naming its code. True when a line bills the task. */
+function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonly InvoiceLine[], out: Finding[]): boolean {
 	// Count and add up first, without allocating: almost every task is billed once, or not at all
 	// as it should be, or on several invoices within what it records. Only a finding needs the
 	// lines sorted and named.
@@ -55,11 +60,11 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 	}
 	if (count === 0) {
 		if (task.done && wo.type !== 'internal' && wo.type !== 'warranty' && DONE_STATUSES.has(wo.status)) unbilledWork(wo, task, out);
-		return;
+		return false;
 	}
 	const duplicate = count > 1 && isCharge(task.qtyMilli, task.rateCents) && total > task.qtyMilli;
 	const unapproved = task.extra ? unapprovedWhy(idx, wo, task) : null;
-	if (!duplicate && !unapproved) return;
+	if (!duplicate && !unapproved) return true;
 
 	const self = `tasks:${task.id}`;
 	const name = `${wo.number} ${task.code}`;
@@ -95,6 +100,7 @@ function evaluateTask(idx: Index, wo: WorkOrder, task: Task, billedOnWo: readonl
 			)
 		);
 	}
+	return true;
 }
 
 /** Why an extra task's change order does not cover it (with the change orders it names), or null when one is approved. */
