@@ -146,7 +146,7 @@ export async function createInvoiceFrom(workOrders: WorkOrder[]): Promise<string
 		notices.push('error', `The customer of ${first.number} is not on file.`);
 		return null;
 	}
-	const po = first.poNumber ? (w.tables.purchaseOrders.rows().find((p) => p.customerId === customer.id && p.number === first.poNumber) ?? null) : null;
+	const po = linesOf(w).poOfJob(first) ?? null;
 	const settings = w.settings;
 	const built = buildInvoice({
 		workOrders,
