@@ -18,6 +18,7 @@ import { writeTransaction } from './write-transaction';
 import { checkpoint, type WriteWatch } from './write-watch';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
+import { EDIT, type Cause } from './cause';
 
 export { describeRecord };
 import { refuseLockedInvoices, refuseRedecided, type InvoiceWrites } from './locks';
@@ -56,7 +57,8 @@ async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: Record
 }
 
 /** Create or replace one record. Refused with every problem, and nothing stored, when invalid or not unique. */
-export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
+export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K], cause: Cause = EDIT): Promise<void> {
 	await writeTransaction(db, ALL(db), async () => {
 		const before = (await db.table(table).get(x.id)) as RecordOf[K] | undefined;
 		refuseRedecided(table, before, x, describeRecord(table, x));
@@ -76,13 +78,16 @@ export async function updateRecord<K extends TableName>(
 	table: K,
 	id: string,
 	patch: Partial<RecordOf[K]>,
-	startedAs?: Partial<RecordOf[K]>
+	startedAs?: Partial<RecordOf[K]>,
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
+	cause: Cause = EDIT
 ): Promise<RecordOf[K]> {
 	return writeTransaction(db, ALL(db), () => updateInside(db, table, id, patch, startedAs));
 }
 
 /** A new version of each of these records, all or none, each refused as updateRecord refuses it (a record deleted meanwhile is never made again). */
-export async function updateRecords(db: TieoutDB, updates: readonly { [K in TableName]: { table: K; record: RecordOf[K] } }[TableName][]): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
+export async function updateRecords(db: TieoutDB, updates: readonly { [K in TableName]: { table: K; record: RecordOf[K] } }[TableName][], cause: Cause = EDIT): Promise<void> {
 	await writeTransaction(db, ALL(db), async () => {
 		for (const u of updates) await updateInside(db, u.table, u.record.id, u.record as never);
 	});
@@ -109,7 +114,8 @@ async function updateInside<K extends TableName>(db: TieoutDB, table: K, id: str
 }
 
 /** Delete one record; refused, naming them, while other records point at it. Owned children go with it. */
-export async function deleteRecord(db: TieoutDB, table: TableName, id: string): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
+export async function deleteRecord(db: TieoutDB, table: TableName, id: string, cause: Cause = { kind: 'delete' }): Promise<void> {
 	await writeTransaction(db, ALL(db), async () => {
 		const rec = (await db.table(table).get(id)) as AnyRecord | undefined;
 		if (!rec) return;
@@ -134,7 +140,8 @@ export type Batch = { [K in TableName]?: RecordOf[K][] };
  * Write many records in one transaction, all or nothing: every record is validated first and
  * the unique indexes refuse duplicates; any problem aborts the whole batch.
  */
-export async function saveBatch(db: TieoutDB, batch: Batch): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
+export async function saveBatch(db: TieoutDB, batch: Batch, cause: Cause = { kind: 'create' }): Promise<void> {
 	const problems: string[] = [];
 	for (const table of RECORD_TABLES) {
 		for (const x of (batch[table] ?? []) as AnyRecord[]) {
@@ -185,7 +192,8 @@ export interface ChangeSet {
  * transaction starts; uniqueness and references are checked with the whole set in place, so
  * records that point at each other (a PO and its new lines) can arrive together.
  */
-export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: WriteWatch): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
+export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: WriteWatch, cause: Cause = EDIT): Promise<void> {
 	const put = changes.put ?? {};
 	const problems: string[] = [];
 	for (const table of RECORD_TABLES) {

@@ -4,6 +4,7 @@ import { TieoutDB, type TableName } from '$lib/db/database';
 import { describeCellRefusal, describeStorageError, describeStorageProblem } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
 import { applyChanges, deleteRecord, saveBatch, saveRecord, type ChangeSet } from '$lib/db/repository';
+import type { Cause } from '$lib/db/cause';
 import type { WriteWatch } from '$lib/db/write-watch';
 import { replaceWorkbook, type PreparedBackup } from '$lib/db/backup';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
@@ -151,20 +152,20 @@ async function attempt(what: () => Promise<unknown>, notify = true, describe = d
 	}
 }
 
-export const saveOne = <K extends TableName>(table: K, record: RecordOf[K]) => attempt(() => saveRecord(app.wb.db, table, record));
+export const saveOne = <K extends TableName>(table: K, record: RecordOf[K], cause?: Cause) => attempt(() => saveRecord(app.wb.db, table, record, cause));
 
 /** A cell's edit: the grid shows the refusal under itself, after the row and column it names. */
-export const updateCell = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, startedAs: Partial<RecordOf[K]>) =>
-	attempt(() => updateShownFirst(app.wb.db, app.wb.tables[table] as never, table, id, patch, startedAs), false, describeCellRefusal);
+export const updateCell = <K extends TableName>(table: K, id: string, patch: Partial<RecordOf[K]>, startedAs: Partial<RecordOf[K]>, cause?: Cause) =>
+	attempt(() => updateShownFirst(app.wb.db, app.wb.tables[table] as never, table, id, patch, startedAs, cause), false, describeCellRefusal);
 
-export const deleteOne = (table: TableName, id: string) => attempt(() => deleteRecord(app.wb.db, table, id));
+export const deleteOne = (table: TableName, id: string, cause?: Cause) => attempt(() => deleteRecord(app.wb.db, table, id, cause));
 
 /**
  * Several records at once (an invoice made from jobs, an import): all stored, or none and the
  * reason shown. `changes` may be read from storage first, so a failed read is told the same way.
  */
-export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify = true, watch?: WriteWatch) =>
-	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes, watch), notify);
+export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify = true, watch?: WriteWatch, cause?: Cause) =>
+	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes, watch, cause), notify);
 
 /** A backup read and checked (`readBackup`) replaces the workbook; `describe` words a refusal. */
 export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string) => attempt(() => replaceWorkbook(app.wb.db, backup), true, describe);

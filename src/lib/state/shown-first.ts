@@ -4,6 +4,7 @@ import { sameRecord } from '$lib/db/line-cache';
 import type { RecordOf } from '$lib/db/records';
 import { updateRecord, validateRecord } from '$lib/db/repository';
 import type { LiveTable } from './live-table.svelte';
+import type { Cause } from '$lib/db/cause';
 
 /** True when an edit changes its own record only (no reference elsewhere follows it). */
 export function changesOneRecord(table: TableName, patch: object): boolean {
@@ -29,7 +30,8 @@ export async function updateShownFirst<K extends TableName>(
 	table: K,
 	id: string,
 	patch: Partial<RecordOf[K]>,
-	startedAs?: Partial<RecordOf[K]>
+	startedAs?: Partial<RecordOf[K]>,
+	cause?: Cause
 ): Promise<RecordOf[K]> {
 	const key = `${table}\u0000${id}`;
 	// An edit made while this tab's own earlier write to the record is in flight began from a value
@@ -41,7 +43,7 @@ export async function updateShownFirst<K extends TableName>(
 	if (guess) live.apply({ upserts: [guess], removes: [] });
 	inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
 	try {
-		const stored = await updateRecord(db, table, id, patch, startedAs);
+		const stored = await updateRecord(db, table, id, patch, startedAs, cause);
 		const now = live.get(id);
 		// A later edit of the same record may already show its own guess: its commit follows.
 		if ((!guess || now === guess) && !sameRecord(now as never, stored as never)) live.apply({ upserts: [stored], removes: [] });

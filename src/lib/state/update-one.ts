@@ -4,6 +4,7 @@ import type { RecordOf } from '$lib/db/records';
 import { updateRecord, updateRecords } from '$lib/db/repository';
 import type { EditRefusal } from '$lib/grid/edit-setters';
 import { app } from './app.svelte';
+import type { Cause } from '$lib/db/cause';
 
 /** True when storage holds no record `id` (false when storage cannot tell). */
 export async function isGone(table: TableName, id: string): Promise<boolean> {
@@ -20,12 +21,12 @@ export async function isGone(table: TableName, id: string): Promise<boolean> {
  * deleted it came back, without its tasks. Resolves to the refusal (and whether the record is
  * gone), or null once stored.
  */
-export async function updateOne<K extends TableName>(table: K, record: RecordOf[K]): Promise<EditRefusal | null> {
+export async function updateOne<K extends TableName>(table: K, record: RecordOf[K], cause?: Cause): Promise<EditRefusal | null> {
 	// Counted like every write from the page (app.svelte.ts), so leaving the page asks first.
 	app.pendingWrites++;
 	try {
 		await app.started;
-		await updateRecord(app.wb.db, table, record.id, record);
+		await updateRecord(app.wb.db, table, record.id, record, undefined, cause);
 		return null;
 	} catch (err) {
 		return { message: describeStorageError(err), gone: await isGone(table, record.id) };
@@ -35,11 +36,11 @@ export async function updateOne<K extends TableName>(table: K, record: RecordOf[
 }
 
 /** updateOne for several records in one transaction: all stored, or none. */
-export async function updateSome(updates: Parameters<typeof updateRecords>[1]): Promise<EditRefusal | null> {
+export async function updateSome(updates: Parameters<typeof updateRecords>[1], cause?: Cause): Promise<EditRefusal | null> {
 	app.pendingWrites++;
 	try {
 		await app.started;
-		await updateRecords(app.wb.db, updates);
+		await updateRecords(app.wb.db, updates, cause);
 		return null;
 	} catch (err) {
 		const gone = await Promise.all(updates.map((u) => isGone(u.table, u.record.id)));
