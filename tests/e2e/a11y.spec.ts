@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { cellOf, expect, loadSample, openGrid, openJob, stableRow, test } from './fixtures';
+
+const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+
+/** Each page with what shows once it has drawn its records (or its empty state). */
+const PAGES: { path: string; drawn: string; detail?: true }[] = [
+	{ path: '/', drawn: 'main h1' },
+	{ path: '/work-orders', drawn: 'main h1', detail: true },
+	{ path: '/purchase-orders', drawn: 'main h1', detail: true },
+	{ path: '/invoices', drawn: 'main h1', detail: true },
+	{ path: '/lines/tasks', drawn: 'main h1' },
+	{ path: '/lines/po-lines', drawn: 'main h1' },
+	{ path: '/lines/invoice-lines', drawn: 'main h1' },
+	{ path: '/exceptions', drawn: 'main h1' },
+	{ path: '/customers', drawn: 'main h1', detail: true },
+	{ path: '/settings', drawn: 'form' }
+];
+
+/** Every violation axe finds, one line each, so a failure names the rule, the element and why. */
+async function violations(page: Page, where: string): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+}
+
+async function settle(page: Page, p: { path: string; drawn: string }) {
+	await page.goto(p.path);
+	await expect(page.locator(p.drawn).first()).toBeVisible();
+	// Grids draw their rows a moment after the page: wait until no preview stands in.
+	await page.waitForFunction(() => !document.querySelector('[data-preview]'));
+	await page.waitForTimeout(300);
+}
+
+test('axe finds no violations on any page of an empty workbook', async ({ page }) => {
+	test.slow();
+	const found: string[] = [];
+	for (const p of PAGES) {
+		await settle(page, p);
+		found.push(...(await violations(page, `${p.path} (empty)`)));
+	}
+	expect(found).toEqual([]);
+});
+
+test('axe finds no violations on any page with the sample workbook and a record selected', async ({ page }) => {
+	test.slow();
+	await loadSample(page);
+	const found: string[] = [];
+	for (const p of PAGES) {
+		await settle(page, p);
+		found.push(...(await violations(page, p.path)));
+		// Selecting a row opens its record's detail beside the grid on these pages.
+		if (p.detail) {
+			const firstCell = page.locator('section[data-grid] .ag-row[row-id] [col-id]:not([col-id="findings"])').first();
+			await firstCell.click();
+			await page.waitForTimeout(300);
+			found.push(...(await violations(page, `${p.path} (a row selected)`)));
+		}
+	}
+	expect(found).toEqual([]);
+});
+
+test('axe finds no violations in the import wizard (mapping and review) nor in a dialog', async ({ page }) => {
+	test.slow();
+	await loadSample(page);
+	const found: string[] = [];
+	await page.goto('/work-orders');
+	await page.getByRole('button', { name: 'Import CSV…' }).first().click();
+	const w = page.getByRole('region', { name: 'Import work orders' });
+	await w.getByLabel('Import CSV').setInputFiles(fixture('csv/job-log.csv'));
+	await expect(w.getByRole('button', { name: 'Check 8 rows' })).toBeVisible();
+	found.push(...(await violations(page, 'import wizard, mapping')));
+	await w.getByRole('button', { name: 'Check 8 rows' }).click();
+	await expect(w.getByRole('alert').first()).toBeVisible();
+	found.push(...(await violations(page, 'import wizard, review')));
+
+	await page.goto('/customers');
+	await page.locator('.ag-row [col-id]').nth(1).click();
+	await page.getByRole('button', { name: 'Delete', exact: true }).first().click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+	found.push(...(await violations(page, 'confirm dialog')));
+	await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+	await openJob(page, 'WO-18479');
+	await page.getByRole('group', { name: 'Actions for WO-18479' }).getByRole('button', { name: 'Complete with sign-off' }).click();
+	await expect(page.getByRole('form', { name: 'Sign off WO-18479' })).toBeVisible();
+	found.push(...(await violations(page, 'sign-off form')));
+
+	const invoices = await openGrid(page, '/invoices', 'Invoices', 4);
+	await cellOf(await stableRow(invoices, 'number', 'INV-1041'), 'number').click();
+	await page.getByRole('button', { name: 'Credit note…' }).click();
+	await expect(page.getByRole('form', { name: 'Credit note for INV-1041' })).toBeVisible();
+	found.push(...(await violations(page, 'credit note form')));
+	expect(found).toEqual([]);
+});
