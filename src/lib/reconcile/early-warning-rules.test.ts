@@ -57,6 +57,21 @@ describe('TASK_OVER_PO', () => {
 		expect(cells(found[1]!)).toContain('workOrders:wo2.poNumber');
 	});
 
+	it('names five of the other jobs on a busy line and counts the rest, in each of their sentences', () => {
+		const wb = unbilled();
+		rec(wb, 'tasks', 't1').qtyMilli = 4000;
+		for (let j = 2; j <= 8; j++) {
+			wb.workOrders.push(newWorkOrder(`wo${j}`, `WO-${j}`, 'cust', '2027-03-02', { status: 'open', siteId: 'site', poNumber: '884120' }));
+			wb.tasks.push(newTask(`tk${j}`, `wo${j}`, 'T1', { kind: 'labor', qtyMilli: 1000, unit: 'h', rateCents: 10000, buyerItemCode: 'LAB', poLineNo: 1 }));
+		}
+		const found = findingsOf(wb, 'TASK_OVER_PO');
+		expect(found).toHaveLength(8);
+		expect(found.find((f) => f.key === 'TASK_OVER_PO|poLines:pl1|tasks:t1')!.message).toBe(
+			'WO-1 T1 records 4 h on PO 884120 line 1; with WO-2 T1 (1 h), WO-3 T1 (1 h), WO-4 T1 (1 h), WO-5 T1 (1 h), WO-6 T1 (1 h) and 2 more that is 11 h, and the line authorises 10 h: 1 h over. Ask the buyer for a PO revision before billing.'
+		);
+		expect(found.find((f) => f.key === 'TASK_OVER_PO|poLines:pl1|tasks:tk8')!.message).toContain('with WO-1 T1 (4 h), WO-2 T1 (1 h), WO-3 T1 (1 h), WO-4 T1 (1 h), WO-5 T1 (1 h) and 2 more that is 11 h');
+	});
+
 	it('counts what invoices already bill on the line; a billed task no longer draws (OVER_PO_QTY speaks for it)', () => {
 		const wb = cleanWorkbook(); // INV-1 bills WO-1 T1 for all 10 h of line 1
 		secondJob(wb, 2000);

@@ -60,8 +60,11 @@ export const poLineName = (po: PurchaseOrder, pl: PoLine): string => `PO ${po.nu
 /** The verb for a subject of `n` things: `agree(1, 'bills', 'bill')` is `bills`. */
 export const agree = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
+/** How many items `list` names before it counts the rest. */
+export const LIST_MAX = 5;
+
 /** `a`, `a and b`, `a, b and c`, `a, b, c, d, e and 3 more`. */
-export function list(items: readonly string[], max = 5): string {
+export function list(items: readonly string[], max = LIST_MAX): string {
 	if (items.length <= 1) return items[0] ?? '';
 	if (items.length > max) return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -7,7 +7,7 @@ import { findPoLineIndex, hasRepeatedCodes, isResolvedWo, isWork, taskAmong } fr
 import type { Finding } from '../types';
 import { linesBillingWo } from './billing';
 import { finding, target, type FindingContext } from './finding';
-import { list, money, qty } from './format';
+import { list, LIST_MAX, money, qty } from './format';
 import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
 
 /**
@@ -46,7 +46,7 @@ export function tasksOverPo(idx: Index, po: PurchaseOrder, billed: PoBilled, tol
 		const say = (n: number) => (byQty ? qty(n, pl.unit) : money(n));
 		for (const d of draws) {
 			if (!isCharge(d.task.qtyMilli, d.task.rateCents)) continue;
-			const others = draws.filter((o) => o !== d).map((o) => `${taskName(o)} (${say(drawn(o))})`);
+			const others = namedOthers(draws, d, (o) => `${taskName(o)} (${say(drawn(o))})`);
 			if (already !== 0) others.push(`${say(already)} already billed`);
 			const sum = others.length === 0 ? '' : `; with ${list(others)} that is ${say(total)}`;
 			out.push(
@@ -61,6 +61,20 @@ export function tasksOverPo(idx: Index, po: PurchaseOrder, billed: PoBilled, tol
 			);
 		}
 	}
+}
+
+/**
+ * The other tasks on the line, as `list` words them: only the first few are named, so only they
+ * are worded (a line drawn on by hundreds of tasks made every one of their sentences name all).
+ */
+function namedOthers(draws: readonly Draw[], d: Draw, name: (o: Draw) => string): string[] {
+	const out: string[] = [];
+	let count = 0;
+	for (const o of draws) {
+		if (o === d) continue;
+		out.push(++count <= LIST_MAX ? name(o) : '');
+	}
+	return out;
 }
 
 interface Draw {
