@@ -94,3 +94,20 @@ test('axe finds no violations in the import wizard (mapping and review) nor in a
 	found.push(...(await violations(page, 'credit note form')));
 	expect(found).toEqual([]);
 });
+
+test('axe finds no violations on a phone: the menu open, the job list and one job with its checklist', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loadSample(page);
+	const found: string[] = [];
+	await page.goto('/work-orders');
+	await expect(page.locator('[data-job]').first()).toBeVisible();
+	found.push(...(await violations(page, 'phone job list')));
+	await page.getByRole('button', { name: /^Menu/ }).click();
+	await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+	found.push(...(await violations(page, 'phone menu open')));
+	await page.keyboard.press('Escape');
+	await page.locator('[data-job]').filter({ hasText: 'WO-18479' }).click();
+	await expect(page.getByRole('region', { name: 'Work order WO-18479' }).getByRole('checkbox').first()).toBeVisible();
+	found.push(...(await violations(page, 'phone job view')));
+	expect(found).toEqual([]);
+});
