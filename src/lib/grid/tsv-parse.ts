@@ -14,8 +14,3 @@ export function parseTsv(text: string): string[][] {
 	}
 	return data;
 }
-
-/** More than one cell: a block to paste across cells, never text for one cell's editor. */
-export function isBlock(text: string): boolean {
-	return /[\t\r\n]/.test(text.replace(/(\r\n|\r|\n)$/, ''));
-}

@@ -12,3 +12,8 @@ const NEEDS_QUOTES = /[\t\r\n"]/;
 function quoted(cell: string): string {
 	return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
+
+/** More than one cell: a block to paste across cells, never text for one cell's editor. */
+export function isBlock(text: string): boolean {
+	return /[\t\r\n]/.test(text.replace(/(\r\n|\r|\n)$/, ''));
+}
