@@ -178,11 +178,16 @@ export class SheetControl<T extends { id: string }> {
 	/** Pastes a TSV block at `at` (the focused cell), all or nothing, as one write. */
 	async paste(text: string, at: Cell | null = this.block ? { row: boundsOf(this.block).top, col: boundsOf(this.block).left } : this.#focused()): Promise<void> {
 		if (!at) return this.hooks.show('Choose the cell to paste at first: click it, or move to it with the arrow keys.');
+		// Marks for the paste benchmark (tests/bench/paste.mjs): read, checked, stored.
+		performance.mark('tieout:paste-start');
 		const { parseTsv } = await import('./tsv-parse');
 		const cells = parseTsv(text);
 		if (!cells.length) return;
+		performance.mark('tieout:paste-read');
 		const plan = await planPaste(cells, at, this.#sheetColumns(), this.#sheetRows(), this.hooks.canAdd(), pause);
+		performance.mark('tieout:paste-checked');
 		const done = await this.#apply(plan, { kind: 'paste' }, 'Nothing was pasted');
+		performance.mark('tieout:paste-stored');
 		if (done) {
 			const width = Math.max(...cells.map((r) => r.length));
 			this.#setBlock({ anchor: at, extent: { row: at.row + cells.length - 1, col: at.col + width - 1 } });
