@@ -61,6 +61,12 @@ async function pasteOnce(browser, run) {
 	await grid.locator('[row-index="0"] [col-id="name"]').click();
 	await page.waitForTimeout(500);
 	const text = block(run);
+	// BENCH_PROFILE=1 prints where the page's thread spent the paste (self time per function).
+	const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.start');
+	}
 	const timing = await page.evaluate(
 		async ({ text, rows }) => {
 			const count = document.querySelector('section[data-grid="customers"] [data-testid="row-count"]');
@@ -92,6 +98,17 @@ async function pasteOnce(browser, run) {
 		},
 		{ text, rows: ROWS }
 	);
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const self = new Map();
+		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+		profile.samples.forEach((id, i) => {
+			const n = byId.get(id);
+			const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+			self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+		});
+		console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
+	}
 	const longs = (await page.evaluate(() => window.__long)).filter((l) => l.at >= timing.startedAt).map((l) => l.ms);
 	// Undo of the paste: timed here once undo lands (issue 22, history helper): press Ctrl+Z with the
 	// focus in the grid, wait for the count to read "1 row" again, and record `undoMs` and its long tasks
