@@ -39,6 +39,8 @@ export function refusalText(what: string, refused: readonly string[]): string {
  * typed edits; the grid itself never writes a row.
  */
 export class SheetControl<T extends { id: string }> {
+	/** The last click on the grid held Shift, Ctrl or ⌘: it selects rows, and the focus it moves must not. */
+	clickWithKeys = false;
 	/** A block of more than one cell, or null: the focused cell alone. */
 	block: Block | null = null;
 	#blockCols = new Set<string>();
@@ -55,11 +57,14 @@ export class SheetControl<T extends { id: string }> {
 		const copy = (e: ClipboardEvent) => this.onCopy(e);
 		const paste = (e: ClipboardEvent) => this.onPaste(e);
 		const menu = (e: MouseEvent) => this.onContextMenu(e);
+		const click = (e: PointerEvent) => (this.clickWithKeys = e.shiftKey || e.ctrlKey || e.metaKey);
+		this.host.addEventListener('pointerdown', click, true);
 		this.host.addEventListener('keydown', keys, true);
 		this.host.addEventListener('contextmenu', menu);
 		document.addEventListener('copy', copy);
 		document.addEventListener('paste', paste, true);
 		return () => {
+			this.host.removeEventListener('pointerdown', click, true);
 			this.host.removeEventListener('keydown', keys, true);
 			this.host.removeEventListener('contextmenu', menu);
 			document.removeEventListener('copy', copy);
