@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { serveBuild } from './static-server.mjs';
+import { startProfile } from './profile.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4283);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -62,11 +63,7 @@ async function pasteOnce(browser, run) {
 	await page.waitForTimeout(500);
 	const text = block(run);
 	// BENCH_PROFILE=1 prints where the page's thread spent the paste (self time per function).
-	const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-	if (cdp) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.start');
-	}
+	const stopProfile = process.env.BENCH_PROFILE ? await startProfile(context, page) : null;
 	const timing = await page.evaluate(
 		async ({ text, rows }) => {
 			const count = document.querySelector('section[data-grid="customers"] [data-testid="row-count"]');
@@ -98,17 +95,7 @@ async function pasteOnce(browser, run) {
 		},
 		{ text, rows: ROWS }
 	);
-	if (cdp) {
-		const { profile } = await cdp.send('Profiler.stop');
-		const self = new Map();
-		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-		profile.samples.forEach((id, i) => {
-			const n = byId.get(id);
-			const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-			self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-		});
-		console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
-	}
+	if (stopProfile) console.log(await stopProfile());
 	const longs = (await page.evaluate(() => window.__long)).filter((l) => l.at >= timing.startedAt).map((l) => l.ms);
 	// Undo of the paste: timed here once undo lands (issue 22, history helper): press Ctrl+Z with the
 	// focus in the grid, wait for the count to read "1 row" again, and record `undoMs` and its long tasks
