@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { largePoCsv } from '../fixtures/csv/generate-large.mjs';
 import { serveBuild } from './static-server.mjs';
+import { startProfile } from './profile.mjs';
 
 const PORT = Number(process.env.BENCH_CSV_PORT ?? 4286);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -56,25 +57,13 @@ try {
 
 	const small = writeCsv(APPLY_MB);
 	const r = await readAndCheck(small);
-	const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
-	if (cdp) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.start');
-	}
+	const stopProfile = process.env.BENCH_PROFILE ? await startProfile(page.context(), page) : null;
 	const t3 = await now();
 	await w.getByRole('button', { name: 'Apply import' }).click();
 	await page.getByRole('status').filter({ hasText: `tieout-bench-${APPLY_MB}mb.csv` }).waitFor({ timeout: 300_000 });
-	if (cdp) {
+	if (stopProfile) {
 		await page.waitForTimeout(3000);
-		const { profile } = await cdp.send('Profiler.stop');
-		const self = new Map();
-		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-		profile.samples.forEach((id, i) => {
-			const n = byId.get(id);
-			const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-			self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-		});
-		console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
+		console.log(await stopProfile(20));
 	}
 	result.apply = { mb: APPLY_MB, lines: small.lines, ...r, writeMs: Math.round((await now()) - t3), longestTaskMs: Math.max(0, ...(await page.evaluate(() => window.__long))) };
 

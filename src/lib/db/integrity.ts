@@ -306,9 +306,14 @@ export async function batchIntegrityProblems(db: TieoutDB, batch: { [K in TableN
 		const site = wo.siteId ? sites.get(wo.siteId) : undefined;
 		if (site && site.customerId !== wo.customerId) out.push({ table: 'workOrders', record: wo, message: `Site "${site.name}" belongs to another customer` });
 	}
-	for (const c of batch.customers ?? []) {
-		const same = (await db.customers.where('name').equals(c.name).toArray()).find((o) => o.id !== c.id);
-		if (same) out.push({ table: 'customers', record: c, message: `A customer named "${c.name}" already exists` });
+	const customers = batch.customers ?? [];
+	if (customers.length) {
+		// One index walk for the whole batch: a query per customer made a paste of 10,000 take 8 s.
+		const byName = new Map<string, string[]>();
+		for (const o of await db.customers.where('name').anyOf([...new Set(customers.map((c) => c.name))]).toArray()) byName.set(o.name, [...(byName.get(o.name) ?? []), o.id]);
+		for (const c of customers) {
+			if ((byName.get(c.name) ?? []).some((id) => id !== c.id)) out.push({ table: 'customers', record: c, message: `A customer named "${c.name}" already exists` });
+		}
 	}
 	return out;
 }

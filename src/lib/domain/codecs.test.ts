@@ -109,8 +109,8 @@ describe('integer codecs', () => {
 });
 
 describe('boolCodec', () => {
-	it.each(['yes', 'Y', 'TRUE', '1', 'x', '✓'])('reads %j as true', (t) => expect(value(boolCodec.parse(t))).toBe(true));
-	it.each(['no', 'N', 'false', '0', ''])('reads %j as false', (t) => expect(value(boolCodec.parse(t))).toBe(false));
+	it.each(['yes', 'Y', 'TRUE', 't', '1', 'x', '✓'])('reads %j as true', (t) => expect(value(boolCodec.parse(t))).toBe(true));
+	it.each(['no', 'N', 'false', 'F', '0', ''])('reads %j as false', (t) => expect(value(boolCodec.parse(t))).toBe(false));
 	it('refuses anything else and round trips', () => {
 		expect(error(boolCodec.parse('maybe'))).toMatch(/"maybe" is not yes or no/);
 		roundTrips(boolCodec, true);

@@ -71,8 +71,8 @@ export const optionalIntCodec: Codec<number | null> = {
 export const boolCodec: Codec<boolean> = {
 	parse: (t) => {
 		const s = t.trim().toLowerCase();
-		if (['yes', 'y', 'true', '1', 'x', '✓'].includes(s)) return ok(true);
-		if (['no', 'n', 'false', '0', ''].includes(s)) return ok(false);
+		if (['yes', 'y', 'true', 't', '1', 'x', '✓'].includes(s)) return ok(true);
+		if (['no', 'n', 'false', 'f', '0', ''].includes(s)) return ok(false);
 		return fail(`"${t.trim()}" is not yes or no`);
 	},
 	format: (v) => (v ? 'Yes' : 'No')

@@ -72,8 +72,9 @@ export function enumCol<T>(f: keyof T & string, h: string, values: readonly stri
 
 export function boolCol<T>(f: keyof T & string, h: string, o: Opts<T> = {}): ColDef<T> {
 	return editable<T>(f, h, boolCodec as Codec<never>, {
-		cellEditor: 'agSelectCellEditor',
-		cellEditorParams: { values: [true, false] },
+		// A key typed on the cell (y, n, t, f, 1, 0, or yes…) opens a text editor the codec reads, as in a
+		// spreadsheet; Enter, F2 or a double-click open the Yes/No list.
+		cellEditorSelector: (p) => (p.eventKey && p.eventKey.length === 1 ? { component: 'agTextCellEditor' } : { component: 'agSelectCellEditor', params: { values: [true, false] } }),
 		width: 80,
 		...o
 	});

@@ -22,13 +22,13 @@ export type RowCodes = (rowId: string) => string;
  * The grid as a person sees it, as CSV: its displayed columns in order and the rows that pass
  * its filters, in its sort order. Numbers are written plain (1234.50), text as shown.
  */
-export function gridCsv<T extends { id: string }>(api: GridApi<T>, options: { bom: boolean; codes?: RowCodes }): string {
+export function gridCsv<T extends { id: string }>(api: GridApi<T>, options: { bom: boolean; codes?: RowCodes; only?: (row: T) => boolean }): string {
 	const columns = api.getAllDisplayedColumns();
 	const header = columns.map((c) => (c.getColId() === 'findings' ? 'Findings' : (c.getColDef().headerName ?? c.getColId())));
 	const kinds = columns.map(exportAs);
 	const rows: CsvCell[][] = [];
 	api.forEachNodeAfterFilterAndSort((node: IRowNode<T>) => {
-		if (!node.data) return;
+		if (!node.data || (options.only && !options.only(node.data))) return;
 		rows.push(
 			columns.map((col, i) => {
 				if (col.getColId() === 'findings') return options.codes?.(node.data!.id) ?? '';

@@ -2,7 +2,7 @@ import type { GridOptions } from 'ag-grid-community';
 import { filterValue, quickFilterText } from './filter-values';
 
 /**
- * How every Tieout grid behaves, whatever it shows: one row is selected at a time and nothing
+ * How every Tieout grid behaves, whatever it shows: rows are selected by click (Shift and Ctrl add more) and nothing
  * animates. Edits are requests the page decides on: DataGrid gives every editable column a
  * value setter that hands the value on and writes nothing, so the grid never changes a row itself.
  */
@@ -21,7 +21,8 @@ export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 			getQuickFilterText: quickFilterText
 		},
 		getRowId: (p) => p.data.id,
-		rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
+		// Shift- and Ctrl-click select several rows, to copy, delete or export them (sheet-control.ts).
+		rowSelection: { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true },
 		animateRows: false,
 		suppressCellFocus: false,
 		stopEditingWhenCellsLoseFocus: true,
