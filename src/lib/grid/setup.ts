@@ -8,6 +8,7 @@ import {
 	ExternalFilterModule,
 	ModuleRegistry,
 	NumberFilterModule,
+	PinnedRowModule,
 	QuickFilterModule,
 	RenderApiModule,
 	RowApiModule,
@@ -50,6 +51,8 @@ export function registerGridModules(): void {
 		// CSV export reads displayed columns and formatted cell values.
 		ColumnApiModule,
 		CellApiModule,
+		// The totals row under the rows (totals-row.ts).
+		PinnedRowModule,
 		// Header hints, and each highlighted cell's reasons on hover (browser tooltips: grid-options.ts).
 		TooltipModule,
 		// Names a missing module in the console during development; dropped from production builds.
