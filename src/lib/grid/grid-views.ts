@@ -48,7 +48,11 @@ export class GridViews<T> {
 		};
 		const events = ['columnMoved', 'columnResized', 'columnVisible', 'columnPinned', 'sortChanged', 'filterChanged'] as const;
 		for (const e of events) api.addEventListener(e, changed);
+		// A change made just before the page is left or reloaded is written as the page goes.
+		const leaving = () => this.#timer !== undefined && this.flush();
+		addEventListener('pagehide', leaving);
 		this.#off = () => {
+			removeEventListener('pagehide', leaving);
 			for (const e of events) if (!api.isDestroyed()) api.removeEventListener(e, changed);
 		};
 	}

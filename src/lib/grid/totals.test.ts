@@ -27,13 +27,13 @@ describe('sumRows', () => {
 		expect(totalsLabel(1)).toBe('Total (1 row)');
 	});
 
-	it('says "mixed units" rather than adding hours to each', () => {
+	it('says "mixed" rather than adding hours to each', () => {
 		const { totals } = sumRows(over([
 			{ amountCents: 1, qtyMilli: 1000, unit: 'hr' },
 			{ amountCents: -1, qtyMilli: 1000, unit: 'ea' }
 		]), cols);
 		expect(totals[1]!.unit).toBe(MIXED);
-		expect(totals.map(totalText)).toEqual(['$0.00', 'mixed units']);
+		expect(totals.map(totalText)).toEqual(['$0.00', 'mixed']);
 	});
 
 	it('equals a from-scratch recompute in cents, whatever the rows (credits included)', () => {

@@ -55,7 +55,7 @@ export function sumRows<R>(each: (visit: (row: R) => void) => void, cols: readon
 export function totalText(t: ColumnTotal): string {
 	if (t.sum === null) return 'too large';
 	if (t.kind === 'money') return formatMoney(t.sum);
-	if (t.unit === MIXED) return 'mixed units';
+	if (t.unit === MIXED) return 'mixed';
 	return t.unit ? `${formatQuantity(t.sum)} ${t.unit}` : formatQuantity(t.sum);
 }
 
