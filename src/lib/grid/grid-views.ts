@@ -1,6 +1,6 @@
 import type { ColDef, ColumnState, GridApi } from 'ag-grid-community';
-import { columnKinds, defaultColumns, fullColumns, viewOf, type ColumnView, type GridView } from './view-state';
-import { gridViews, type ViewKind, type ViewStore } from './view-store';
+import { defaultColumns, fullColumns, viewKindOf, viewOf, type ColumnView, type GridView, type ViewKind } from './view-state';
+import { gridViews, type ViewStore } from './view-store';
 
 /** How long the grid must be still after a change (a drag, a typed search) before the view is written. */
 const SAVE_MS = 300;
@@ -12,11 +12,6 @@ export interface ViewHooks {
 	setSearch(text: string): void;
 	/** The view changed (the early drawing of the grid is due again). */
 	changed(): void;
-}
-
-/** The grid kind and its filter kinds, from the columns the page gives it (the findings marker is the grid's own). */
-export function viewKindOf<T>(kind: string, columns: readonly ColDef<T>[]): ViewKind {
-	return { kind, kinds: columnKinds(columns) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { sumRows, totalsLabel, totalText, type TotalColumn } from './totals';
 export const TOTALS_ID = '__totals';
 const CELLS = Symbol('totals cells');
 
-/** The pinned row's data: the text of each cell by column id. */
+/** The pinned row's data: the text of each cell by column id (and by field, for columns read by field). */
 interface TotalsData {
 	id: string;
 	[CELLS]: Map<string, string>;
@@ -27,11 +27,11 @@ export function withTotalsRow<T>(columns: ColDef<T>[]): ColDef<T>[] {
 		const getter = c.valueGetter;
 		const formatter = c.valueFormatter;
 		const own = c.editable;
-		const field = c.field as string | undefined;
 		return {
 			...c,
-			valueGetter: (p: ValueGetterParams<T>) =>
-				pinned(p) ? cellText(p) : typeof getter === 'function' ? getter(p) : field ? (p.data as Record<string, unknown> | undefined)?.[field] : undefined,
+			// A column read by field reads the totals row's text from its field (TotalsRow puts it there):
+			// no getter in the way of sorting and filtering 100,000 rows.
+			...(typeof getter === 'function' ? { valueGetter: (p: ValueGetterParams<T>) => (pinned(p) ? cellText(p) : getter(p)) } : {}),
 			valueFormatter: (p: ValueFormatterParams<T>) => (pinned(p) ? String(p.value ?? '') : typeof formatter === 'function' ? formatter(p) : p.value),
 			editable: (p: EditableCallbackParams<T>) => !pinned(p) && (typeof own === 'function' ? own(p) : !!own),
 			// The cells' class rules read values of lines (over the cap, AP-ready): the totals are none.
@@ -99,7 +99,12 @@ export class TotalsRow<T> {
 		// The label goes in the first column shown that holds no total (not the findings marker).
 		const labelCol = api.getAllDisplayedColumns().find((c) => c.getColId() !== 'findings' && !cells.has(c.getColId()));
 		if (labelCol) cells.set(labelCol.getColId(), totalsLabel(rows));
-		api.setGridOption('pinnedBottomRowData', [{ id: TOTALS_ID, [CELLS]: cells } as unknown as T]);
+		const data: Record<string | symbol, unknown> = { id: TOTALS_ID, [CELLS]: cells };
+		for (const col of api.getColumns() ?? []) {
+			const field = col.getColDef().field as string | undefined;
+			if (field && cells.has(col.getColId())) data[field] = cells.get(col.getColId());
+		}
+		api.setGridOption('pinnedBottomRowData', [data as unknown as T]);
 	}
 
 	stop(): void {

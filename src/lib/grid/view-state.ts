@@ -77,6 +77,17 @@ export function columnKinds<T>(columns: readonly ColDef<T>[], defaultFilter: Fil
 	return out;
 }
 
+/** How a grid is known to the view store: its kind ("po-lines-of-a-po", not one PO's number) and what its columns filter as. */
+export interface ViewKind {
+	kind: string;
+	kinds: ReadonlyMap<string, FilterKind>;
+}
+
+/** The grid kind and its filter kinds, from the columns the page gives it (the findings marker is the grid's own). */
+export function viewKindOf<T>(kind: string, columns: readonly ColDef<T>[]): ViewKind {
+	return { kind, kinds: columnKinds(columns) };
+}
+
 function condition(raw: unknown, kind: 'text' | 'number'): Condition | null {
 	if (!isObject(raw) || typeof raw.type !== 'string') return null;
 	const types = kind === 'text' ? TEXT_TYPES : NUMBER_TYPES;

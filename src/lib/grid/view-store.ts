@@ -1,14 +1,8 @@
 import { notices } from '$lib/state/notices.svelte';
-import { KEY_PREFIX } from './first-rows';
-import { cleanName, MAX_NAMED, parseStored, type FilterKind, type GridView, type NamedView, type StoredViews } from './view-state';
+import { dropEveryFirstRows } from './first-rows';
+import { cleanName, MAX_NAMED, parseStored, type GridView, type NamedView, type StoredViews, type ViewKind } from './view-state';
 
 export const VIEWS_PREFIX = 'tieout:grid-views:';
-
-/** How a grid is known to the store: its kind ("po-lines-of-po", not one PO's number) and its columns. */
-export interface ViewKind {
-	kind: string;
-	kinds: ReadonlyMap<string, FilterKind>;
-}
 
 /**
  * Each grid kind's views in this browser's localStorage (view-state.ts): the view it was left in
@@ -94,28 +88,11 @@ export class ViewStore {
 			}
 			return false;
 		}
-		dropDrawings(this.storage, kind);
+		// The early drawings of the grid were taken in its old layout: dropped at once, so a reload in
+		// the next moment draws nothing rather than columns that then jump. They are kept again soon.
+		dropEveryFirstRows(kind, this.storage);
 		for (const l of this.#listeners) l(kind);
 		return true;
-	}
-}
-
-/**
- * The early drawings of a grid (first-rows.ts) were taken in its old layout: dropped at once, so a
- * reload in the next moment draws nothing rather than columns that then jump. They are kept again
- * in the new layout a moment later.
- */
-function dropDrawings(storage: () => Storage, slug: string): void {
-	try {
-		const s = storage();
-		const keys: string[] = [];
-		for (let i = 0; i < s.length; i++) {
-			const key = s.key(i);
-			if (key?.startsWith(KEY_PREFIX) && key.endsWith(`#${slug}`)) keys.push(key);
-		}
-		for (const key of keys) s.removeItem(key);
-	} catch {
-		/* storage unavailable: there is no drawing to draw either */
 	}
 }
 

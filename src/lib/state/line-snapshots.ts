@@ -5,9 +5,8 @@ import { drawingKeyOf, dropFirstRows, frameOf, gridSlug, saveFirstRows, snapshot
 import { topBy, type OrderKeys } from '$lib/grid/grid-options';
 import type { Delta } from '$lib/grid/row-source';
 import { previewColumns } from '$lib/grid/preview';
-import { layoutColumns, reordersRows } from '$lib/grid/view-state';
+import { layoutColumns, reordersRows, viewKindOf } from '$lib/grid/view-state';
 import { gridViews, ViewStore } from '$lib/grid/view-store';
-import { viewKindOf } from '$lib/grid/grid-views';
 import { firstRowsSource } from './first-rows';
 import type { LiveTable } from './live-table.svelte';
 import { LINE_PAGES, type LinePage, type LineTable } from './line-pages';
