@@ -166,7 +166,7 @@ test('a named view brings back columns, sort, filter and search; views can be re
 
 test('the totals row adds up the filtered rows, follows a search and an edit, and is never a row of the data', async ({ page }) => {
 	const grid = await openGrid(page, PAGE, LABEL, 13);
-	await expect(total(grid, 'po')).toHaveText('Total (13 rows)');
+	await expect(total(grid, 'customer')).toHaveText('Total (13 rows)');
 	await expect(total(grid, 'extendedCents')).toHaveText(dollars(await shownSum(grid, 'extendedCents')));
 	// Hours and each in one column are not added together.
 	await expect(total(grid, 'qtyMilli')).toHaveText('mixed');
@@ -174,7 +174,7 @@ test('the totals row adds up the filtered rows, follows a search and an edit, an
 	const search = grid.getByRole('searchbox', { name: `Search ${LABEL}` });
 	await search.fill('HVAC technician');
 	await expect(rowCount(grid)).toHaveText('2 of 13 rows');
-	await expect(total(grid, 'po')).toHaveText('Total (2 rows)');
+	await expect(total(grid, 'customer')).toHaveText('Total (2 rows)');
 	const hours = await grid.locator('.ag-grid-scrolling-container [role="row"][row-id] [col-id="qtyMilli"]').allTextContents();
 	const units = new Set(await grid.locator('.ag-grid-scrolling-container [role="row"][row-id] [col-id="unit"]').allTextContents());
 	expect(units.size).toBe(1);

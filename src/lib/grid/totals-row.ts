@@ -66,6 +66,7 @@ const COALESCE_MS = 120;
 export class TotalsRow<T> {
 	readonly #cols: TotalColumn<T>[];
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	#shown = '';
 	readonly #off: () => void;
 
 	constructor(
@@ -96,9 +97,15 @@ export class TotalsRow<T> {
 		if (api.isDestroyed()) return;
 		const { rows, totals } = sumRows<T>((visit) => api.forEachNodeAfterFilter((n) => n.data && visit(n.data)), this.#cols);
 		const cells = new Map(totals.map((t) => [t.colId, totalText(t)]));
-		// The label goes in the first column shown that holds no total (not the findings marker).
-		const labelCol = api.getAllDisplayedColumns().find((c) => c.getColId() !== 'findings' && !cells.has(c.getColId()));
+		// The label goes in the first column shown that holds no total (not the findings marker), out of
+		// the pinned columns if it can: their narrow box would cut it short.
+		const free = api.getAllDisplayedColumns().filter((c) => c.getColId() !== 'findings' && !cells.has(c.getColId()));
+		const labelCol = free.find((c) => !c.getPinned()) ?? free[0];
 		if (labelCol) cells.set(labelCol.getColId(), totalsLabel(rows));
+		// Unchanged totals (a sort, a redraw) leave the row as it is.
+		const shown = JSON.stringify([...cells]);
+		if (shown === this.#shown) return;
+		this.#shown = shown;
 		const data: Record<string | symbol, unknown> = { id: TOTALS_ID, [CELLS]: cells };
 		for (const col of api.getColumns() ?? []) {
 			const field = col.getColDef().field as string | undefined;
