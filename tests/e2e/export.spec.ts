@@ -5,7 +5,7 @@ import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, stableRow,
 test('Export CSV writes the columns and filtered rows the grid shows, numbers plain, with a BOM for Excel', async ({ page }) => {
 	await loadSample(page);
 	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
-	await grid.getByRole('searchbox', { name: 'Filter All PO lines' }).fill('HVAC');
+	await grid.getByRole('searchbox', { name: 'Search All PO lines' }).fill('HVAC');
 	await expect(rowCount(grid)).toHaveText('2 of 13 rows');
 
 	const [download] = await Promise.all([page.waitForEvent('download'), grid.getByRole('button', { name: 'Export CSV' }).click()]);

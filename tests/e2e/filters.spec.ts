@@ -6,7 +6,7 @@ test.beforeEach(async ({ page }) => {
 
 test('the search box finds a price, a customer and a date as the cells show them', async ({ page }) => {
 	const lines = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
-	const search = lines.getByRole('searchbox', { name: 'Filter All PO lines' });
+	const search = lines.getByRole('searchbox', { name: 'Search All PO lines' });
 	// Stored as 18750 cents; the person reads $187.50 and types either form.
 	await search.fill('187.50');
 	await expect(rowCount(lines)).toHaveText('1 of 13 rows');

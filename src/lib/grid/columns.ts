@@ -24,6 +24,8 @@ import type { ExportAs, ExportContext } from './export';
 export interface EditContext extends ExportContext {
 	field: string;
 	codec: Codec<unknown>;
+	/** A price per unit: not summed by the totals row. */
+	perUnit?: boolean;
 }
 
 type Opts<T> = Partial<ColDef<T>>;
@@ -49,6 +51,11 @@ export const requiredTextCol = <T>(f: keyof T & string, h: string, o: Opts<T> = 
 export const moneyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, moneyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 120, ...o }, 'money');
 export const optionalMoneyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) =>
 	editable<T>(f, h, optionalMoneyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 120, ...o }, 'money');
+/** A price per unit (a rate, a unit price): money, but adding it up over rows means nothing, so the totals row leaves it out. */
+export const rateCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}): ColDef<T> => {
+	const col = moneyCol<T>(f, h, o);
+	return { ...col, context: { ...(col.context as EditContext), perUnit: true } };
+};
 export const qtyCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, qtyCodec as Codec<never>, { ...(NUM as Opts<T>), width: 90, ...o }, 'qty');
 export const intCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) => editable<T>(f, h, intCodec as Codec<never>, { ...(NUM as Opts<T>), width: 80, ...o }, 'int');
 export const optionalIntCol = <T>(f: keyof T & string, h: string, o: Opts<T> = {}) =>

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { firstRowsSnapshot, saveFirstRows, sortSignature, type FirstRowsSource } from './first-rows';
+import { dropFirstRows, firstRowsSnapshot, saveFirstRows, sortSignature, type FirstRowsSource } from './first-rows';
 import type { PreviewColumn } from './preview';
 
 /** How long the rows must have been still before a snapshot is kept. */
@@ -45,7 +45,10 @@ export class FirstRowsKeeper<T extends { id: string }> {
 
 	#capture(): void {
 		const { api, source, slug } = this.o;
-		if (api.isDestroyed() || !source.ready() || this.#replaced || api.isAnyFilterPresent() || sortSignature(api) !== this.#openingSort) return;
+		if (api.isDestroyed() || !source.ready() || this.#replaced || sortSignature(api) !== this.#openingSort) return;
+		// A filter or search kept in the grid's view (grid-views.ts) opens the next visit filtered: the
+		// unfiltered screen kept before would be drawn and then replaced.
+		if (api.isAnyFilterPresent()) return dropFirstRows(location.pathname, slug);
 		const rect = this.o.frame().getBoundingClientRect();
 		if (rect.height <= 0 || rect.top >= innerHeight) return;
 		const saved = saveFirstRows(location.pathname, firstRowsSnapshot(api, rect, { columns: this.o.columns(), marker: this.o.marker, slug, source }));

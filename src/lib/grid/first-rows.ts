@@ -117,6 +117,30 @@ export function saveFirstRows(path: string, snapshot: FirstRowsSnapshot, storage
 	}
 }
 
+/** Forgets a grid's kept first screen: the grid will not open on those rows (first-rows-keeper.ts, line-snapshots.ts). */
+export function dropFirstRows(path: string, slug: string, storage: () => Storage = () => localStorage): void {
+	try {
+		storage().removeItem(snapshotKey(path, slug));
+	} catch {
+		/* storage unavailable: there is no snapshot to draw either */
+	}
+}
+
+/** Forgets the kept first screen of grid `slug` on every page. */
+export function dropEveryFirstRows(slug: string, storage: () => Storage = () => localStorage): void {
+	try {
+		const s = storage();
+		const keys: string[] = [];
+		for (let i = 0; i < s.length; i++) {
+			const key = s.key(i);
+			if (key?.startsWith(KEY_PREFIX) && key.endsWith(`#${slug}`)) keys.push(key);
+		}
+		for (const key of keys) s.removeItem(key);
+	} catch {
+		/* storage unavailable: there is no snapshot to draw either */
+	}
+}
+
 /** The grid's sort as one string: a snapshot is kept only while the grid is in the order it opened in. */
 export const sortSignature = <T>(api: GridApi<T>): string => api.getColumnState().flatMap((c) => (c.sort ? [`${c.colId}:${c.sort}`] : [])).join();
 

@@ -5,9 +5,11 @@ import {
 	CustomEditorModule,
 	ClientSideRowModelApiModule,
 	ClientSideRowModelModule,
+	EventApiModule,
 	ExternalFilterModule,
 	ModuleRegistry,
 	NumberFilterModule,
+	PinnedRowModule,
 	QuickFilterModule,
 	RenderApiModule,
 	RowApiModule,
@@ -50,6 +52,9 @@ export function registerGridModules(): void {
 		// CSV export reads displayed columns and formatted cell values.
 		ColumnApiModule,
 		CellApiModule,
+		// The totals row under the rows (totals-row.ts), and the events it and the kept views follow (grid-views.ts).
+		PinnedRowModule,
+		EventApiModule,
 		// Header hints, and each highlighted cell's reasons on hover (browser tooltips: grid-options.ts).
 		TooltipModule,
 		// Names a missing module in the console during development; dropped from production builds.

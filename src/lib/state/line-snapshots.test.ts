@@ -69,6 +69,28 @@ describe('LineSnapshots: the first screen of every line page, kept from the work
 		expect(snapshot('/lines/invoice-lines', 'all-invoice-lines')).toBeNull();
 	});
 
+	it('draws a grid in its kept view (grid-views.ts), and not at all when that view sorts or filters its rows', async () => {
+		const wb = await open(fill);
+		const { surround, snapshot } = surroundings('/lines/po-lines');
+		const views = surround.storage();
+		views.setItem('tieout:grid-views:all-po-lines', JSON.stringify({ v: 1, current: { columns: [{ colId: 'customer', hide: true }, { colId: 'lineNo', width: 150 }, { colId: 'po' }, { colId: 'gone', width: 10 }], filter: {}, search: '' }, named: [] }));
+		const keeper = new LineSnapshots(wb, surround, 0);
+		keeper.layoutChanged();
+		await keeper.flush();
+		const po = snapshot('/lines/po-lines', 'all-po-lines')!;
+		expect(po.columns.slice(0, 3).map((c) => [c.header, c.width])).toEqual([
+			['PO', 100],
+			['Line', 150],
+			['Buyer item', 130]
+		]);
+		expect(po.rows[0]!.cells.slice(0, 2)).toEqual(['200', '1']);
+
+		views.setItem('tieout:grid-views:all-po-lines', JSON.stringify({ v: 1, current: { columns: [{ colId: 'lineNo', sort: 'desc' }], filter: {}, search: '' }, named: [] }));
+		keeper.layoutChanged();
+		await keeper.flush();
+		expect(snapshot('/lines/po-lines', 'all-po-lines')).toBeNull();
+	});
+
 	it('keeps only the rows and columns that fit the window', async () => {
 		const wb = await open(fill);
 		const { env, surround, snapshot } = surroundings();

@@ -1,10 +1,12 @@
 import { resolve } from '$app/paths';
 import { RECORD_TABLES, type TableName } from '$lib/db/database';
 import { PARENTS } from '$lib/db/integrity';
-import { drawingKeyOf, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
+import { drawingKeyOf, dropFirstRows, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
 import { topBy, type OrderKeys } from '$lib/grid/grid-options';
 import type { Delta } from '$lib/grid/row-source';
 import { previewColumns } from '$lib/grid/preview';
+import { layoutColumns, reordersRows, viewKindOf } from '$lib/grid/view-state';
+import { gridViews, ViewStore } from '$lib/grid/view-store';
 import { firstRowsSource } from './first-rows';
 import type { LiveTable } from './live-table.svelte';
 import { LINE_PAGES, type LinePage, type LineTable } from './line-pages';
@@ -82,6 +84,13 @@ export class LineSnapshots {
 
 	/** Writes every page's snapshot once the lines are all read and checked, then after every change that can alter one. */
 	start(): void {
+		// A grid's kept view changed (grid-views.ts): its first screen is drawn in the new layout.
+		this.#off.push(
+			gridViews.subscribe((kind) => {
+				for (const p of pages) if (gridSlug(p.label) === kind) this.#dirty.add(p.table);
+				this.#schedule();
+			})
+		);
 		for (const t of RECORD_TABLES) this.#off.push((this.wb.tables[t] as unknown as LiveTable<{ id: string }>).subscribe((d) => this.changed(t, d)));
 		void this.wb.linesLoaded.then(() => {
 			this.#started = true;
@@ -183,6 +192,15 @@ export class LineSnapshots {
 		const table = this.wb.tables[page.table];
 		if (!frame || !table.loaded) return false;
 		const slug = gridSlug(page.label);
+		const columns = page.columns(this.wb);
+		const view = new ViewStore(this.env.storage, () => {}).current(viewKindOf(slug, columns));
+		// Kept sorted, filtered or searched, the grid does not open on the lines in the workbook's
+		// order: no early drawing beats one that is then replaced by other rows.
+		if (reordersRows(columns, view)) {
+			this.#top.delete(page.table);
+			dropFirstRows(resolve(page.path), slug, this.env.storage);
+			return false;
+		}
 		const first = (n: number) => {
 			// The keys rank every parent record: built once, for the pass and for the last row's key.
 			const key = page.order(this.wb)();
@@ -191,7 +209,7 @@ export class LineSnapshots {
 			return rows;
 		};
 		const snapshot = snapshotOf(frame, this.env.view(), first, {
-			columns: previewColumns(page.columns(this.wb)),
+			columns: previewColumns(layoutColumns(columns, view)),
 			// Every line grid shows its findings in a first column.
 			marker: true,
 			slug,
