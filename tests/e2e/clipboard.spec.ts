@@ -66,7 +66,7 @@ test('A paste with refused cells names each by row and column, and changes nothi
 	const row = await stableRow(grid, 'description', 'Startup labor, standard time');
 	await expect(cellOf(row, 'qtyMilli')).toHaveText('16');
 	await cellOf(row, 'qtyMilli').click();
-	const before = await grid.locator('[role="row"][row-id] [col-id="qtyMilli"]').allInnerTexts();
+	const before = await grid.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="qtyMilli"]').allInnerTexts();
 	// Qty, Unit, Rate, then the worked-out Amount.
 	await paste(page, '20\th\t$130.00\t$1.00\r\nabc\th\tten\t\r\n');
 	const alert = refusal(grid);
@@ -74,7 +74,7 @@ test('A paste with refused cells names each by row and column, and changes nothi
 	await expect(alert).toContainText(/Rows? \d+(–\d+)?, Amount: is worked out from other cells, not typed/);
 	await expect(alert).toContainText(/Row \d+, Qty: "abc"/);
 	await expect(alert).toContainText(/Row \d+, Rate: "ten"/);
-	await expect(grid.locator('[role="row"][row-id] [col-id="qtyMilli"]')).toHaveText(before);
+	await expect(grid.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="qtyMilli"]')).toHaveText(before);
 	await expect(cellOf(row, 'rateCents')).toHaveText('$125.00');
 });
 
@@ -113,7 +113,7 @@ test('Ctrl+C copies a Shift+arrow block as TSV that spreadsheets read; Escape le
 	await page.evaluate(() => navigator.clipboard.writeText('Rewired\tlabor\t3\r\n'));
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ControlOrMeta+v');
-	await expect(grid.locator('[role="row"][row-id] [col-id="description"]', { hasText: 'Rewired' })).toHaveCount(1);
+	await expect(grid.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="description"]', { hasText: 'Rewired' })).toHaveCount(1);
 	await saved(page);
 });
 
@@ -121,7 +121,7 @@ test('Ctrl+D fills the top cell of a block down, as one change that survives a r
 	const grid = await openGrid(page, '/lines/tasks', 'All tasks', 22);
 	await grid.getByRole('searchbox').fill('WO-18474');
 	await expect(rowCount(grid)).toHaveText('4 of 22 rows');
-	const cells = grid.locator('[role="row"][row-id] [col-id="unit"]');
+	const cells = grid.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="unit"]');
 	const top = (await cells.first().innerText()).trim();
 	await cells.first().click();
 	for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
@@ -135,7 +135,7 @@ test('Ctrl+D fills the top cell of a block down, as one change that survives a r
 
 test('Delete clears a block of cells as one change; a required column refuses, saying why', async ({ page }) => {
 	const lines = await poLines(page);
-	const cc = lines.locator('[role="row"][row-id] [col-id="costCenter"]');
+	const cc = lines.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="costCenter"]');
 	await expect(cc.first()).not.toHaveText('');
 	await cc.first().click();
 	await page.keyboard.press('Shift+ArrowDown');
@@ -145,7 +145,7 @@ test('Delete clears a block of cells as one change; a required column refuses, s
 	await expect(cc.nth(2)).not.toHaveText('');
 	await saved(page);
 
-	const description = lines.locator('[role="row"][row-id] [col-id="description"]').first();
+	const description = lines.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="description"]').first();
 	const text = await description.innerText();
 	await description.click();
 	await page.keyboard.press('Delete');
@@ -155,10 +155,10 @@ test('Delete clears a block of cells as one change; a required column refuses, s
 
 test('Shift-click and Ctrl-click select rows; deleting them asks with the count, refuses rows still used, and is one change', async ({ page }) => {
 	const grid = await openGrid(page, '/customers', 'Customers', 3);
-	const names = grid.locator('[role="row"][row-id] [col-id="name"]');
+	const names = grid.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="name"]');
 	await names.nth(0).click();
 	await names.nth(1).click({ modifiers: ['Shift'] });
-	await expect(grid.locator('[role="row"][row-id].ag-row-selected')).toHaveCount(2);
+	await expect(grid.locator('[role="row"][row-id]:not([row-id="__totals"]).ag-row-selected')).toHaveCount(2);
 	await page.keyboard.press('Control+Delete');
 	const dialog = page.getByRole('dialog');
 	await expect(dialog).toContainText('Delete 2 rows?');
@@ -177,7 +177,7 @@ test('Shift-click and Ctrl-click select rows; deleting them asks with the count,
 	const second = cellOf(await stableRow(grid, 'name', 'New customer 2'), 'name');
 	await first.click();
 	await second.click({ modifiers: ['ControlOrMeta'] });
-	await expect(grid.locator('[role="row"][row-id].ag-row-selected')).toHaveCount(2);
+	await expect(grid.locator('[role="row"][row-id]:not([row-id="__totals"]).ag-row-selected')).toHaveCount(2);
 	await grid.getByRole('button', { name: 'Delete' }).click();
 	await expect(dialog).toContainText('Delete 2 rows?');
 	await dialog.getByRole('button', { name: 'Delete 2 rows' }).click();

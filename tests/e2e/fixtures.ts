@@ -43,9 +43,9 @@ export const rowCount = (grid: Locator): Locator => grid.getByTestId('row-count'
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The one data row of `grid` whose cell in column `colId` reads exactly `text`. */
+/** The one data row of `grid` whose cell in column `colId` reads exactly `text` (the totals row, row-id __totals, is no record). */
 export function rowWhere(grid: Locator, colId: string, text: string): Locator {
-	return grid.locator('[role="row"][row-id]').filter({
+	return grid.locator('[role="row"][row-id]:not([row-id="__totals"])').filter({
 		has: grid.page().locator(`[col-id="${colId}"]`, { hasText: new RegExp(`^\\s*${escapeRe(text)}\\s*$`) })
 	});
 }

@@ -16,7 +16,7 @@ export interface ViewHooks {
 
 /**
  * A live grid's view: restored from this browser when the grid is made (before any row is in it),
- * written back a moment after each change of columns, sort, filter or search, and replaced by a
+ * written back a moment after each change of columns, sort or filter, and replaced by a
  * named view or the defaults on request.
  */
 export class GridViews<T> {
@@ -93,7 +93,9 @@ export class GridViews<T> {
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
 		if (this.api.isDestroyed()) return;
-		const view = this.current();
+		// A search is a find, not a layout: kept in named views only. Kept here, coming back to a
+		// page showed "1 of 12 rows" for a job looked up last week, and skipped the early drawing.
+		const view = { ...this.current(), search: '' };
 		// The defaults are kept as nothing, so the grid follows its definitions if they change.
 		const plain = !view.search && !Object.keys(view.filter).length && JSON.stringify(view.columns) === JSON.stringify(viewOf(this.#defaults as ColumnState[], null, '', this.k.kinds).columns);
 		this.store.setCurrent(this.k, plain ? null : view);
