@@ -84,7 +84,7 @@ export async function replaceWorkbook(db: TieoutDB, backup: PreparedBackup, file
 }
 
 /** Reads, checks and restores a backup file's JSON in one step (what a test or a script wants). */
-export const restoreBackup = async (db: TieoutDB, input: unknown): Promise<number> => replaceWorkbook(db, readBackup(input));
+export const restoreBackup = async (db: TieoutDB, input: unknown, file = ''): Promise<number> => replaceWorkbook(db, readBackup(input), file);
 
 /** Empties the workbook (every record, mapping, revision and the history) in one transaction. */
 export async function clearWorkbook(db: TieoutDB): Promise<void> {

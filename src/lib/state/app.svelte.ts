@@ -168,7 +168,7 @@ export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify
 	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes, watch, cause), notify);
 
 /** A backup read and checked (`readBackup`) replaces the workbook; `describe` words a refusal. */
-export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string) => attempt(() => replaceWorkbook(app.wb.db, backup), true, describe);
+export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string, file = '') => attempt(() => replaceWorkbook(app.wb.db, backup, file), true, describe);
 
 export async function loadSampleData(): Promise<string | null> {
 	const error = await attempt(() => saveBatch(app.wb.db, { ...sampleWorkbook(today(), newId), settings: [sampleSettings(app.wb.settings)] }));
