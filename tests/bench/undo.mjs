@@ -40,7 +40,13 @@ async function importFile(page, path) {
 	await w.getByRole('button', { name: `Check ${LINES} rows` }).click();
 	await w.getByRole('button', { name: 'Apply import' }).waitFor({ timeout: minutes });
 	await w.getByRole('button', { name: 'Apply import' }).click();
-	await page.getByRole('status').filter({ hasText: path.split('/').pop() }).waitFor({ timeout: minutes });
+	const name = path.split('/').pop();
+	await Promise.race([
+		page.getByRole('status').filter({ hasText: name }).waitFor({ timeout: minutes }),
+		page.getByRole('alert').filter({ hasText: name }).waitFor({ timeout: minutes }).then(async () => {
+			throw new Error(await page.getByRole('alert').filter({ hasText: name }).innerText());
+		})
+	]);
 }
 
 const server = await serveBuild('build', PORT);

@@ -17,7 +17,7 @@ import { RecordError } from './errors';
 import { bulkWriteNamed, NAMED_MAX, RowsRefused } from './named-writes';
 import { writeTransaction } from './write-transaction';
 import { checkpoint, type WriteWatch } from './write-watch';
-import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
+import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename, RENAME_FIELDS } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 import { EDIT, type Cause } from './cause';
 import { announce, ChangeRecorder, type HistoryRow } from './history';
@@ -193,6 +193,13 @@ export async function saveBatch(db: TieoutDB, batch: Batch, cause: Cause = { kin
 	});
 }
 
+/** True when `after` changes a field other records follow (a number, a code). */
+function renames(table: TableName, before: AnyRecord, after: AnyRecord): boolean {
+	const b = before as unknown as Record<string, unknown>;
+	const a = after as unknown as Record<string, unknown>;
+	return ((RENAME_FIELDS[table] ?? []) as readonly string[]).some((f) => b[f] !== a[f]) || (table === 'purchaseOrders' && b.customerId !== a.customerId);
+}
+
 /** Records per bulk call inside a large write. */
 const WRITE_SLICE = 2_000;
 
@@ -264,7 +271,9 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 		}
 		const refused = (await batchIntegrityProblems(db, put as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
 		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
-		for (const [table, before, after] of renamed) await propagateRename(db, table, before as never, after as never, rec);
+		// Only a record whose number moved moves others: awaiting a rename check per record of a
+		// 100-line revision let the transaction commit under it (PrematureCommitError), and costs a 100k one dearly.
+		for (const [table, before, after] of renamed) if (renames(table, before, after)) await propagateRename(db, table, before as never, after as never, rec);
 		// The last chance to stop: what follows is short, then the commit, which cannot be called back.
 		checkpoint(watch);
 		watch?.committing?.();

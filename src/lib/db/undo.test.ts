@@ -101,6 +101,22 @@ describe('undo', () => {
 	});
 });
 
+describe('undo of many lines', () => {
+	it('takes back 150 invoice lines added and 200 changed on one invoice, then redoes them', async () => {
+		const s = await seedLinked(db);
+		const old = Array.from({ length: 200 }, (_, i) => b.invoiceLine({ invoiceId: s.inv.id, lineNo: i + 2 }));
+		await applyChanges(db, { put: { invoiceLines: old } });
+		const before = await records(db);
+		const added = Array.from({ length: 150 }, (_, i) => b.invoiceLine({ invoiceId: s.inv.id, lineNo: i + 500 }));
+		const paste = await changeOf(() => applyChanges(db, { put: { invoiceLines: [...old.map((l) => ({ ...l, description: 'pasted', rateCents: 1 })), ...added] } }, undefined, { kind: 'paste' }));
+		const after = await records(db);
+		const undo = await changeOf(() => undoChange(db, paste, { kind: 'undo' }));
+		expect(await records(db)).toEqual(before);
+		await undoChange(db, undo, { kind: 'redo' });
+		expect(await records(db)).toEqual(after);
+	});
+});
+
 /** A random write on a small workbook: an edit, a batch edit, a new task, a delete, an import. */
 const step = fc.oneof(
 	fc.record({ kind: fc.constant('edit' as const), site: fc.nat(2), text: fc.string({ maxLength: 6 }) }),
