@@ -29,7 +29,7 @@ test('Customers: Alt+N adds a customer; Ctrl+Delete asks first, Cancel keeps it,
 	await page.keyboard.press('Control+Delete');
 	const dialog = page.getByRole('dialog', { name: 'Delete New customer 1?' });
 	await expect(dialog).toBeVisible();
-	await expect(dialog).toContainText('cannot be undone');
+	await expect(dialog).toContainText('Undo (Ctrl+Z) brings');
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(rowCount(grid)).toHaveText('1 row');

@@ -7,6 +7,7 @@ import { isTooLong } from '$lib/domain/limits';
 import { CURRENT_SCHEMA, VERSIONS } from './schema';
 import { upgradeRecord, type StoredKind } from './migrations';
 import { fieldDifferences, kindProblems, type BackedUpAttachment } from './shapes';
+import type { HistoryRow } from './history';
 import { BACKUP_FORMAT, BACKUP_FORMATS, BACKUP_KINDS, CURRENT_FORMAT, KIND_PLURAL } from './backup-format';
 
 export const NOT_RESTORED = 'The backup was not restored';
@@ -34,6 +35,8 @@ export interface PreparedBackup {
 	mappings: ColumnMapping[];
 	poRevisions: PoRevision[];
 	attachments: Attachment[];
+	/** The history of every change the backup's workbook made (none before format 5). */
+	history: HistoryRow[];
 }
 
 /** At most this many problems are listed; a file that is wrong throughout says how many more. */
@@ -98,11 +101,13 @@ export function readBackup(input: unknown): PreparedBackup {
 	const mappings = rows('mappings');
 	const poRevisions = rows('poRevisions');
 	const backedUp = rows('attachments');
+	const history = rows('history');
 	const shapedWell = new Set<Record<string, unknown>>();
 	for (const [kind, list, name] of [
 		['mappings', mappings, (r: Record<string, unknown>) => `Remembered column mapping ${String(r.id)}`],
 		['poRevisions', poRevisions, (r: Record<string, unknown>) => `PO revision ${String(r.revision)}`],
-		['attachments', backedUp, (r: Record<string, unknown>) => `Attachment ${String(r.name)}`]
+		['attachments', backedUp, (r: Record<string, unknown>) => `Attachment ${String(r.name)}`],
+		['history', history, (r: Record<string, unknown>) => `Change ${String(r.id)} of the history`]
 	] as const) {
 		for (const r of list) {
 			const shape = shapeProblems(kind, r);
@@ -111,14 +116,15 @@ export function readBackup(input: unknown): PreparedBackup {
 		}
 	}
 	if (records.settings.some((s) => s.id !== 'app') || records.settings.length > 1) problems.push(`it holds ${records.settings.length} settings records where a workbook has one, named "app"`);
-	problems.push(...duplicateProblems(records, { mappings, poRevisions, attachments: backedUp }));
+	problems.push(...duplicateProblems(records, { mappings, poRevisions, attachments: backedUp, history }));
 
 	const poIds = new Set(records.purchaseOrders.map((p) => p.id));
 	for (const r of poRevisions) if (!poIds.has(r.poId as string)) problems.push(`PO revision ${String(r.revision)}: its purchase order is not in the backup`);
 	const attachments = attachmentsFrom(backedUp.filter((a) => shapedWell.has(a)) as unknown as BackedUpAttachment[], new Set(records.workOrders.map((w) => w.id)), problems);
+	const changes = historyFrom(history.filter((h) => shapedWell.has(h)) as unknown as HistoryRow[], problems);
 	if (problems.length) refuse(problems);
 
-	const counts = Object.fromEntries(BACKUP_KINDS.map((k) => [k, k === 'attachments' ? attachments.length : k === 'mappings' ? mappings.length : k === 'poRevisions' ? poRevisions.length : records[k as TableName].length])) as Record<StoredKind, number>;
+	const counts = Object.fromEntries(BACKUP_KINDS.map((k) => [k, k === 'attachments' ? attachments.length : k === 'mappings' ? mappings.length : k === 'poRevisions' ? poRevisions.length : k === 'history' ? changes.length : records[k as TableName].length])) as Record<StoredKind, number>;
 	return {
 		summary: {
 			formatVersion: format!.version,
@@ -130,12 +136,13 @@ export function readBackup(input: unknown): PreparedBackup {
 		records,
 		mappings: mappings as unknown as ColumnMapping[],
 		poRevisions: poRevisions as unknown as PoRevision[],
-		attachments
+		attachments,
+		history: changes
 	};
 }
 
 /** "Task 3 of the backup": one record of a kind, by its place in the file. */
-const ONE: Record<StoredKind, string> = { ...TABLE_LABEL, settings: 'Settings record', mappings: 'Remembered column mapping', attachments: 'Attachment', poRevisions: 'PO revision' };
+const ONE: Record<StoredKind, string> = { ...TABLE_LABEL, settings: 'Settings record', mappings: 'Remembered column mapping', attachments: 'Attachment', poRevisions: 'PO revision', history: 'Change' };
 
 /** Missing, unknown or wrong-kind fields: a hand-edited or cut-short file may hold anything. */
 function shapeProblems(kind: StoredKind, r: Record<string, unknown>): string[] {
@@ -164,7 +171,7 @@ function uniqueKeys(table: string): string[][] {
 }
 
 /** Two records where the workbook allows one: the same id, or the same unique key (a work order number). */
-function duplicateProblems(records: PreparedBackup['records'], extras: Record<'mappings' | 'poRevisions' | 'attachments', Record<string, unknown>[]>): string[] {
+function duplicateProblems(records: PreparedBackup['records'], extras: Record<'mappings' | 'poRevisions' | 'attachments' | 'history', Record<string, unknown>[]>): string[] {
 	const out: string[] = [];
 	const all: [StoredKind, Record<string, unknown>[]][] = [...RECORD_TABLES.map((t) => [t, records[t] as unknown as Record<string, unknown>[]] as [StoredKind, Record<string, unknown>[]]), ...Object.entries(extras) as [StoredKind, Record<string, unknown>[]][]];
 	for (const [kind, list] of all) {
@@ -204,6 +211,28 @@ function attachmentsFrom(rows: BackedUpAttachment[], workOrders: Set<string>, pr
 		}
 	}
 	return out;
+}
+
+/**
+ * History rows as stored: a sign-off photo deleted with its job is kept whole, its bytes a Blob
+ * again. What a row says of records is not checked against today's records: it is the past.
+ */
+function historyFrom(rows: HistoryRow[], problems: string[]): HistoryRow[] {
+	return rows.map((row) => {
+		if (!row.keys.every((k) => typeof k === 'string' && k.includes(':'))) problems.push(`Change ${row.id} of the history: its record keys are not "kind:id"`);
+		if (!row.deleted.some((d) => typeof d?.record?.base64 === 'string')) return row;
+		const deleted = row.deleted.map((d) => {
+			const { base64, ...rest } = d.record as { base64?: string; type?: string };
+			if (typeof base64 !== 'string') return d;
+			try {
+				return { ...d, record: { ...rest, data: new Blob([fromBase64(base64)], { type: String(rest.type ?? '') }) } };
+			} catch {
+				problems.push(`Change ${row.id} of the history: an attachment's data is not base64`);
+				return d;
+			}
+		});
+		return { ...row, deleted };
+	});
 }
 
 export function toBase64(bytes: Uint8Array): string {

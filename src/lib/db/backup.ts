@@ -10,6 +10,9 @@ import { BACKUP_FORMAT, BACKUP_KINDS, CURRENT_FORMAT } from './backup-format';
 import type { StoredKind } from './migrations';
 import { NOT_RESTORED, readBackup, toBase64, type PreparedBackup } from './backup-read';
 import type { BackedUpAttachment } from './shapes';
+import type { Attachment } from './database';
+import type { HistoryRow } from './history';
+import { recordedWrite } from './repository';
 
 export { BACKUP_FORMAT };
 export { readBackup, type PreparedBackup, type BackupSummary } from './backup-read';
@@ -25,7 +28,7 @@ export interface Backup {
 	tables: Record<string, unknown[]>;
 }
 
-const EXTRA_TABLES = ['mappings', 'poRevisions'] as const;
+const EXTRA_TABLES = ['mappings', 'poRevisions', 'history'] as const;
 const EVERY_TABLE = [...RECORD_TABLES, ...EXTRA_TABLES, 'attachments'];
 
 /**
@@ -42,8 +45,15 @@ export async function exportBackup(db: TieoutDB, exportedAt: string, backupOn?: 
 		return { tables, attachments: await db.attachments.toArray() };
 	});
 	// Blobs are read after the transaction: awaiting a non-IndexedDB promise inside it would end it early.
-	tables.attachments = await Promise.all(
-		attachments.map(async ({ data, ...rest }): Promise<BackedUpAttachment> => ({ ...rest, base64: toBase64(new Uint8Array(await data.arrayBuffer())) }))
+	const backedUp = async ({ data, ...rest }: Attachment): Promise<BackedUpAttachment> => ({ ...rest, base64: toBase64(new Uint8Array(await data.arrayBuffer())) });
+	tables.attachments = await Promise.all(attachments.map(backedUp));
+	// A job deleted with its sign-off photos keeps them in its history, in base64 like the attachments.
+	tables.history = await Promise.all(
+		(tables.history as HistoryRow[]).map(async (row) =>
+			row.deleted.some((d) => d.record.data instanceof Blob)
+				? { ...row, deleted: await Promise.all(row.deleted.map(async (d) => (d.record.data instanceof Blob ? { ...d, record: await backedUp(d.record as unknown as Attachment) } : d))) }
+				: row
+		)
 	);
 	if (backupOn) {
 		const settings = (tables.settings ?? []) as Settings[];
@@ -57,9 +67,12 @@ export async function exportBackup(db: TieoutDB, exportedAt: string, backupOn?: 
  * transaction, and the references a save checks are checked with every record in place, so a
  * problem puts the old workbook back. Returns how many business records were restored.
  */
-export async function replaceWorkbook(db: TieoutDB, backup: PreparedBackup): Promise<number> {
-	await writeTransaction(db, EVERY_TABLE.map((t) => db.table(t)), async () => {
+export async function replaceWorkbook(db: TieoutDB, backup: PreparedBackup, file = ''): Promise<number> {
+	// The backup's own history comes back with it, then one change more: this restore, every record "created" by it.
+	await recordedWrite(db, EVERY_TABLE.map((t) => db.table(t)), { kind: 'restore', file }, async (rec) => {
 		for (const t of EVERY_TABLE) await db.table(t).clear();
+		if (backup.history.length) await db.history.bulkAdd(backup.history);
+		for (const t of RECORD_TABLES) for (const r of backup.records[t]) rec.created(t, r);
 		for (const t of RECORD_TABLES) if (backup.records[t].length) await db.table(t).bulkAdd(backup.records[t]);
 		if (backup.mappings.length) await db.mappings.bulkAdd(backup.mappings);
 		if (backup.poRevisions.length) await db.poRevisions.bulkAdd(backup.poRevisions);
@@ -71,9 +84,9 @@ export async function replaceWorkbook(db: TieoutDB, backup: PreparedBackup): Pro
 }
 
 /** Reads, checks and restores a backup file's JSON in one step (what a test or a script wants). */
-export const restoreBackup = async (db: TieoutDB, input: unknown): Promise<number> => replaceWorkbook(db, readBackup(input));
+export const restoreBackup = async (db: TieoutDB, input: unknown, file = ''): Promise<number> => replaceWorkbook(db, readBackup(input), file);
 
-/** Empties the workbook (every record, mapping and revision) in one transaction. */
+/** Empties the workbook (every record, mapping, revision and the history) in one transaction. */
 export async function clearWorkbook(db: TieoutDB): Promise<void> {
 	await writeTransaction(db, EVERY_TABLE.map((t) => db.table(t)), async () => {
 		for (const t of EVERY_TABLE) await db.table(t).clear();

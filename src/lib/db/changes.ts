@@ -15,7 +15,9 @@ export function parseMutatedParts(dbName: string, parts: ObservabilitySet): Tabl
 	for (const [part, tree] of Object.entries(parts)) {
 		if (!part.startsWith(prefix)) continue;
 		const [table, index] = part.slice(prefix.length).split('/');
-		if (!table || (index !== '' && index !== ':dels')) continue;
+		// The history (history.ts) is written with every change; it is no change of a record, and
+		// its index of record keys would otherwise read as every record it names having changed.
+		if (!table || table === 'history' || (index !== '' && index !== ':dels')) continue;
 		const entry = byTable.get(table) ?? { ids: new Set<string>(), all: false };
 		byTable.set(table, entry);
 		for (const node of RangeSet(tree as IntervalTree)) {

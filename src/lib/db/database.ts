@@ -16,6 +16,7 @@ import { DB_NAME, VERSIONS } from './schema';
 import { MIGRATIONS, type StoredKind } from './migrations';
 import type { DateOrder } from '$lib/domain/dates';
 import { generationMiddleware } from './generation';
+import type { HistoryRow } from './history';
 
 export interface ColumnMapping {
 	id: string;
@@ -59,6 +60,8 @@ export class TieoutDB extends Dexie {
 	mappings!: Table<ColumnMapping, string>;
 	attachments!: Table<Attachment, string>;
 	poRevisions!: Table<PoRevision, string>;
+	/** What every change did, for a record's history and for undo (history.ts). */
+	history!: Table<HistoryRow, string>;
 
 	constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);

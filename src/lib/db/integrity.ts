@@ -4,6 +4,7 @@ import type { TieoutDB, TableName } from './database';
 import { refuseLockedInvoices } from './locks';
 import { bulkWriteNamed } from './named-writes';
 import { describeRecord, type AnyRecord, type RecordOf } from './records';
+import type { ChangeRecorder, HistoryTable } from './history';
 
 type Check<K extends TableName> = (db: TieoutDB, x: RecordOf[K]) => Promise<Problem[]>;
 
@@ -83,70 +84,77 @@ export function integrityProblems<K extends TableName>(db: TieoutDB, table: K, x
 	return (CHECKS[table] as Check<K>)(db, x);
 }
 
-/** Why a record may not be deleted: the records that still point at it. Empty means it may go. */
-export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRecord): Promise<string[]> {
+/**
+ * Why a record may not be deleted: the records that still point at it. Empty means it may go.
+ * `going` names records leaving in the same change (an undo taking back what a change made):
+ * they do not hold it back.
+ */
+export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRecord, going: (table: TableName, id: string) => boolean = () => false): Promise<string[]> {
 	const out: string[] = [];
-	const note = (what: string, names: string[]) => names.length && out.push(`${what} ${list(names)}`);
+	const note = <T extends { id: string }>(what: string, from: TableName, rows: T[], name: (r: T) => string) => {
+		const names = [...new Set(rows.filter((r) => !going(from, r.id)).map(name))];
+		if (names.length) out.push(`${what} ${list(names)}`);
+	};
 	switch (table) {
 		case 'customers': {
 			const id = rec.id;
-			note('sites', (await db.sites.where('customerId').equals(id).toArray()).map((s) => s.name));
-			note('work orders', (await db.workOrders.where('customerId').equals(id).toArray()).map((w) => w.number));
-			note('POs', (await db.purchaseOrders.where('customerId').equals(id).toArray()).map((p) => p.number));
-			note('invoices', (await db.invoices.where('customerId').equals(id).toArray()).map((i) => i.number));
+			note('sites', 'sites', await db.sites.where('customerId').equals(id).toArray(), (s) => s.name);
+			note('work orders', 'workOrders', await db.workOrders.where('customerId').equals(id).toArray(), (w) => w.number);
+			note('POs', 'purchaseOrders', await db.purchaseOrders.where('customerId').equals(id).toArray(), (p) => p.number);
+			note('invoices', 'invoices', await db.invoices.where('customerId').equals(id).toArray(), (i) => i.number);
 			break;
 		}
 		case 'sites':
-			note('work orders', (await db.workOrders.where('siteId').equals(rec.id).toArray()).map((w) => w.number));
+			note('work orders', 'workOrders', await db.workOrders.where('siteId').equals(rec.id).toArray(), (w) => w.number);
 			break;
 		case 'workOrders': {
 			const wo = rec as RecordOf['workOrders'];
-			const named = (await db.invoices.where('workOrderNumbers').equals(wo.number).toArray()).map((i) => i.number);
-			const lines = await db.invoiceLines.where('woNumber').equals(wo.number).toArray();
-			const billed = (await db.invoices.bulkGet([...new Set(lines.map((l) => l.invoiceId))])).flatMap((i) => (i ? [i.number] : []));
-			note('invoices', [...new Set([...named, ...billed])]);
+			const named = await db.invoices.where('workOrderNumbers').equals(wo.number).toArray();
+			const lines = (await db.invoiceLines.where('woNumber').equals(wo.number).toArray()).filter((l) => !going('invoiceLines', l.id));
+			const billed = (await db.invoices.bulkGet([...new Set(lines.map((l) => l.invoiceId))])).flatMap((i) => (i ? [i] : []));
+			note('invoices', 'invoices', [...named, ...billed], (i) => i.number);
 			break;
 		}
 		case 'tasks': {
 			const t = rec as RecordOf['tasks'];
 			const wo = await woName(db, t.workOrderId);
-			const lines = await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, t.code]).toArray();
+			const lines = (await db.invoiceLines.where('[woNumber+taskCode]').equals([wo, t.code]).toArray()).filter((l) => !going('invoiceLines', l.id));
 			const invs = await db.invoices.bulkGet([...new Set(lines.map((l) => l.invoiceId))]);
-			note('invoices', invs.filter((i) => i).map((i) => i!.number));
+			note('invoices', 'invoices', invs.filter((i) => i).map((i) => i!), (i) => i.number);
 			break;
 		}
 		case 'changeOrders': {
 			const co = rec as RecordOf['changeOrders'];
 			const tasks = await db.tasks.where('changeOrderNumber').equals(co.number).toArray();
-			note('tasks', tasks.filter((t) => t.workOrderId === co.workOrderId).map((t) => t.code));
+			note('tasks', 'tasks', tasks.filter((t) => t.workOrderId === co.workOrderId), (t) => t.code);
 			break;
 		}
 		case 'purchaseOrders': {
 			const po = rec as RecordOf['purchaseOrders'];
 			const wos = await db.workOrders.where('poNumber').equals(po.number).toArray();
-			note('work orders', wos.filter((w) => w.customerId === po.customerId).map((w) => w.number));
+			note('work orders', 'workOrders', wos.filter((w) => w.customerId === po.customerId), (w) => w.number);
 			const invs = await db.invoices.where('poNumber').equals(po.number).toArray();
-			note('invoices', invs.filter((i) => i.customerId === po.customerId).map((i) => i.number));
+			note('invoices', 'invoices', invs.filter((i) => i.customerId === po.customerId), (i) => i.number);
 			break;
 		}
 		case 'poLines': {
 			const line = rec as RecordOf['poLines'];
 			const po = await db.purchaseOrders.get(line.poId);
 			if (!po) break;
-			const authorised: string[] = [];
+			const authorised: { id: string; name: string }[] = [];
 			for (const wo of await jobsOnPo(db, po)) {
 				for (const t of await db.tasks.where('workOrderId').equals(wo.id).toArray()) {
-					if (t.poLineNo === line.lineNo) authorised.push(`${wo.number} ${t.code}`);
+					if (t.poLineNo === line.lineNo) authorised.push({ id: t.id, name: `${wo.number} ${t.code}` });
 				}
 			}
-			note('tasks', authorised);
+			note('tasks', 'tasks', authorised, (t) => t.name);
 			const invs = (await db.invoices.where('poNumber').equals(po.number).toArray()).filter((i) => i.customerId === po.customerId);
-			const billed: string[] = [];
+			const billed: RecordOf['invoices'][] = [];
 			for (const inv of invs) {
-				const n = await db.invoiceLines.where('invoiceId').equals(inv.id).filter((l) => l.poLineNo === line.lineNo).count();
-				if (n) billed.push(inv.number);
+				const n = await db.invoiceLines.where('invoiceId').equals(inv.id).filter((l) => l.poLineNo === line.lineNo && !going('invoiceLines', l.id)).count();
+				if (n) billed.push(inv);
 			}
-			note('invoices', billed);
+			note('invoices', 'invoices', billed, (i) => i.number);
 			break;
 		}
 		default:
@@ -155,17 +163,27 @@ export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRec
 	return out;
 }
 
-/** Children that go with their parent: tasks and change orders with a work order, lines with a PO or invoice. */
-export async function cascadeDelete(db: TieoutDB, table: TableName, id: string): Promise<void> {
-	if (table === 'workOrders') {
-		await db.tasks.where('workOrderId').equals(id).delete();
-		await db.changeOrders.where('workOrderId').equals(id).delete();
-		await db.attachments.where('workOrderId').equals(id).delete();
-	} else if (table === 'purchaseOrders') {
-		await db.poLines.where('poId').equals(id).delete();
-		await db.poRevisions.where('poId').equals(id).delete();
-	} else if (table === 'invoices') {
-		await db.invoiceLines.where('invoiceId').equals(id).delete();
+/** Children that go with their parent, by the field naming it: tasks and change orders with a work order, lines with a PO or invoice. */
+export const OWNED: { readonly [K in TableName]?: readonly (readonly [child: HistoryTable, field: string])[] } = {
+	workOrders: [
+		['tasks', 'workOrderId'],
+		['changeOrders', 'workOrderId'],
+		['attachments', 'workOrderId']
+	],
+	purchaseOrders: [
+		['poLines', 'poId'],
+		['poRevisions', 'poId']
+	],
+	invoices: [['invoiceLines', 'invoiceId']]
+};
+
+/** Deletes a record's owned children, each noted whole in the change's history so an undo brings it back. */
+export async function cascadeDelete(db: TieoutDB, table: TableName, id: string, rec?: ChangeRecorder): Promise<void> {
+	for (const [child, field] of OWNED[table] ?? []) {
+		const rows = (await db.table(child).where(field).equals(id).toArray()) as { id: string }[];
+		if (!rows.length) continue;
+		for (const r of rows) rec?.deleted(child, r);
+		await db.table(child).bulkDelete(rows.map((r) => r.id));
 	}
 }
 
@@ -187,34 +205,49 @@ export const RENAME_FIELDS: { readonly [K in TableName]?: readonly (keyof Record
  * fix never orphans an invoice line. A settled invoice (paid, void) is not rewritten behind the
  * person's back: the rename is refused, naming it, as any other change to it would be.
  */
-export async function propagateRename<K extends TableName>(db: TieoutDB, table: K, before: RecordOf[K], after: RecordOf[K]): Promise<void> {
+export async function propagateRename<K extends TableName>(db: TieoutDB, table: K, before: RecordOf[K], after: RecordOf[K], rec?: ChangeRecorder): Promise<void> {
 	const moved = await renamedInvoiceRecords(db, table, before, after);
 	if (moved.invoices.length || moved.invoiceLines.length) {
 		await refuseLockedInvoices(db, moved, `${describeRecord(table, before)} cannot be renamed`);
+		if (rec) {
+			for (const t of ['invoices', 'invoiceLines'] as const) {
+				const was = await db.table(t).bulkGet(moved[t].map((r) => r.id));
+				moved[t].forEach((r, i) => rec.changed(t, was[i], r));
+			}
+		}
 		await bulkWriteNamed(db.invoices, moved.invoices);
 		await bulkWriteNamed(db.invoiceLines, moved.invoiceLines);
 	}
 	if (table === 'workOrders') {
 		const [a, b] = [before as RecordOf['workOrders'], after as RecordOf['workOrders']];
 		if (a.number === b.number) return;
-		await db.workOrders.filter((w) => w.warrantyOf === a.number).modify({ warrantyOf: b.number });
+		await moveAll(db, 'workOrders', db.workOrders.filter((w) => w.warrantyOf === a.number).toArray(), { warrantyOf: b.number }, rec);
 	} else if (table === 'purchaseOrders') {
 		const [a, b] = [before as RecordOf['purchaseOrders'], after as RecordOf['purchaseOrders']];
 		if (a.number === b.number || a.customerId !== b.customerId) return;
-		await db.workOrders.where('poNumber').equals(a.number).filter((w) => w.customerId === a.customerId).modify({ poNumber: b.number });
+		await moveAll(db, 'workOrders', db.workOrders.where('poNumber').equals(a.number).filter((w) => w.customerId === a.customerId).toArray(), { poNumber: b.number }, rec);
 	} else if (table === 'changeOrders') {
 		const [a, b] = [before as RecordOf['changeOrders'], after as RecordOf['changeOrders']];
 		if (a.number === b.number) return;
-		await db.tasks.where('workOrderId').equals(a.workOrderId).filter((t) => t.changeOrderNumber === a.number).modify({ changeOrderNumber: b.number });
+		await moveAll(db, 'tasks', db.tasks.where('workOrderId').equals(a.workOrderId).filter((t) => t.changeOrderNumber === a.number).toArray(), { changeOrderNumber: b.number }, rec);
 	} else if (table === 'poLines') {
 		const [a, b] = [before as RecordOf['poLines'], after as RecordOf['poLines']];
 		if (a.lineNo === b.lineNo) return;
 		const po = await db.purchaseOrders.get(a.poId);
 		if (!po) return;
 		for (const wo of await jobsOnPo(db, po)) {
-			await db.tasks.where('workOrderId').equals(wo.id).filter((t) => t.poLineNo === a.lineNo).modify({ poLineNo: b.lineNo });
+			await moveAll(db, 'tasks', db.tasks.where('workOrderId').equals(wo.id).filter((t) => t.poLineNo === a.lineNo).toArray(), { poLineNo: b.lineNo }, rec);
 		}
 	}
+}
+
+/** Records that follow a rename, rewritten and each noted in the change's history. */
+async function moveAll(db: TieoutDB, table: TableName, found: Promise<object[]>, patch: object, rec?: ChangeRecorder): Promise<void> {
+	const rows = await found;
+	if (!rows.length) return;
+	const moved = rows.map((r) => ({ ...r, ...patch }));
+	rows.forEach((r, i) => rec?.changed(table, r, moved[i]!));
+	await bulkWriteNamed(db.table(table), moved);
 }
 
 /** The invoices and invoice lines a rename rewrites, as they would be stored after it. */

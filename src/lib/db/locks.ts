@@ -37,11 +37,16 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export async function invoiceLockProblems(db: TieoutDB, w: InvoiceWrites): Promise<string[]> {
 	const out = new Set<string>();
 	const invoices = new Map<string, Invoice | undefined>();
-	const storedInvoice = async (id: string) => {
-		if (!invoices.has(id)) invoices.set(id, await db.invoices.get(id));
-		return invoices.get(id);
+	// Each invoice is read once, all in one request: an await per line with nothing to read (the
+	// invoice already known) let IndexedDB commit the transaction under a paste of 200 lines.
+	const load = async (ids: Iterable<string>) => {
+		const missing = [...new Set(ids)].filter((id) => !invoices.has(id));
+		if (!missing.length) return;
+		const found = await db.invoices.bulkGet(missing);
+		missing.forEach((id, i) => invoices.set(id, found[i]));
 	};
-	const linesOf = async (inv: Invoice | undefined) => {
+	const linesOf = (id: string) => {
+		const inv = invoices.get(id);
 		const why = inv && invoiceLinesRefusal(inv);
 		if (why) out.add(why);
 	};
@@ -53,18 +58,21 @@ export async function invoiceLockProblems(db: TieoutDB, w: InvoiceWrites): Promi
 			if (why) out.add(why);
 		});
 	}
+	const touched: string[] = [];
 	if (w.invoiceLines?.length) {
 		const before = await db.invoiceLines.bulkGet(w.invoiceLines.map((l) => l.id));
-		for (const [n, after] of w.invoiceLines.entries()) {
+		w.invoiceLines.forEach((after, n) => {
 			const was = before[n];
-			if (was && same(was, after)) continue;
-			await linesOf(await storedInvoice(after.invoiceId));
-			if (was && was.invoiceId !== after.invoiceId) await linesOf(await storedInvoice(was.invoiceId));
-		}
+			if (was && same(was, after)) return;
+			touched.push(after.invoiceId);
+			if (was && was.invoiceId !== after.invoiceId) touched.push(was.invoiceId);
+		});
 	}
-	for (const line of await db.invoiceLines.bulkGet([...(w.removeInvoiceLines ?? [])])) if (line) await linesOf(await storedInvoice(line.invoiceId));
+	if (w.removeInvoiceLines?.length) for (const line of await db.invoiceLines.bulkGet([...w.removeInvoiceLines])) if (line) touched.push(line.invoiceId);
+	await load([...touched, ...(w.removeInvoices ?? [])]);
+	for (const id of new Set(touched)) linesOf(id);
 	for (const id of w.removeInvoices ?? []) {
-		const inv = await storedInvoice(id);
+		const inv = invoices.get(id);
 		const why = inv && invoiceDeleteRefusal(inv);
 		if (why) out.add(why);
 	}

@@ -25,7 +25,8 @@ export type StoredKind =
 	| 'settings'
 	| 'mappings'
 	| 'attachments'
-	| 'poRevisions';
+	| 'poRevisions'
+	| 'history';
 
 export type MigrationStep = Partial<Record<StoredKind, (r: Stored) => Stored>>;
 
@@ -80,6 +81,11 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
 		}
 	}
 };
+
+/*
+ * Version 5 adds the history table and changes no record: it has no step. A later step that
+ * reshapes a kind of record must reshape the whole records kept in history rows (`deleted`) too.
+ */
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** The kinds of invoice line as of version 4, named here so that a kind added later does not change this step. */

@@ -362,3 +362,16 @@ describe('applyChanges', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 });
+
+describe('a revision of many lines', () => {
+	it('is stored (regression: a 100-line revision of two POs was refused, "the save was interrupted", PrematureCommitError)', async () => {
+		const cust = b.customer();
+		await saveRecord(db, 'customers', cust);
+		const pos = [0, 1].map((i) => b.purchaseOrder({ customerId: cust.id, number: `P-${i}` }));
+		const lines = pos.flatMap((po) => Array.from({ length: 50 }, (_, i) => b.poLine({ poId: po.id, lineNo: i + 1 })));
+		await applyChanges(db, { put: { purchaseOrders: pos, poLines: lines } });
+		const revised = lines.map((l) => ({ ...l, description: 'Revised', costCenter: 'CC-9' }));
+		await applyChanges(db, { put: { purchaseOrders: pos.map((p) => ({ ...p, revision: 1 })), poLines: revised } });
+		expect((await db.poLines.toArray()).every((l) => l.description === 'Revised')).toBe(true);
+	});
+});

@@ -11,14 +11,16 @@ import {
 	validateWorkOrder
 } from '$lib/domain/validate';
 import type { Problem } from '$lib/domain/result';
+import type { Table } from 'dexie';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { bulkWriteNamed, NAMED_MAX, RowsRefused } from './named-writes';
 import { writeTransaction } from './write-transaction';
 import { checkpoint, type WriteWatch } from './write-watch';
-import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename } from './integrity';
+import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename, RENAME_FIELDS } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 import { EDIT, type Cause } from './cause';
+import { announce, ChangeRecorder, type HistoryRow } from './history';
 
 export { describeRecord };
 import { refuseLockedInvoices, refuseRedecided, type InvoiceWrites } from './locks';
@@ -49,6 +51,22 @@ export function validateRecord<K extends TableName>(table: K, x: RecordOf[K]): P
 
 const ALL = (db: TieoutDB) => [...RECORD_TABLES, 'attachments', 'poRevisions'].map((t) => db.table(t));
 
+/**
+ * One write transaction that is one change: what `scope` notes on the recorder is written to the
+ * history in the same transaction, and this tab's listeners hear of it once it has committed.
+ */
+export async function recordedWrite<T>(db: TieoutDB, tables: Table[], cause: Cause, scope: (rec: ChangeRecorder) => Promise<T>, undoes = ''): Promise<T> {
+	const rec = new ChangeRecorder();
+	let rows: HistoryRow[] = [];
+	const out = await writeTransaction(db, [...tables, db.history], async () => {
+		const result = await scope(rec);
+		rows = await rec.write(db.history, cause, undoes);
+		return result;
+	});
+	if (rows.length) announce({ db: db.name, change: rows[0]!.change, cause, total: rows[0]!.total, undoes });
+	return out;
+}
+
 async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K]): Promise<void> {
 	const problems = validateRecord(table, x);
 	problems.push(...(await integrityProblems(db, table, x)));
@@ -57,14 +75,14 @@ async function checkedPut<K extends TableName>(db: TieoutDB, table: K, x: Record
 }
 
 /** Create or replace one record. Refused with every problem, and nothing stored, when invalid or not unique. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
 export async function saveRecord<K extends TableName>(db: TieoutDB, table: K, x: RecordOf[K], cause: Cause = EDIT): Promise<void> {
-	await writeTransaction(db, ALL(db), async () => {
+	await recordedWrite(db, ALL(db), cause, async (rec) => {
 		const before = (await db.table(table).get(x.id)) as RecordOf[K] | undefined;
 		refuseRedecided(table, before, x, describeRecord(table, x));
 		await refuseLockedInvoices(db, invoiceWrites(table, [x]), describeRecord(table, x));
 		await checkedPut(db, table, x);
-		if (before) await propagateRename(db, table, before, x);
+		rec.changed(table, before, x);
+		if (before) await propagateRename(db, table, before, x, rec);
 	});
 }
 
@@ -79,21 +97,19 @@ export async function updateRecord<K extends TableName>(
 	id: string,
 	patch: Partial<RecordOf[K]>,
 	startedAs?: Partial<RecordOf[K]>,
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
 	cause: Cause = EDIT
 ): Promise<RecordOf[K]> {
-	return writeTransaction(db, ALL(db), () => updateInside(db, table, id, patch, startedAs));
+	return recordedWrite(db, ALL(db), cause, (rec) => updateInside(db, rec, table, id, patch, startedAs));
 }
 
 /** A new version of each of these records, all or none, each refused as updateRecord refuses it (a record deleted meanwhile is never made again). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
 export async function updateRecords(db: TieoutDB, updates: readonly { [K in TableName]: { table: K; record: RecordOf[K] } }[TableName][], cause: Cause = EDIT): Promise<void> {
-	await writeTransaction(db, ALL(db), async () => {
-		for (const u of updates) await updateInside(db, u.table, u.record.id, u.record as never);
+	await recordedWrite(db, ALL(db), cause, async (rec) => {
+		for (const u of updates) await updateInside(db, rec, u.table, u.record.id, u.record as never);
 	});
 }
 
-async function updateInside<K extends TableName>(db: TieoutDB, table: K, id: string, patch: Partial<RecordOf[K]>, startedAs?: Partial<RecordOf[K]>): Promise<RecordOf[K]> {
+async function updateInside<K extends TableName>(db: TieoutDB, rec: ChangeRecorder, table: K, id: string, patch: Partial<RecordOf[K]>, startedAs?: Partial<RecordOf[K]>): Promise<RecordOf[K]> {
 	const before = (await db.table(table).get(id)) as RecordOf[K] | undefined;
 	if (!before) throw new RecordError([{ field: 'id', message: 'it was deleted (perhaps in another tab)' }], TABLE_LABEL[table]);
 	const stored = before as unknown as Record<string, unknown>;
@@ -109,14 +125,14 @@ async function updateInside<K extends TableName>(db: TieoutDB, table: K, id: str
 	refuseRedecided(table, before, after, describeRecord(table, after));
 	await refuseLockedInvoices(db, invoiceWrites(table, [after]), describeRecord(table, after));
 	await checkedPut(db, table, after);
-	await propagateRename(db, table, before, after);
+	rec.changed(table, before, after);
+	await propagateRename(db, table, before, after, rec);
 	return after;
 }
 
 /** Delete one record; refused, naming them, while other records point at it. Owned children go with it. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
 export async function deleteRecord(db: TieoutDB, table: TableName, id: string, cause: Cause = { kind: 'delete' }): Promise<void> {
-	await writeTransaction(db, ALL(db), async () => {
+	await recordedWrite(db, ALL(db), cause, async (history) => {
 		const rec = (await db.table(table).get(id)) as AnyRecord | undefined;
 		if (!rec) return;
 		if (table === 'invoiceLines' || table === 'invoices') {
@@ -129,7 +145,8 @@ export async function deleteRecord(db: TieoutDB, table: TableName, id: string, c
 				`${describeRecord(table, rec)} cannot be deleted`
 			);
 		}
-		await cascadeDelete(db, table, id);
+		await cascadeDelete(db, table, id, history);
+		history.deleted(table, rec);
 		await db.table(table).delete(id);
 	});
 }
@@ -140,7 +157,6 @@ export type Batch = { [K in TableName]?: RecordOf[K][] };
  * Write many records in one transaction, all or nothing: every record is validated first and
  * the unique indexes refuse duplicates; any problem aborts the whole batch.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
 export async function saveBatch(db: TieoutDB, batch: Batch, cause: Cause = { kind: 'create' }): Promise<void> {
 	const problems: string[] = [];
 	for (const table of RECORD_TABLES) {
@@ -149,12 +165,14 @@ export async function saveBatch(db: TieoutDB, batch: Batch, cause: Cause = { kin
 		}
 	}
 	if (problems.length) throw new RecordError(problems.map((message) => ({ field: '', message })), 'The batch was not saved');
-	await writeTransaction(db, ALL(db), async () => {
+	await recordedWrite(db, ALL(db), cause, async (rec) => {
 		await refuseLockedInvoices(db, { invoices: batch.invoices, invoiceLines: batch.invoiceLines }, 'The batch was not saved');
 		for (const table of RECORD_TABLES) {
 			const rows = batch[table];
 			// The one settings record is replaced; every other record is new and must not overwrite one.
 			if (!rows?.length) continue;
+			const before = table === 'settings' ? await db.settings.bulkGet(rows.map((r) => r.id)) : [];
+			rows.forEach((r, i) => rec.changed(table, before[i], r));
 			try {
 				await bulkWriteNamed(db.table(table), rows, table === 'settings' ? 'put' : 'add');
 			} catch (err) {
@@ -175,6 +193,13 @@ export async function saveBatch(db: TieoutDB, batch: Batch, cause: Cause = { kin
 	});
 }
 
+/** True when `after` changes a field other records follow (a number, a code). */
+function renames(table: TableName, before: AnyRecord, after: AnyRecord): boolean {
+	const b = before as unknown as Record<string, unknown>;
+	const a = after as unknown as Record<string, unknown>;
+	return ((RENAME_FIELDS[table] ?? []) as readonly string[]).some((f) => b[f] !== a[f]) || (table === 'purchaseOrders' && b.customerId !== a.customerId);
+}
+
 /** Records per bulk call inside a large write. */
 const WRITE_SLICE = 2_000;
 
@@ -192,7 +217,6 @@ export interface ChangeSet {
  * transaction starts; uniqueness and references are checked with the whole set in place, so
  * records that point at each other (a PO and its new lines) can arrive together.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- recorded in history (issue 22)
 export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: WriteWatch, cause: Cause = EDIT): Promise<void> {
 	const put = changes.put ?? {};
 	const problems: string[] = [];
@@ -202,7 +226,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 		}
 	}
 	if (problems.length) throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
-	await writeTransaction(db, [...ALL(db), db.mappings], async () => {
+	await recordedWrite(db, [...ALL(db), db.mappings], cause, async (rec) => {
 		const rm = changes.remove ?? {};
 		const total = RECORD_TABLES.reduce((n, t) => n + (rm[t]?.length ?? 0) + (put[t]?.length ?? 0), 0);
 		let done = 0;
@@ -215,7 +239,9 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 		checkpoint(watch);
 		for (const table of RECORD_TABLES) {
 			for (const id of changes.remove?.[table] ?? []) {
-				await cascadeDelete(db, table, id);
+				const gone = (await db.table(table).get(id)) as AnyRecord | undefined;
+				await cascadeDelete(db, table, id, rec);
+				if (gone) rec.deleted(table, gone);
 				await db.table(table).delete(id);
 				handled(1);
 			}
@@ -228,7 +254,10 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 			for (let from = 0; from < all.length; from += WRITE_SLICE) {
 				const rows = all.slice(from, from + WRITE_SLICE);
 				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
-				before.forEach((b, i) => b && renamed.push([table, b as AnyRecord, rows[i]!]));
+				before.forEach((b, i) => {
+					rec.changed(table, b, rows[i]!);
+					if (b) renamed.push([table, b as AnyRecord, rows[i]!]);
+				});
 				try {
 					await bulkWriteNamed(db.table(table), rows, 'put', all.length <= NAMED_MAX);
 				} catch (err) {
@@ -242,11 +271,16 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 		}
 		const refused = (await batchIntegrityProblems(db, put as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
 		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
-		for (const [table, before, after] of renamed) await propagateRename(db, table, before as never, after as never);
+		// Only a record whose number moved moves others: awaiting a rename check per record of a
+		// 100-line revision let the transaction commit under it (PrematureCommitError), and costs a 100k one dearly.
+		for (const [table, before, after] of renamed) if (renames(table, before, after)) await propagateRename(db, table, before as never, after as never, rec);
 		// The last chance to stop: what follows is short, then the commit, which cannot be called back.
 		checkpoint(watch);
 		watch?.committing?.();
-		if (changes.revisions?.length) await db.poRevisions.bulkAdd(changes.revisions);
+		if (changes.revisions?.length) {
+			await db.poRevisions.bulkAdd(changes.revisions);
+			for (const r of changes.revisions) rec.created('poRevisions', r);
+		}
 		if (changes.mappings?.length) await db.mappings.bulkPut(changes.mappings);
 	});
 }

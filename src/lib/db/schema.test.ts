@@ -43,7 +43,8 @@ describe('released schema versions', () => {
 	it.each(declared.slice(1).map((v) => [v] as const))('version %i has an upgrade step for every kind whose fields changed from the version before', (version) => {
 		const before = fields.find((f) => f.version === version - 1)!.fields;
 		const after = fields.find((f) => f.version === version)!.fields;
-		const changed = (Object.keys(after) as StoredKind[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+		// A kind new in this version (the history in 5) has no records stored before it to upgrade.
+		const changed = (Object.keys(after) as StoredKind[]).filter((k) => k in before && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 		expect(changed.filter((k) => !MIGRATIONS[version]?.[k])).toEqual([]);
 	});
 

@@ -46,11 +46,19 @@ export const SCHEMA_V3 = SCHEMA_V2;
  */
 export const SCHEMA_V4 = SCHEMA_V3;
 
+/**
+ * Version 5 adds the history of every change (db/history.ts): one row per change (or per 2,000
+ * records of a big one), its `keys` a multi-entry index of every record it touched, so a record's
+ * history is one index read. No record changes shape.
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V4, history: 'id, change, *keys' } as const;
+
 export const VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
 	{ version: 1, stores: SCHEMA_V1 },
 	{ version: 2, stores: SCHEMA_V2 },
 	{ version: 3, stores: SCHEMA_V3 },
-	{ version: 4, stores: SCHEMA_V4 }
+	{ version: 4, stores: SCHEMA_V4 },
+	{ version: 5, stores: SCHEMA_V5 }
 ];
 
 export const CURRENT_SCHEMA = VERSIONS[VERSIONS.length - 1]!.version;

@@ -1,6 +1,7 @@
 import { newChangeOrder, newCustomer, newInvoice, newInvoiceLine, newPoLine, newPurchaseOrder, newSite, newTask, newWorkOrder } from '../domain/factories';
 import { defaultSettings, ZERO_TOLERANCES } from '../domain/records';
 import type { Attachment, ColumnMapping, PoRevision } from './database';
+import type { HistoryRow } from './history';
 import type { StoredKind } from './migrations';
 import type { RecordOf } from './records';
 
@@ -30,7 +31,8 @@ export const FULL_SHAPES = {
 	settings: { ...defaultSettings(), lastBackupOn: DAY } satisfies Required<RecordOf['settings']>,
 	mappings: { id: 'id', customerId: 'c', kind: 'po', headerSignature: '', mapping: {}, options: { decimal: '.', dateOrder: 'mdy' } } satisfies Required<ColumnMapping>,
 	attachments: { id: 'id', workOrderId: 'w', name: '', type: '', addedOn: DAY, base64: '' } satisfies Required<BackedUpAttachment>,
-	poRevisions: { id: 'id', poId: 'p', revision: 1, appliedOn: DAY, summary: '' } satisfies Required<PoRevision>
+	poRevisions: { id: 'id', poId: 'p', revision: 1, appliedOn: DAY, summary: '' } satisfies Required<PoRevision>,
+	history: { id: 'id', change: 'c', at: DAY, cause: { kind: 'edit', file: '', label: '' }, undoes: '', total: 1, keys: ['customers:id'], updated: [], deleted: [] } satisfies Required<HistoryRow>
 } as const satisfies Record<StoredKind, object>;
 
 /** Fields that may be absent from a stored record (older records were saved without them). */

@@ -8,6 +8,8 @@ import type { StoredKind } from './migrations';
 import { byId, expectedUpgrade, frozenFiles } from '$lib/testing/upgrades';
 import { invoiceDeleteRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import { updateRecord } from './repository';
+import { historyOf, keyOf, onCommitted } from './history';
+import { undoChange } from './undo';
 
 type DbFixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 const FIXTURES = frozenFiles<DbFixture>('tests/fixtures/db', /^db-v\d+\.json$/);
@@ -73,5 +75,21 @@ describe('opening the frozen database of every released version with today\'s co
 		expect(invoiceDeleteRefusal(sent)).toMatch(/^Invoice INV-1041 has been sent and cannot be deleted/);
 		const line = (await db.invoiceLines.where('invoiceId').equals(sent.id).first())!;
 		await expect(updateRecord(db, 'invoiceLines', line.id, { rateCents: 1 })).rejects.toThrow(/has been sent/);
+	});
+
+	it('version 4 to 5: the workbook opens with an empty history, and its first edit is kept and undone', async () => {
+		const v4 = FIXTURES.find((f) => f.data.version === 4)!.data;
+		const name = `upgrade-v4-history-${crypto.randomUUID()}`;
+		await writeOldDatabase(name, v4);
+		const db = new TieoutDB(name);
+		opened.push(db);
+		expect(await db.history.count()).toBe(0);
+		let change = '';
+		const stop = onCommitted((c) => (change = c.change));
+		await updateRecord(db, 'sites', 'rec-004', { costCenter: '' });
+		stop();
+		expect((await historyOf(db.history, keyOf('sites', 'rec-004')))[0]!.updated[0]).toMatchObject({ before: { costCenter: 'CC-4410' }, after: { costCenter: '' } });
+		await undoChange(db, change, { kind: 'undo' });
+		expect((await db.sites.get('rec-004'))!.costCenter).toBe('CC-4410');
 	});
 });

@@ -102,9 +102,9 @@ export function addInvoiceLine(invoiceId: string) {
 
 /** Asks first, naming what goes with the record; the repository still refuses if others point at it. */
 export async function removeRecord(table: TableName, id: string, name: string, goesWith = ''): Promise<boolean> {
-	const ok = await confirmer.ask(`Delete ${name}?`, `${name}${goesWith ? ` and ${goesWith}` : ''} will be deleted from this workbook. This cannot be undone.`);
+	const ok = await confirmer.ask(`Delete ${name}?`, `${name}${goesWith ? ` and ${goesWith}` : ''} will be deleted from this workbook. Undo (Ctrl+Z) brings ${goesWith ? 'them' : 'it'} back.`);
 	if (!ok) return false;
-	const error = await deleteOne(table, id);
+	const error = await deleteOne(table, id, { kind: 'delete', label: name });
 	if (!error) notices.push('success', `${name} deleted.`);
 	return !error;
 }

@@ -17,6 +17,7 @@ import { LineSnapshots } from './line-snapshots';
 import { StartCopyKeeper } from './start-copy-keeper';
 import { readStartCopy } from '$lib/db/start-copy';
 import { askPersistenceOnceFilled } from './persistence.svelte';
+import { undoStack } from './undo-stack.svelte';
 
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
@@ -61,6 +62,7 @@ class App {
 		if (this.db) return;
 		const db = new TieoutDB(name);
 		this.db = db;
+		undoStack.start(db.name);
 		db.on('blocked', () => {
 			notices.push('error', 'Tieout is open in another tab with an older version of the workbook. Close or reload that tab so this one can open it.');
 		});
@@ -168,10 +170,10 @@ export const applySet = (changes: ChangeSet | (() => Promise<ChangeSet>), notify
 	attempt(async () => applyChanges(app.wb.db, typeof changes === 'function' ? await changes() : changes, watch, cause), notify);
 
 /** A backup read and checked (`readBackup`) replaces the workbook; `describe` words a refusal. */
-export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string) => attempt(() => replaceWorkbook(app.wb.db, backup), true, describe);
+export const restoreWorkbook = (backup: PreparedBackup, describe: (err: unknown) => string, file = '') => attempt(() => replaceWorkbook(app.wb.db, backup, file), true, describe);
 
 export async function loadSampleData(): Promise<string | null> {
-	const error = await attempt(() => saveBatch(app.wb.db, { ...sampleWorkbook(today(), newId), settings: [sampleSettings(app.wb.settings)] }));
+	const error = await attempt(() => saveBatch(app.wb.db, { ...sampleWorkbook(today(), newId), settings: [sampleSettings(app.wb.settings)] }, { kind: 'sample' }));
 	if (!error) notices.push('success', 'Sample workbook loaded: 3 customers, 12 work orders, 3 POs, 4 invoices.');
 	return error;
 }

@@ -280,7 +280,7 @@ export class CsvImport {
 			signal: stop.signal,
 			progress: (done, total) => (this.progress = 0.5 + done / Math.max(total, 1) / 2),
 			committing: () => (this.unstoppable = true)
-		});
+		}, { kind: 'import', file: fileName });
 		if (refused && stop.signal.aborted) return this.#cancelled(fileName);
 		if (refused) {
 			// A refused import is told as what it is: a record named, or the storage failure itself.

@@ -9,6 +9,10 @@ import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 import { updateOne, updateSome } from './update-one';
 import type { RecordOf } from '$lib/db/records';
+import type { Cause } from '$lib/db/cause';
+
+/** A status action in history and on the Undo button, in the words its notice uses ("Invoice INV-1 marked sent"). */
+const actionCause = (done: string): Cause => ({ kind: 'action', label: done.replace(/\.$/, '') });
 
 /** Life-cycle moves of jobs, change orders and invoices: the domain decides, this stores and tells the person. */
 
@@ -32,7 +36,7 @@ async function store<T>(outcome: Outcome<T>, write: (value: T) => Parameters<typ
 		notices.push('error', outcome.reason);
 		return false;
 	}
-	if (await applySet(write(outcome.value))) return false;
+	if (await applySet(write(outcome.value), true, undefined, actionCause(done))) return false;
 	notices.push('success', done);
 	for (const w of outcome.warnings) notices.push('info', w);
 	return true;
@@ -48,7 +52,7 @@ async function storeOne<K extends 'workOrders' | 'changeOrders'>(outcome: Outcom
 		notices.push('error', outcome.reason);
 		return false;
 	}
-	const refused = await updateOne(table, outcome.value);
+	const refused = await updateOne(table, outcome.value, actionCause(done));
 	if (refused?.gone) {
 		if (onGone) onGone();
 		else notices.push('error', `${what} was deleted in another tab, so nothing was saved.`);
@@ -76,7 +80,7 @@ export async function completeJob(wo: WorkOrder, signOff: SignOff, onGone?: () =
 	if (!outcome.ok || outcome.value.tasks.length === 0) return job(wo, outcome.ok ? allow(outcome.value.workOrder, outcome.warnings) : outcome, `${done}.`, onGone);
 	const { workOrder, tasks } = outcome.value;
 	// The job and its tasks together: a job complete with its tasks still open would bill nothing.
-	const refused = await updateSome([{ table: 'workOrders', record: workOrder }, ...tasks.map((record) => ({ table: 'tasks' as const, record }))]);
+	const refused = await updateSome([{ table: 'workOrders', record: workOrder }, ...tasks.map((record) => ({ table: 'tasks' as const, record }))], actionCause(done));
 	if (refused?.gone && onGone) onGone();
 	else if (refused) notices.push('error', refused.gone ? `Work order ${wo.number} or one of its tasks was deleted in another tab, so nothing was saved.` : refused.message);
 	if (refused) return false;
@@ -166,7 +170,7 @@ export async function createInvoiceFrom(workOrders: WorkOrder[]): Promise<string
 	}
 	const { invoice, lines, settingsPatch, notes } = built.value;
 	// The counter moves in the same transaction as the invoice, so two invoices never share a number.
-	const refused = await applySet({ put: { invoices: [invoice], invoiceLines: lines, settings: [{ ...settings, ...settingsPatch }] } });
+	const refused = await applySet({ put: { invoices: [invoice], invoiceLines: lines, settings: [{ ...settings, ...settingsPatch }] } }, true, undefined, { kind: 'invoice', label: `invoice ${invoice.number} made from ${workOrders.map((x) => x.number).join(', ')}` });
 	if (refused) return null;
 	notices.push('success', `Invoice ${invoice.number} created with ${lines.length} line${lines.length === 1 ? '' : 's'} from ${workOrders.map((x) => x.number).join(', ')}.`);
 	for (const n of notes) notices.push('info', n);
@@ -187,7 +191,7 @@ export async function closeJobs(numbers: string[]) {
 	const jobs = wb().tables.workOrders.rows().filter((w) => numbers.includes(w.number));
 	const closed = jobs.map(closeWork).flatMap((o) => (o.ok ? [o.value] : []));
 	if (!closed.length) return;
-	if (!(await applySet({ put: { workOrders: closed } }))) notices.push('success', `Closed ${closed.map((w) => w.number).join(', ')}.`);
+	if (!(await applySet({ put: { workOrders: closed } }, true, undefined, actionCause(`close ${closed.map((w) => w.number).join(', ')}`)))) notices.push('success', `Closed ${closed.map((w) => w.number).join(', ')}.`);
 }
 
 export function payInv(inv: Invoice) {

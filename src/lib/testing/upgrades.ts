@@ -45,3 +45,12 @@ export function frozenFiles<T>(folder: string, pattern: RegExp): { file: string;
 		.sort()
 		.map((file) => ({ file, data: JSON.parse(readFileSync(`${folder}/${file}`, 'utf8')) as T }));
 }
+
+/**
+ * A workbook's tables as a backup holds them, without the history rows of restores: a restore
+ * brings the backup's own history back and adds one change of its own (every record, "restored").
+ */
+export function withoutRestores<T extends Record<string, unknown[]>>(tables: T): T {
+	const history = (tables.history ?? []) as { cause: { kind: string } }[];
+	return { ...tables, history: history.filter((h) => h.cause.kind !== 'restore') };
+}

@@ -18,5 +18,5 @@ export async function downloadBackup(): Promise<boolean> {
 		notices.push('error', `The backup was not made: ${describeStorageProblem(err)}`);
 		return false;
 	}
-	return (await saveOne('settings', { ...wb.settings, lastBackupOn: today() })) === null;
+	return (await saveOne('settings', { ...wb.settings, lastBackupOn: today() }, { kind: 'action', label: 'Backup date noted' })) === null;
 }
