@@ -14,6 +14,8 @@ async function paste(page: Page, text: string): Promise<void> {
 	}, text);
 }
 
+const undoButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Undo/ });
+
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveAttribute('data-pending', '0');
 
 /** The grid's message under itself (a refusal). */
@@ -40,6 +42,8 @@ function spreadsheetRows(n: number): string {
 
 test('A 500-row block from Excel pasted on a PO’s lines: each cell read as typed, rows added, stored as one change', async ({ page }) => {
 	const lines = await poLines(page);
+	const codes = lines.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="buyerItemCode"]');
+	const codesBefore = await codes.allInnerTexts();
 	await cellOf(await stableRow(lines, 'lineNo', '1'), 'buyerItemCode').click();
 	await paste(page, spreadsheetRows(500));
 	await expect(rowCount(lines)).toHaveText('500 rows');
@@ -59,6 +63,15 @@ test('A 500-row block from Excel pasted on a PO’s lines: each cell read as typ
 	await page.reload();
 	await cellOf(await stableRow(gridSection(page, 'Purchase orders'), 'number', '884120'), 'number').click();
 	await expect(rowCount(lines)).toHaveText('500 rows');
+
+	// One step back: the 494 new lines go and the six lines read as before; one step forward again.
+	await expect(undoButton(page)).toHaveAccessibleName('Undo paste of 500 rows');
+	await page.keyboard.press('Control+z');
+	await expect(rowCount(lines)).toHaveText('6 rows');
+	await expect(codes).toHaveText(codesBefore);
+	await page.keyboard.press('Control+Shift+z');
+	await expect(rowCount(lines)).toHaveText('500 rows');
+	await expect(cellOf(await stableRow(lines, 'lineNo', '1'), 'buyerItemCode')).toHaveText('BI-1');
 });
 
 test('A paste with refused cells names each by row and column, and changes nothing', async ({ page }) => {
@@ -123,6 +136,8 @@ test('Ctrl+D fills the top cell of a block down, as one change that survives a r
 	await expect(rowCount(grid)).toHaveText('4 of 22 rows');
 	const cells = grid.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="unit"]');
 	const top = (await cells.first().innerText()).trim();
+	const unitsBefore = await cells.allInnerTexts();
+	expect(new Set(unitsBefore).size, 'the four units differ before the fill').toBeGreaterThan(1);
 	await cells.first().click();
 	for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
 	await page.keyboard.press('ControlOrMeta+d');
@@ -131,12 +146,18 @@ test('Ctrl+D fills the top cell of a block down, as one change that survives a r
 	await page.reload();
 	await grid.getByRole('searchbox').fill('WO-18474');
 	await expect(cells).toHaveText([top, top, top, top]);
+	// The step counts the rows the fill changed: those below whose unit was not the top one's already.
+	const changed = unitsBefore.slice(1).filter((u) => u.trim() !== top).length;
+	await expect(undoButton(page)).toHaveAccessibleName(`Undo fill of ${changed} row${changed === 1 ? '' : 's'}`);
+	await undoButton(page).click();
+	await expect(cells).toHaveText(unitsBefore);
 });
 
 test('Delete clears a block of cells as one change; a required column refuses, saying why', async ({ page }) => {
 	const lines = await poLines(page);
 	const cc = lines.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="costCenter"]');
 	await expect(cc.first()).not.toHaveText('');
+	const centres = await cc.allInnerTexts();
 	await cc.first().click();
 	await page.keyboard.press('Shift+ArrowDown');
 	await page.keyboard.press('Delete');
@@ -144,6 +165,13 @@ test('Delete clears a block of cells as one change; a required column refuses, s
 	await expect(cc.nth(1)).toHaveText('');
 	await expect(cc.nth(2)).not.toHaveText('');
 	await saved(page);
+	// The clear is one step: both cost centres come back, also after a reload.
+	await page.keyboard.press('Control+z');
+	await expect(cc).toHaveText(centres);
+	await saved(page);
+	await page.reload();
+	await cellOf(await stableRow(gridSection(page, 'Purchase orders'), 'number', '884120'), 'number').click();
+	await expect(cc).toHaveText(centres);
 
 	const description = lines.locator('[role="row"][row-id]:not([row-id="__totals"]) [col-id="description"]').first();
 	const text = await description.innerText();
