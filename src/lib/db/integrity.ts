@@ -283,7 +283,7 @@ async function renamedInvoiceRecords<K extends TableName>(db: TieoutDB, table: K
 }
 
 /** The work orders that bill against a PO: same customer, same PO number. */
-async function jobsOnPo(db: TieoutDB, po: RecordOf['purchaseOrders']) {
+export async function jobsOnPo(db: TieoutDB, po: RecordOf['purchaseOrders']) {
 	return (await db.workOrders.where('poNumber').equals(po.number).toArray()).filter((w) => w.customerId === po.customerId);
 }
 

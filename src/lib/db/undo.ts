@@ -4,6 +4,7 @@ import { RECORD_TABLES, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
 import { eventOf, sameValue, splitKey, type HistoryRow, type HistoryTable } from './history';
 import { batchIntegrityProblems, deleteBlockers, OWNED, PARENTS } from './integrity';
+import { mayBeBlocked, withChildren } from './delete-screen';
 import { refuseLockedInvoices, refuseRedecided } from './locks';
 import { bulkWriteNamed, RowsRefused } from './named-writes';
 import { describeRecord, type AnyRecord } from './records';
@@ -177,21 +178,33 @@ export async function undoChange(db: TieoutDB, change: string, cause: Cause): Pr
 			// Remove what it created, unless something made since still points at it or hangs under it.
 			const blocked: string[] = [];
 			const isGoing = (table: TableName, id: string) => going.has(`${table}:${id}`);
+			const createdBy = new Map<TableName, AnyRecord[]>();
 			for (const k of created) {
-				const { table, id } = splitKey(k);
-				const cur = now.get(k)!;
-				if (!isRecordTable(table)) continue;
+				const { table } = splitKey(k);
+				if (isRecordTable(table)) push(createdBy, table, now.get(k)! as unknown as AnyRecord);
+			}
+			for (const [table, recs] of createdBy) {
+				// Screened a table at a time (delete-screen.ts): only records something may hang under or
+				// point at are asked one by one.
+				const parentIds = recs.map((r) => r.id);
 				for (const [child, field] of OWNED[table] ?? []) {
-					const kids = (await db.table(child).where(field).equals(id).toArray()) as Rec[];
-					const added = kids.filter((c) => !going.has(`${child}:${String(c.id)}`));
-					if (added.length) blocked.push(`${nameOf(table, cur)} has ${added.map((c) => nameOf(child, c)).slice(0, 5).join(', ')} added since`);
+					const parents = await withChildren(db, child, field, parentIds);
+					for (const r of recs) {
+						if (!parents.has(r.id)) continue;
+						const kids = (await db.table(child).where(field).equals(r.id).toArray()) as Rec[];
+						const added = kids.filter((c) => !going.has(`${child}:${String(c.id)}`));
+						if (added.length) blocked.push(`${nameOf(table, r as unknown as Rec)} has ${added.map((c) => nameOf(child, c)).slice(0, 5).join(', ')} added since`);
+					}
 				}
 				// A line whose owner goes too is held back only by what holds back its owner.
 				const owner = PARENTS[table]?.[0];
-				if (owner && OWNED[owner[1]]?.some(([c]) => c === table) && going.has(`${owner[1]}:${String(cur[owner[0]])}`)) continue;
-				// Nothing points at these; and an await with no storage request in it, a hundred times over, let the transaction commit under the loop.
-				if (table === 'invoices' || table === 'invoiceLines' || table === 'settings') continue;
-				for (const b of await deleteBlockers(db, table, cur as unknown as AnyRecord, isGoing)) blocked.push(`${nameOf(table, cur)} is still used by ${b}`);
+				const ownedBy = owner && OWNED[owner[1]]?.some(([c]) => c === table) ? owner : null;
+				const alone = ownedBy ? recs.filter((r) => !going.has(`${ownedBy[1]}:${String((r as unknown as Rec)[ownedBy[0]])}`)) : recs;
+				const suspects = await mayBeBlocked(db, table, alone);
+				for (const r of alone) {
+					if (!suspects.has(r.id)) continue;
+					for (const b of await deleteBlockers(db, table, r, isGoing)) blocked.push(`${nameOf(table, r as unknown as Rec)} is still used by ${b}`);
+				}
 			}
 			if (blocked.length) refuse(blocked);
 			const byTable = new Map<HistoryTable, string[]>();
