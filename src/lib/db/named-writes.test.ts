@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TieoutDB } from './database';
 import { onStorageMutated, type TableChange } from './changes';
-import { bulkWriteNamed, NAMED_SLICE, RowsRefused } from './named-writes';
+import { bulkWriteNamed, NAMED_MAX, NAMED_SLICE, namesKeys, RowsRefused } from './named-writes';
 import { describeStorageError } from './errors';
 import { classifyStorageError } from './storage-failure';
 import { failWrites } from '$lib/testing/failing-storage';
@@ -71,5 +71,21 @@ describe('bulkWriteNamed', () => {
 		expect(seen).toHaveLength(1);
 		expect(seen[0]).not.toBeInstanceOf(RowsRefused);
 		expect(classifyStorageError(seen[0])).toBe('interrupted');
+	});
+});
+
+describe('namesKeys', () => {
+	it('names a write that is a small part of its table, and reports whole one that is most of it or past NAMED_MAX', async () => {
+		const db = await opened();
+		await db.tasks.bulkAdd(tasks(8_000));
+		// Small writes are always named, whatever the table holds.
+		expect(await namesKeys(db.tasks, 1_000)).toBe(true);
+		expect(await namesKeys(db.customers, 1_000)).toBe(true);
+		// 2,000 of 8,000: each tab reads 2,000 records rather than 8,000.
+		expect(await namesKeys(db.tasks, 2_000)).toBe(true);
+		// 2,001 of 8,000, or 5,000 into an empty table (a paste of new rows): the table is read again instead.
+		expect(await namesKeys(db.tasks, 2_001)).toBe(false);
+		expect(await namesKeys(db.customers, 5_000)).toBe(false);
+		expect(await namesKeys(db.tasks, NAMED_MAX + 1)).toBe(false);
 	});
 });

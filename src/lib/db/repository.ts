@@ -14,7 +14,7 @@ import type { Problem } from '$lib/domain/result';
 import type { Table } from 'dexie';
 import { RECORD_TABLES, type ColumnMapping, type PoRevision, type TableName, type TieoutDB } from './database';
 import { RecordError } from './errors';
-import { bulkWriteNamed, NAMED_MAX, RowsRefused } from './named-writes';
+import { bulkWriteNamed, namesKeys, RowsRefused } from './named-writes';
 import { writeTransaction } from './write-transaction';
 import { checkpoint, type WriteWatch } from './write-watch';
 import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename, RENAME_FIELDS } from './integrity';
@@ -251,6 +251,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 			const all = (put[table] ?? []) as AnyRecord[];
 			// In slices: IndexedDB clones each record on the page's thread as it is put, so one
 			// bulk call of 40,000 records is a multi-second freeze; slices let the page breathe.
+			const named = all.length ? await namesKeys(db.table(table), all.length) : true;
 			for (let from = 0; from < all.length; from += WRITE_SLICE) {
 				const rows = all.slice(from, from + WRITE_SLICE);
 				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
@@ -259,7 +260,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 					if (b) renamed.push([table, b as AnyRecord, rows[i]!]);
 				});
 				try {
-					await bulkWriteNamed(db.table(table), rows, 'put', all.length <= NAMED_MAX);
+					await bulkWriteNamed(db.table(table), rows, 'put', named);
 				} catch (err) {
 					// A unique index refused some rows: name them (rethrowing still aborts the transaction).
 					if (!(err instanceof RowsRefused)) throw err;
