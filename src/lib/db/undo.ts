@@ -6,7 +6,7 @@ import { eventOf, sameValue, splitKey, type HistoryRow, type HistoryTable } from
 import { batchIntegrityProblems, deleteBlockers, OWNED, PARENTS } from './integrity';
 import { mayBeBlocked, withChildren } from './delete-screen';
 import { refuseLockedInvoices, refuseRedecided } from './locks';
-import { bulkWriteNamed, RowsRefused } from './named-writes';
+import { bulkWriteNamed, namesKeys, RowsRefused } from './named-writes';
 import { describeRecord, type AnyRecord } from './records';
 import { recordedWrite, validateRecord } from './repository';
 
@@ -167,7 +167,7 @@ export async function undoChange(db: TieoutDB, change: string, cause: Cause): Pr
 			);
 			for (const [table, list] of puts) {
 				try {
-					await bulkWriteNamed(db.table(table), list.map((p) => p.after), 'put');
+					await bulkWriteNamed(db.table(table), list.map((p) => p.after), 'put', await namesKeys(db.table(table), list.length));
 				} catch (err) {
 					if (!(err instanceof RowsRefused)) throw err;
 					refuse(err.positions.map((i) => `${nameOf(table, list[i]!.after)}: its number is now used by another record`));
