@@ -203,19 +203,6 @@ function renames(table: TableName, before: AnyRecord, after: AnyRecord): boolean
 /** Records per bulk call inside a large write. */
 const WRITE_SLICE = 2_000;
 
-/**
- * The stored version of each id, undefined for a new one. The table's keys are walked first and
- * only ids it holds are read: a get per id of a 10,000-row paste of new rows was 10,000 requests
- * for nothing (the walk lands only on keys that exist).
- */
-async function storedVersions(table: Table, ids: readonly string[]): Promise<(AnyRecord | undefined)[]> {
-	const held = (await table.where(':id').anyOf(ids).primaryKeys()) as string[];
-	if (!held.length) return ids.map(() => undefined);
-	const found = (await table.bulkGet(held)) as (AnyRecord | undefined)[];
-	const byId = new Map(held.map((id, i) => [id, found[i]]));
-	return ids.map((id) => byId.get(id));
-}
-
 /** Several records created, changed and removed together: an import, a revision, an invoice made from jobs. */
 export interface ChangeSet {
 	put?: Batch;
@@ -267,7 +254,7 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 			const named = all.length ? await namesKeys(db.table(table), all.length) : true;
 			for (let from = 0; from < all.length; from += WRITE_SLICE) {
 				const rows = all.slice(from, from + WRITE_SLICE);
-				const before = await storedVersions(db.table(table), rows.map((r) => r.id));
+				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
 				before.forEach((b, i) => {
 					rec.changed(table, b, rows[i]!);
 					if (b) renamed.push([table, b as AnyRecord, rows[i]!]);
