@@ -10,7 +10,8 @@ export default defineConfig({
 	timeout: 45_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: false,
-	workers: 2,
+	// Three: the browser tests mostly wait (IndexedDB, timers, the preview server), so a third worker shortens CI on two cores.
+	workers: 3,
 	// One retry in CI, reported as "flaky" in the log: a red CI discards the whole change, and a
 	// test that fails twice in a row still fails it.
 	retries: process.env.CI ? 1 : 0,
