@@ -308,13 +308,8 @@ export interface BatchProblem {
 	message: string;
 }
 
-/**
- * The same checks as `integrityProblems`, for many records at once, with the batch already
- * written in the transaction: each referenced table is read once (a 20,000-line import makes a
- * handful of reads, not 40,000). Uniqueness within an index is left to the unique indexes, which
- * refuse the write itself; the one uniqueness no index holds (customer names) is checked here.
- */
-export async function batchIntegrityProblems(db: TieoutDB, batch: { [K in TableName]?: readonly RecordOf[K][] }): Promise<BatchProblem[]> {
+/** What the batch's records point at that does not exist, with the batch already written. */
+export async function referenceProblems(db: TieoutDB, batch: { [K in TableName]?: readonly RecordOf[K][] }): Promise<BatchProblem[]> {
 	const out: BatchProblem[] = [];
 	const sites = new Map<string, RecordOf['sites']>();
 	for (const [table, refs] of Object.entries(PARENTS) as [TableName, (typeof PARENTS)[TableName]][]) {
@@ -339,14 +334,34 @@ export async function batchIntegrityProblems(db: TieoutDB, batch: { [K in TableN
 		const site = wo.siteId ? sites.get(wo.siteId) : undefined;
 		if (site && site.customerId !== wo.customerId) out.push({ table: 'workOrders', record: wo, message: `Site "${site.name}" belongs to another customer` });
 	}
-	const customers = batch.customers ?? [];
-	if (customers.length) {
-		// One index walk for the whole batch: a query per customer made a paste of 10,000 take 8 s.
-		const byName = new Map<string, string[]>();
-		for (const o of await db.customers.where('name').anyOf([...new Set(customers.map((c) => c.name))]).toArray()) byName.set(o.name, [...(byName.get(o.name) ?? []), o.id]);
-		for (const c of customers) {
-			if ((byName.get(c.name) ?? []).some((id) => id !== c.id)) out.push({ table: 'customers', record: c, message: `A customer named "${c.name}" already exists` });
-		}
-	}
 	return out;
+}
+
+/**
+ * The same checks as `integrityProblems`, for many records at once, with the batch already
+ * written in the transaction: each referenced table is read once (a 20,000-line import makes a
+ * handful of reads, not 40,000). Uniqueness within an index is left to the unique indexes, which
+ * refuse the write itself; the one uniqueness no index holds (customer names) is checked too.
+ */
+export async function batchIntegrityProblems(db: TieoutDB, batch: { [K in TableName]?: readonly RecordOf[K][] }): Promise<BatchProblem[]> {
+	return [...(await referenceProblems(db, batch)), ...(await nameClashes(db, batch.customers ?? []))];
+}
+
+/**
+ * Customers of the batch whose name another customer has, with the batch in place. Asked before
+ * the batch is written it gives the same answer (stored records the batch replaces are left out),
+ * and costs far less: the name index then holds only what was there, not the 10,000 names a paste
+ * just added, each of which the lookup below would step over.
+ */
+export async function nameClashes(db: TieoutDB, customers: readonly RecordOf['customers'][]): Promise<BatchProblem[]> {
+	if (!customers.length) return [];
+	const ids = new Set(customers.map((c) => c.id));
+	const names = new Set(customers.map((c) => c.name));
+	// One index walk for the whole batch (a query per customer made a paste of 10,000 take 8 s), or,
+	// when the batch is most of the table, one read of the table, cheaper still than the walk.
+	const most = customers.length * 4 > (await db.customers.count());
+	const stored = most ? (await db.customers.toArray()).filter((o) => names.has(o.name)) : await db.customers.where('name').anyOf([...names]).toArray();
+	const holders = new Map<string, number>();
+	for (const c of [...stored.filter((o) => !ids.has(o.id)), ...customers]) holders.set(c.name, (holders.get(c.name) ?? 0) + 1);
+	return customers.filter((c) => holders.get(c.name)! > 1).map((c) => ({ table: 'customers', record: c, message: `A customer named "${c.name}" already exists` }));
 }

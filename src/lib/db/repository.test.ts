@@ -354,6 +354,37 @@ describe('applyChanges', () => {
 		expect(await counts(db)).toEqual(before);
 	});
 
+	it('adds records the caller made without reading them first, and refuses an id already stored instead of overwriting it', async () => {
+		const { cust, po, pol } = await seedLinked(db);
+		const fresh = b.poLine({ poId: po.id, lineNo: 5 });
+		await applyChanges(db, { put: { poLines: [{ ...pol, description: 'Changed' }] }, add: { poLines: [fresh] } });
+		expect(await db.poLines.get(fresh.id)).toEqual(fresh);
+		expect((await db.poLines.get(pol.id))?.description).toBe('Changed');
+
+		const before = await counts(db);
+		const err = await refused(applyChanges(db, { add: { customers: [{ ...cust, name: 'Impostor' }, b.customer({ name: 'Newcomer' })] } }));
+		expect(err.message).toContain('its id or number is already used');
+		expect(await counts(db)).toEqual(before);
+		expect((await db.customers.get(cust.id))?.name).toBe(cust.name);
+	});
+
+	it('checks customer names against what the set leaves stored: a name freed by a rename or a removal may be taken, a held one may not', async () => {
+		const { cust } = await seedLinked(db);
+		const spare = b.customer({ name: 'Spare Co' });
+		await saveRecord(db, 'customers', spare);
+		// Renamed and taken over in one set; the removed customer's name given to a new one.
+		await applyChanges(db, { put: { customers: [{ ...cust, name: 'Acme Holdings' }] }, add: { customers: [b.customer({ name: cust.name })] } });
+		await applyChanges(db, { remove: { customers: [spare.id] }, add: { customers: [b.customer({ name: 'Spare Co' })] } });
+		expect((await db.customers.toArray()).map((c) => c.name).sort()).toEqual(['Acme Holdings', cust.name, 'Spare Co'].sort());
+
+		const before = await counts(db);
+		const held = await refused(applyChanges(db, { add: { customers: [b.customer({ name: 'Acme Holdings' })] } }));
+		expect(held.message).toContain('A customer named "Acme Holdings" already exists');
+		const twice = await refused(applyChanges(db, { add: { customers: [b.customer({ name: 'Twin' }), b.customer({ name: 'Twin' })] } }));
+		expect(twice.message).toContain('A customer named "Twin" already exists');
+		expect(await counts(db)).toEqual(before);
+	});
+
 	it('refuses an invalid record before writing anything', async () => {
 		const { po } = await seedLinked(db);
 		const before = await counts(db);

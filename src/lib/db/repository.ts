@@ -17,7 +17,7 @@ import { RecordError } from './errors';
 import { bulkWriteNamed, namesKeys, RowsRefused } from './named-writes';
 import { writeTransaction } from './write-transaction';
 import { checkpoint, type WriteWatch } from './write-watch';
-import { batchIntegrityProblems, cascadeDelete, deleteBlockers, integrityProblems, propagateRename, RENAME_FIELDS } from './integrity';
+import { cascadeDelete, deleteBlockers, integrityProblems, nameClashes, propagateRename, referenceProblems, RENAME_FIELDS, type BatchProblem } from './integrity';
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 import { EDIT, type Cause } from './cause';
 import { announce, ChangeRecorder, type HistoryRow } from './history';
@@ -206,10 +206,32 @@ const WRITE_SLICE = 2_000;
 /** Several records created, changed and removed together: an import, a revision, an invoice made from jobs. */
 export interface ChangeSet {
 	put?: Batch;
+	/**
+	 * Records the caller has just made (rows a paste adds): written without first reading a
+	 * previous version that cannot exist, which was a quarter of a 10,000-row paste. An id already
+	 * stored is refused, never overwritten.
+	 */
+	add?: Batch;
 	/** Ids to remove. Owned parts go with them; references elsewhere are left for reconciliation to flag. */
 	remove?: { [K in TableName]?: string[] };
 	revisions?: PoRevision[];
 	mappings?: ColumnMapping[];
+}
+
+const refuseProblems = (problems: BatchProblem[]) => {
+	const refused = problems.map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
+	if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
+};
+
+/** One slice of a change set's writes; a unique index's refusals are named (rethrowing still aborts the transaction). */
+async function writeSlice(db: TieoutDB, table: TableName, rows: AnyRecord[], op: 'put' | 'add', named: boolean): Promise<void> {
+	try {
+		await bulkWriteNamed(db.table(table), rows, op, named);
+	} catch (err) {
+		if (!(err instanceof RowsRefused)) throw err;
+		const used = op === 'add' ? 'its id or number is already used' : 'its number is already used by another record';
+		throw new RecordError(err.positions.slice(0, 20).map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: ${used}` })), 'Nothing was saved');
+	}
 }
 
 /**
@@ -219,23 +241,25 @@ export interface ChangeSet {
  */
 export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: WriteWatch, cause: Cause = EDIT): Promise<void> {
 	const put = changes.put ?? {};
+	const add = changes.add ?? {};
+	const every = (table: TableName) => [...((put[table] ?? []) as AnyRecord[]), ...((add[table] ?? []) as AnyRecord[])];
 	const problems: string[] = [];
 	for (const table of RECORD_TABLES) {
-		for (const x of (put[table] ?? []) as AnyRecord[]) {
+		for (const x of every(table)) {
 			for (const p of validateRecord(table, x as never)) problems.push(`${describeRecord(table, x)}: ${p.message}`);
 		}
 	}
 	if (problems.length) throw new RecordError(problems.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
 	await recordedWrite(db, [...ALL(db), db.mappings], cause, async (rec) => {
 		const rm = changes.remove ?? {};
-		const total = RECORD_TABLES.reduce((n, t) => n + (rm[t]?.length ?? 0) + (put[t]?.length ?? 0), 0);
+		const total = RECORD_TABLES.reduce((n, t) => n + (rm[t]?.length ?? 0) + every(t).length, 0);
 		let done = 0;
 		const handled = (n: number) => {
 			done += n;
 			watch?.progress?.(done, total);
 			checkpoint(watch);
 		};
-		await refuseLockedInvoices(db, { invoices: put.invoices, invoiceLines: put.invoiceLines, removeInvoices: rm.invoices, removeInvoiceLines: rm.invoiceLines }, 'Nothing was saved');
+		await refuseLockedInvoices(db, { invoices: every('invoices') as never, invoiceLines: every('invoiceLines') as never, removeInvoices: rm.invoices, removeInvoiceLines: rm.invoiceLines }, 'Nothing was saved');
 		checkpoint(watch);
 		for (const table of RECORD_TABLES) {
 			for (const id of changes.remove?.[table] ?? []) {
@@ -246,32 +270,33 @@ export async function applyChanges(db: TieoutDB, changes: ChangeSet, watch?: Wri
 				handled(1);
 			}
 		}
+		// Before the writes (see nameClashes): the same answer, and cheap.
+		refuseProblems(await nameClashes(db, every('customers') as RecordOf['customers'][]));
 		const renamed: [TableName, AnyRecord, AnyRecord][] = [];
 		for (const table of RECORD_TABLES) {
-			const all = (put[table] ?? []) as AnyRecord[];
+			const updates = (put[table] ?? []) as AnyRecord[];
+			const fresh = (add[table] ?? []) as AnyRecord[];
+			const named = updates.length + fresh.length ? await namesKeys(db.table(table), updates.length + fresh.length) : true;
 			// In slices: IndexedDB clones each record on the page's thread as it is put, so one
 			// bulk call of 40,000 records is a multi-second freeze; slices let the page breathe.
-			const named = all.length ? await namesKeys(db.table(table), all.length) : true;
-			for (let from = 0; from < all.length; from += WRITE_SLICE) {
-				const rows = all.slice(from, from + WRITE_SLICE);
+			for (let from = 0; from < updates.length; from += WRITE_SLICE) {
+				const rows = updates.slice(from, from + WRITE_SLICE);
 				const before = await db.table(table).bulkGet(rows.map((r) => r.id));
 				before.forEach((b, i) => {
 					rec.changed(table, b, rows[i]!);
 					if (b) renamed.push([table, b as AnyRecord, rows[i]!]);
 				});
-				try {
-					await bulkWriteNamed(db.table(table), rows, 'put', named);
-				} catch (err) {
-					// A unique index refused some rows: name them (rethrowing still aborts the transaction).
-					if (!(err instanceof RowsRefused)) throw err;
-					const clashes = err.positions.map((i) => ({ field: '', message: `${describeRecord(table, rows[i]!)}: its number is already used by another record` }));
-					throw new RecordError(clashes.slice(0, 20), 'Nothing was saved');
-				}
+				await writeSlice(db, table, rows, 'put', named);
+				handled(rows.length);
+			}
+			for (let from = 0; from < fresh.length; from += WRITE_SLICE) {
+				const rows = fresh.slice(from, from + WRITE_SLICE);
+				for (const r of rows) rec.changed(table, undefined, r);
+				await writeSlice(db, table, rows, 'add', named);
 				handled(rows.length);
 			}
 		}
-		const refused = (await batchIntegrityProblems(db, put as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);
-		if (refused.length) throw new RecordError(refused.slice(0, 20).map((message) => ({ field: '', message })), 'Nothing was saved');
+		refuseProblems(await referenceProblems(db, Object.fromEntries(RECORD_TABLES.map((t) => [t, every(t)]))));
 		// Only a record whose number moved moves others: awaiting a rename check per record of a
 		// 100-line revision let the transaction commit under it (PrematureCommitError), and costs a 100k one dearly.
 		for (const [table, before, after] of renamed) if (renames(table, before, after)) await propagateRename(db, table, before as never, after as never, rec);

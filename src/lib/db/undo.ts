@@ -8,6 +8,7 @@ import { mayBeBlocked, withChildren } from './delete-screen';
 import { refuseLockedInvoices, refuseRedecided } from './locks';
 import { bulkWriteNamed, namesKeys, RowsRefused } from './named-writes';
 import { describeRecord, type AnyRecord } from './records';
+import { deleteMany, readMany } from './read-many';
 import { recordedWrite, validateRecord } from './repository';
 
 /*
@@ -31,9 +32,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	else map.set(key, [value]);
 }
 
-/** Records per read or write request while taking a big change back. */
-const SLICE = 2_000;
-
 async function readAll(db: TieoutDB, keys: string[]): Promise<Map<string, Rec>> {
 	const byTable = new Map<HistoryTable, string[]>();
 	for (const k of keys) {
@@ -42,11 +40,8 @@ async function readAll(db: TieoutDB, keys: string[]): Promise<Map<string, Rec>> 
 	}
 	const out = new Map<string, Rec>();
 	for (const [table, ids] of byTable) {
-		for (let from = 0; from < ids.length; from += SLICE) {
-			const slice = ids.slice(from, from + SLICE);
-			const found = (await db.table(table).bulkGet(slice)) as (Rec | undefined)[];
-			found.forEach((r, i) => r && out.set(`${table}:${slice[i]}`, r));
-		}
+		const found = (await readMany(db.table(table), ids)) as (Rec | undefined)[];
+		found.forEach((r, i) => r && out.set(`${table}:${ids[i]}`, r));
 	}
 	return out;
 }
@@ -213,7 +208,7 @@ export async function undoChange(db: TieoutDB, change: string, cause: Cause): Pr
 				push(byTable, table, id);
 				rec.deleted(table, now.get(k)!);
 			}
-			for (const [table, ids] of byTable) for (let from = 0; from < ids.length; from += SLICE) await db.table(table).bulkDelete(ids.slice(from, from + SLICE));
+			for (const [table, ids] of byTable) await deleteMany(db.table(table), ids);
 
 			const restored = Object.fromEntries([...puts].filter(([t]) => isRecordTable(t)).map(([t, list]) => [t, list.map((p) => p.after)]));
 			const refused = (await batchIntegrityProblems(db, restored as never)).map((p) => `${describeRecord(p.table, p.record)}: ${p.message}`);

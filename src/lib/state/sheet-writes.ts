@@ -55,16 +55,16 @@ export async function writeCells<T>(sheet: Sheet<T>, writes: readonly CellWrites
 	const adding = writes.filter((w) => w.id === null);
 	const fresh = adding.length ? (sheet.newRows?.(adding.length) ?? []) : [];
 	if (fresh.length < adding.length) return 'Nothing was saved: rows cannot be added to this grid.';
-	const records: Row[] = [];
+	const changed: Row[] = [];
+	const made: Row[] = [];
 	const gone: number[] = [];
-	let added = 0;
 	for (const w of writes) {
-		const before = (w.id === null ? fresh[added++] : rows.get(w.id)) as Row | undefined;
+		const before = (w.id === null ? fresh[made.length] : rows.get(w.id)) as Row | undefined;
 		if (!before) gone.push(w.at + 1);
-		else records.push(withDerived(table, before, w.patch));
+		else (w.id === null ? made : changed).push(withDerived(table, before, w.patch));
 	}
 	if (gone.length) return `Nothing was saved: row${gone.length === 1 ? '' : 's'} ${gone.join(', ')} ${gone.length === 1 ? 'was' : 'were'} deleted meanwhile (perhaps in another tab).`;
-	return applySet({ put: { [table]: records } }, false, undefined, cause);
+	return applySet({ put: { [table]: changed }, add: { [table]: made } }, false, undefined, cause);
 }
 
 /**
