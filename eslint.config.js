@@ -3,6 +3,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { OUTSIDE, ROOMS, roomRules, testsMayAlso } from './eslint.rooms.js';
 
 /** Libraries and globals the pure core (domain, reconcile) must never reach for. */
 const FRAMEWORK_IMPORTS = [
@@ -10,9 +11,48 @@ const FRAMEWORK_IMPORTS = [
 	{ group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'], message: 'The pure core does not depend on Svelte.' },
 	{ group: ['ag-grid-*', 'ag-grid-community/*'], message: 'The pure core does not depend on AG Grid.' },
 	{ group: ['jspdf', 'jspdf-*'], message: 'The pure core does not draw PDFs.' },
-	{ group: ['papaparse'], message: 'The pure core does not parse files.' },
-	{ group: ['$lib/db/*', '$lib/grid/*', '$lib/io/*', '$lib/state/*', '$lib/ui/*', '**/db/*', '**/grid/*', '**/io/*', '**/state/*'], message: 'The pure core imports only the pure core.' }
+	{ group: ['papaparse'], message: 'The pure core does not parse files.' }
 ];
+/** Files in and out (CSV, PDF) run in workers and in Node tests: no storage, no Svelte, no grid. */
+const IO_LIBRARIES = [
+	{ group: ['dexie', 'dexie/*', 'dexie-*'], message: 'Files in and out do not touch storage: the caller writes the records.' },
+	{ group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'], message: 'Files in and out do not depend on Svelte.' },
+	{ group: ['ag-grid-*', 'ag-grid-community/*'], message: 'Files in and out do not depend on AG Grid.' }
+];
+/** Libraries a room may not use, beside the rooms it may not import (eslint.rooms.js). */
+const LIBRARIES = { domain: FRAMEWORK_IMPORTS, reconcile: FRAMEWORK_IMPORTS, io: IO_LIBRARIES };
+const NO_CLOCK = { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass a clock in: the pure core never reads the time.' };
+
+/**
+ * The one-way rooms (eslint.rooms.js): a config per room for its code and one for its tests, which
+ * may also use the test helpers. One object per file set, because a later object's
+ * no-restricted-imports replaces an earlier one's instead of adding to it; the pure core's and
+ * io's library bans ride along in the same object for that reason. The pure core's tests may use
+ * the libraries (fake-indexeddb through the helpers) but not reach up.
+ */
+function roomConfigs() {
+	const out = [];
+	for (const [room, allowed] of Object.entries(ROOMS)) {
+		for (const tests of [false, true]) {
+			const rules = roomRules(room, tests ? [...allowed, ...testsMayAlso(room)] : allowed);
+			const libraries = tests ? [] : (LIBRARIES[room] ?? []);
+			const pure = !tests && (room === 'domain' || room === 'reconcile');
+			out.push({
+				files: tests ? [`src/lib/${room}/**/*.test.ts`] : [`src/lib/${room}/**`],
+				ignores: tests ? [] : ['**/*.test.ts'],
+				rules: {
+					'no-restricted-imports': ['error', { patterns: [...libraries, ...rules.patterns] }],
+					'no-restricted-syntax': ['error', ...(pure ? [NO_CLOCK] : []), ...rules.syntax]
+				}
+			});
+		}
+	}
+	for (const [files, allowed] of Object.entries(OUTSIDE)) {
+		const rules = roomRules(files.startsWith('src/routes') ? 'routes' : 'the service worker', allowed);
+		out.push({ files: [files], rules: { 'no-restricted-imports': ['error', { patterns: rules.patterns }], 'no-restricted-syntax': ['error', ...rules.syntax] } });
+	}
+	return out;
+}
 const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'location', 'alert', 'confirm', 'crypto', 'performance'].map((name) => ({
 	name,
 	message: 'The pure core is given its clock, ids and I/O by the caller.'
@@ -47,35 +87,16 @@ export default ts.config(
 		rules: { 'svelte/prefer-svelte-reactivity': 'off' }
 	},
 	{
-		// The layering rule: domain and reconcile are pure TypeScript.
+		// domain and reconcile are pure TypeScript: given their clock, ids and I/O by the caller.
+		// (Their imports, and every room's, are ruled by roomConfigs below.)
 		files: ['src/lib/domain/**/*.ts', 'src/lib/reconcile/**/*.ts'],
 		ignores: ['**/*.test.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: FRAMEWORK_IMPORTS }],
 			'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
-			'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass a clock in: the pure core never reads the time.' }],
 			'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass an id generator in.' }, { object: 'Date', property: 'now', message: 'Pass a clock in.' }]
 		}
 	},
-	{
-		// Files in and out (CSV, PDF) turn bytes into domain records and back: they run in workers
-		// and in Node tests, so they reach neither storage, nor state, nor the page.
-		files: ['src/lib/io/**/*.ts'],
-		ignores: ['**/*.test.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{ group: ['dexie', 'dexie/*', 'dexie-*'], message: 'Files in and out do not touch storage: the caller writes the records.' },
-						{ group: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*'], message: 'Files in and out do not depend on Svelte.' },
-						{ group: ['ag-grid-*', 'ag-grid-community/*'], message: 'Files in and out do not depend on AG Grid.' },
-						{ group: ['$lib/db/*', '$lib/grid/*', '$lib/state/*', '$lib/ui/*', '$lib/reconcile/*'], message: 'Files in and out import only the domain.' }
-					]
-				}
-			]
-		}
-	},
+	...roomConfigs(),
 	{
 		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/']
 	}

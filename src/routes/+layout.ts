@@ -1,6 +1,8 @@
 import { browser } from '$app/environment';
 import { app } from '$lib/state/app.svelte';
 import { firstRowsDrawn } from '$lib/grid/first-rows';
+import { LineSnapshots } from '$lib/grid/line-snapshots';
+import { afterPaint } from '$lib/ui/paint';
 
 // IndexedDB, AG Grid and jsPDF exist only in the browser: prerender the shell, render on the client.
 export const prerender = true;
@@ -10,5 +12,13 @@ export async function load(): Promise<void> {
 	if (!browser) return;
 	// The last visit's first rows go on screen first (static/first-rows.js), then the workbook opens.
 	await firstRowsDrawn();
-	void app.open();
+	// State imports neither ui nor grid (README, Layout): what it needs of them is handed in here.
+	void app.open({
+		afterPaint,
+		keepFirstScreens(wb) {
+			const keeper = new LineSnapshots(wb);
+			keeper.start();
+			return keeper;
+		}
+	});
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyCodec, termsCodec, textCodec } from '$lib/domain/codecs';
 import type { EditContext } from './columns';
 import { CellSaves, KEEP_TYPED_FROM, type RestatedQuestion } from './cell-saves';
-import type { EditRefusal } from './edit-setters';
+import type { EditRefusal } from '$lib/state/update-one';
 
 type Row = { id: string; no: number; price: number; note: string; terms: string };
 const price: EditContext = { field: 'price', codec: moneyCodec as never };

@@ -1,6 +1,7 @@
 import { restated } from '$lib/domain/codecs';
 import type { EditContext } from './columns';
-import { EditStarts, type EditRefusal } from './edit-setters';
+import type { EditRefusal } from '$lib/state/update-one';
+import { EditStarts } from './edit-setters';
 import { typedText } from './open-edits';
 
 /** Typed text this long (or spanning lines) is offered to copy beside a refusal: retyping it would cost. */

@@ -1,12 +1,6 @@
 import type { ColDef, ValueSetterParams } from 'ag-grid-community';
 import type { EditContext } from './columns';
 
-/** Why an edit was not stored; `gone` when its record no longer exists (deleted in another tab). */
-export interface EditRefusal {
-	message: string;
-	gone: boolean;
-}
-
 /** Where a typed value goes: parsed, checked and stored by the page, which reports any refusal. */
 export type SaveEdit<T> = (row: T, ctx: EditContext, header: string, value: unknown) => unknown;
 

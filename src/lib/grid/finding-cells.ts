@@ -1,12 +1,10 @@
 import type { ColDef, GridApi, ICellRendererComp, ICellRendererParams, IRowNode } from 'ag-grid-community';
 import type { Finding, Severity } from '$lib/reconcile';
+import type { FindingChanges } from '$lib/state/findings.svelte';
 import type { EditContext } from './columns';
 
 /** Looks up the findings of one cell, or of a whole row when `field` is null. */
 export type FindingLookup = (id: string, field: string | null) => Finding[];
-
-/** The records whose findings changed, each with the fields those findings name; null when any may have. */
-export type FindingChanges = ReadonlyMap<string, ReadonlySet<string>> | null;
 
 /** Reconciliation findings for one grid's records: looked up per cell, pushed when they change. */
 export interface GridFindings {

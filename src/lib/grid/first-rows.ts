@@ -43,7 +43,7 @@ export interface FirstRowsSnapshot {
 	gen: string | null;
 }
 
-/** What a grid is given to keep its first screen: implemented over the workbook in state/first-rows.ts. */
+/** What a grid is given to keep its first screen: implemented over the workbook in grid/first-rows-source.ts. */
 export interface FirstRowsSource<T> {
 	/** The IndexedDB database the records are in. */
 	database: string;

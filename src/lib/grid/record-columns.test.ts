@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
-import { orderedBy } from './grid-options';
+import { orderedBy } from '$lib/state/row-order';
 import type { ColDef } from 'ag-grid-community';
 import type { ChangeOrder } from '$lib/domain/records';
 import { changeOrderColumns, invoiceColumns, invoiceLineColumns, invoiceLineOrder, poLineBilledColumns, poLineOrder, purchaseOrderColumns, taskOrder, workOrderColumns, type BilledFigures } from './record-columns';

@@ -1,4 +1,4 @@
-import { confirmer } from '$lib/ui/confirm.svelte';
+import { confirmer } from '$lib/state/confirm.svelte';
 import type { RestatedQuestion } from './cell-saves';
 
 /**

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import type { Delta } from './row-source';
+import type { Delta } from '$lib/state/row-source';
 import { afterPaint } from '$lib/ui/paint';
 
 /** Deltas larger than this replace the row set instead of patching it. */

@@ -12,12 +12,12 @@ import {
 	nextLineNo
 } from '$lib/domain/factories';
 import type { TableName } from '$lib/db/database';
-import type { EditRefusal } from '$lib/grid/edit-setters';
+import type { EditRefusal } from './update-one';
 import type { PoLine, Task } from '$lib/domain/records';
 import { choosePoLine } from '$lib/domain/task-fill';
 import { poLineEdit, poLineEditBasis } from '$lib/domain/totals';
 import type { RecordOf } from '$lib/db/records';
-import { confirmer } from '$lib/ui/confirm.svelte';
+import { confirmer } from './confirm.svelte';
 import { app, deleteOne, newId, saveOne, today, updateCell } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';

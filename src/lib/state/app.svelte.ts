@@ -13,7 +13,6 @@ import { LiveFindings } from './findings.svelte';
 import { LINE_TABLES, Workbook } from './workbook.svelte';
 import { dropLegacyCopy, LineCache } from '$lib/db/line-cache';
 import { updateShownFirst } from './shown-first';
-import { LineSnapshots } from './line-snapshots';
 import { StartCopyKeeper } from './start-copy-keeper';
 import { readStartCopy } from '$lib/db/start-copy';
 import { askPersistenceOnceFilled } from './persistence.svelte';
@@ -25,6 +24,22 @@ export const newId = (): string => crypto.randomUUID();
 /** How long a workbook shown from its start copy may take to open before the page says so. */
 const STILL_OPENING_AFTER = 2_000;
 
+/**
+ * What the rooms above state lend the app to open a workbook: state imports neither ui nor grid,
+ * so the page that opens it (src/routes/+layout.ts) hands these in.
+ */
+export interface OpenHooks {
+	/** Resolves once the browser has painted what is on screen (ui/paint.ts): the rest of the lines are read after the first rows show. */
+	afterPaint(): Promise<void>;
+	/** Started once the workbook has read what is stored: keeps the line pages' first screens for the next visit (grid/line-snapshots.ts). */
+	keepFirstScreens(wb: Workbook): FirstScreens;
+}
+
+/** What the layout tells the keeper of the first screens: another page opened, or the window changed size. */
+export interface FirstScreens {
+	layoutChanged(): void;
+}
+
 /** The open workbook and what the person should know about its storage. */
 class App {
 	db: TieoutDB | null = null;
@@ -34,8 +49,8 @@ class App {
 	fatal = $state<string | null>(null);
 	/** Writes started and not yet committed or refused: leaving the page now would lose them. */
 	pendingWrites = $state(0);
-	/** Keeps the line pages' first screens for the next visit (line-snapshots.ts). */
-	lineSnapshots: LineSnapshots | null = null;
+	/** Keeps the line pages' first screens for the next visit (`OpenHooks.keepFirstScreens`). */
+	lineSnapshots: FirstScreens | null = null;
 	/**
 	 * Settles once the workbook has read what is stored (or failed to open). Pages drawn from a
 	 * start copy before then may be typed into; the writes wait for this, so none is made against
@@ -58,7 +73,7 @@ class App {
 		this.checked = new Promise((resolve) => (this.#checked = resolve));
 	}
 
-	async open(name?: string): Promise<void> {
+	async open(hooks: OpenHooks, name?: string): Promise<void> {
 		if (this.db) return;
 		const db = new TieoutDB(name);
 		this.db = db;
@@ -74,7 +89,7 @@ class App {
 		// The big tables' fast-start copies are read in a worker while the workbook opens.
 		const cache = new LineCache(db.name);
 		cache.prefetch(LINE_TABLES);
-		const wb = new Workbook(db, cache);
+		const wb = new Workbook(db, cache, hooks.afterPaint);
 		// Here before any grid, so every grid's subscription reaches it; it starts once the lines are read.
 		const findings = new LiveFindings(wb, today);
 		const show = () => {
@@ -95,8 +110,7 @@ class App {
 			performance.mark('tieout:db-open');
 			await wb.start();
 			show();
-			this.lineSnapshots = new LineSnapshots(wb);
-			this.lineSnapshots.start();
+			this.lineSnapshots = hooks.keepFirstScreens(wb);
 			new StartCopyKeeper(wb, () => this.pendingWrites > 0).start();
 			void wb.linesLoaded.then(() =>
 				dropLegacyCopy(db.name).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`))

@@ -4,7 +4,6 @@ import type { InvoiceDocInput } from '$lib/io/pdf/invoice-layout';
 import { customerForDoc, siteForDoc } from '$lib/io/pdf/doc-records';
 import type { JobSheetDocInput } from '$lib/io/pdf/job-sheet-layout';
 import { makePdf, type MadePdf } from '$lib/io/pdf/pdf-client';
-import { downloadBlob } from '$lib/ui/download';
 import { app } from './app.svelte';
 import { listAttachments } from './attachments';
 import { linesOf } from './lookups';
@@ -50,7 +49,10 @@ export async function jobSheetDoc(wo: WorkOrder): Promise<{ input: JobSheetDocIn
 	};
 }
 
-async function download(make: () => Promise<MadePdf>): Promise<boolean> {
+/** Hands a file to the browser's downloads (ui/download.ts): given by the page, as state does not import ui. */
+export type Downloader = (blob: Blob, filename: string) => void;
+
+async function download(make: () => Promise<MadePdf>, save: Downloader): Promise<boolean> {
 	try {
 		// A document prints every line of its record: not before all of them have been read.
 		await app.checked;
@@ -58,7 +60,7 @@ async function download(make: () => Promise<MadePdf>): Promise<boolean> {
 		performance.mark('tieout:pdf-start');
 		const pdf = await make();
 		performance.mark('tieout:pdf-end');
-		downloadBlob(new Blob([pdf.bytes], { type: 'application/pdf' }), pdf.fileName);
+		save(new Blob([pdf.bytes], { type: 'application/pdf' }), pdf.fileName);
 		notices.push('success', `${pdf.fileName} downloaded (${pdf.pageCount} page${pdf.pageCount === 1 ? '' : 's'}).`);
 		return true;
 	} catch (err) {
@@ -67,10 +69,10 @@ async function download(make: () => Promise<MadePdf>): Promise<boolean> {
 	}
 }
 
-export const downloadInvoicePdf = (inv: Invoice) => download(() => makePdf('invoice', invoiceDoc(inv)));
-export const downloadJobSheet = (wo: WorkOrder) =>
+export const downloadInvoicePdf = (inv: Invoice, save: Downloader) => download(() => makePdf('invoice', invoiceDoc(inv)), save);
+export const downloadJobSheet = (wo: WorkOrder, save: Downloader) =>
 	download(async () => {
 		const { input, unprintable } = await jobSheetDoc(wo);
 		if (unprintable > 0) notices.push('info', `${unprintable} of ${wo.number}'s photo${unprintable === 1 ? ' is' : 's are'} in a format this browser cannot draw, so the job sheet leaves ${unprintable === 1 ? 'it' : 'them'} out; ${unprintable === 1 ? 'it stays' : 'they stay'} attached to the job.`);
 		return makePdf('jobSheet', input);
-	});
+	}, save);

@@ -1,7 +1,12 @@
 import type { LocalDate } from '$lib/domain/dates';
 import { Reconciler, RECORD_TABLES, type ApplyResult, type Counts, type Finding, type PoBilled, type RecordTable, type TargetTable, type WoBilled } from '$lib/reconcile';
-import type { FindingChanges } from '$lib/grid/finding-cells';
 import type { Workbook } from './workbook.svelte';
+
+/**
+ * The records whose findings changed, each with the fields those findings name; null when any may
+ * have. Made here by the live reconciliation; grids read it to redraw only those cells.
+ */
+export type FindingChanges = ReadonlyMap<string, ReadonlySet<string>> | null;
 
 type FindingsListener = (changes: FindingChanges) => void;
 

@@ -1,4 +1,4 @@
-import type { Delta, RowSource } from '$lib/grid/row-source';
+import type { Delta, RowSource } from './row-source';
 
 /**
  * An in-memory mirror of one IndexedDB table. Rows live in a plain Map (100,000 PO lines must

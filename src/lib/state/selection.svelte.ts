@@ -1,5 +1,5 @@
-import { emptySource } from '$lib/grid/empty-source';
-import { filteredSource, type RowSource } from '$lib/grid/row-source';
+import { emptySource } from './empty-source';
+import { filteredSource, type RowSource } from './row-source';
 import type { LiveTable } from './live-table.svelte';
 
 /** The record selected in a master grid, kept current as the table changes under it. */

@@ -6,7 +6,7 @@ import { RecordError } from '$lib/db/errors';
 import type { PoLine, Task } from '$lib/domain/records';
 import { poLineEdit } from '$lib/domain/totals';
 import { choosePoLine } from '$lib/domain/task-fill';
-import { confirmer } from '$lib/ui/confirm.svelte';
+import { confirmer } from './confirm.svelte';
 import { app, applySet } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';

@@ -2,9 +2,17 @@ import type { TableName } from '$lib/db/database';
 import { describeStorageError } from '$lib/db/errors';
 import type { RecordOf } from '$lib/db/records';
 import { updateRecord, updateRecords } from '$lib/db/repository';
-import type { EditRefusal } from '$lib/grid/edit-setters';
 import { app } from './app.svelte';
 import type { Cause } from '$lib/db/cause';
+
+/**
+ * Why an edit was not stored; `gone` when its record no longer exists (deleted in another tab).
+ * Made here, where edits are stored; grids only show it.
+ */
+export interface EditRefusal {
+	message: string;
+	gone: boolean;
+}
 
 /** True when storage holds no record `id` (false when storage cannot tell). */
 export async function isGone(table: TableName, id: string): Promise<boolean> {

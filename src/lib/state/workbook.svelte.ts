@@ -7,11 +7,10 @@ import { describeStorageProblem } from '$lib/db/errors';
 import { LineCache, sameRecord } from '$lib/db/line-cache';
 import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
 import type { LineJournal, Pending } from '$lib/db/line-journal';
-import type { Delta } from '$lib/grid/row-source';
+import type { Delta } from './row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
-import { afterPaint } from '$lib/ui/paint';
-import { topBy } from '$lib/grid/grid-options';
+import { topBy } from './row-order';
 import { dropStartCopy, type StartRecords } from '$lib/db/start-copy';
 
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
@@ -59,10 +58,15 @@ export class Workbook {
 	#loading = false;
 	#unsubscribe: (() => void)[] = [];
 
-	/** `cache` may already be reading (`LineCache.prefetch`), started before the workbook opened. */
+	/**
+	 * `cache` may already be reading (`LineCache.prefetch`), started before the workbook opened.
+	 * `afterPaint` resolves once the browser has painted (ui/paint.ts, handed in because state does
+	 * not import ui); outside a browser nothing is painted and the lines are read at once.
+	 */
 	constructor(
 		readonly db: TieoutDB,
-		readonly cache = new LineCache(db.name)
+		readonly cache = new LineCache(db.name),
+		readonly afterPaint: () => Promise<void> = () => Promise.resolve()
 	) {}
 
 	get settings(): Settings {
@@ -101,7 +105,7 @@ export class Workbook {
 		const [, lastKeys] = await Promise.all([Promise.all(small.map((t) => this.#loadAll(t))), Promise.all(LINE_TABLES.map((t) => this.#loadFirstPage(t)))]);
 		this.ready = true;
 		performance.mark('tieout:first-rows-read');
-		this.linesLoaded = afterPaint()
+		this.linesLoaded = this.afterPaint()
 			.then(() => Promise.all(LINE_TABLES.map((t, i) => this.#loadLines(t, lastKeys[i]!))))
 			.then(
 				() => void performance.mark('tieout:lines-read'),

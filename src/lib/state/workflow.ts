@@ -3,7 +3,7 @@ import { buildCreditNote, buildReissue, type Correction, type CorrectionInput, t
 import { billedTaskKeys, buildInvoice, invoicesBilling, markPaid, naturalCompare, sendInvoice, voidEffect, voidInvoice } from '$lib/domain/invoicing';
 import { allow, availableActions, billedKey, cancelWork, closeWork, completeWithTasks, reopen, startWork, type Outcome, type SignOff, type WorkOrderAction } from '$lib/domain/lifecycle';
 import type { Invoice, WorkOrder } from '$lib/domain/records';
-import { confirmer } from '$lib/ui/confirm.svelte';
+import { confirmer } from './confirm.svelte';
 import { app, applySet, newId, today } from './app.svelte';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';

@@ -1,3 +1,6 @@
+// Rows and their changes are made here in state (live-table.svelte.ts) and only read by grids,
+// so their shape lives with their maker: state never reaches up into grid for it.
+
 /** Rows that changed: added or replaced, removed, or (reset) the whole set replaced. */
 export interface Delta<T> {
 	upserts: readonly T[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { orderedBy, topBy } from './grid-options';
+import { orderedBy, topBy } from './row-order';
 
 type Row = { n: number; key: number | string };
 

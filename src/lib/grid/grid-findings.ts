@@ -1,7 +1,7 @@
-import type { GridFindings } from '$lib/grid/finding-cells';
-import type { BilledFigures } from '$lib/grid/record-columns';
+import type { GridFindings } from './finding-cells';
+import type { BilledFigures } from './record-columns';
 import type { TargetTable } from '$lib/reconcile';
-import { app } from './app.svelte';
+import { app } from '$lib/state/app.svelte';
 
 /** What a grid of `table` records needs to show reconciliation findings on its cells. */
 export function gridFindings(table: TargetTable): GridFindings {

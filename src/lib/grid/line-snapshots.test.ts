@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TieoutDB } from '$lib/db/database';
-import type { FirstRowsSnapshot, GridFrame } from '$lib/grid/first-rows';
+import type { FirstRowsSnapshot, GridFrame } from './first-rows';
 import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
 import { LineSnapshots, tablesBehind, type Surroundings } from './line-snapshots';

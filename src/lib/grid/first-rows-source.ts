@@ -2,8 +2,8 @@ import type { TableName } from '$lib/db/database';
 import type { RecordOf } from '$lib/db/records';
 import { PARENTS } from '$lib/db/integrity';
 import { readGeneration } from '$lib/db/generation';
-import type { FirstRowsSource, SourceRecord } from '$lib/grid/first-rows';
-import type { Workbook } from './workbook.svelte';
+import type { FirstRowsSource, SourceRecord } from './first-rows';
+import type { Workbook } from '$lib/state/workbook.svelte';
 
 /**
  * A grid over one table keeps its first screen for the next visit (grid/first-rows.ts). The

@@ -1,8 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import type { RecordOf } from '$lib/db/records';
-import type { OrderKeys } from '$lib/grid/grid-options';
+import type { OrderKeys } from '$lib/state/row-order';
 import { invoiceLineColumns, invoiceLineOrder, poLineColumns, poLineOrder, taskColumns, taskOrder } from '$lib/grid/record-columns';
-import type { Workbook } from './workbook.svelte';
+import type { Workbook } from '$lib/state/workbook.svelte';
 
 export type LineTable = 'tasks' | 'poLines' | 'invoiceLines';
 

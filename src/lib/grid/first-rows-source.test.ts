@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TableName, TieoutDB } from '$lib/db/database';
-import type { SourceRecord } from '$lib/grid/first-rows';
+import type { SourceRecord } from './first-rows';
 import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
-import { firstRowsSource } from './first-rows';
+import { firstRowsSource } from './first-rows-source';
 import { readGeneration } from '$lib/db/generation';
-import { Workbook } from './workbook.svelte';
+import { Workbook } from '$lib/state/workbook.svelte';
 
 /** A second start on the same database, as a reload would make. */
 async function testWorkbookOn(db: TieoutDB) {

@@ -1,3 +1,6 @@
+// The question waiting for a yes or no is state, not UI: actions ask it (state/actions.ts, workflow.ts)
+// and ui/ConfirmDialog.svelte shows it, so it lives below both.
+
 interface Request {
 	title: string;
 	body: string;

@@ -1,16 +1,16 @@
 import { resolve } from '$app/paths';
 import { RECORD_TABLES, type TableName } from '$lib/db/database';
 import { PARENTS } from '$lib/db/integrity';
-import { drawingKeyOf, dropFirstRows, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from '$lib/grid/first-rows';
-import { topBy, type OrderKeys } from '$lib/grid/grid-options';
-import type { Delta } from '$lib/grid/row-source';
-import { previewColumns } from '$lib/grid/preview';
-import { layoutColumns, reordersRows, viewKindOf } from '$lib/grid/view-state';
-import { gridViews, ViewStore } from '$lib/grid/view-store';
-import { firstRowsSource } from './first-rows';
-import type { LiveTable } from './live-table.svelte';
+import { drawingKeyOf, dropFirstRows, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from './first-rows';
+import { topBy, type OrderKeys } from '$lib/state/row-order';
+import type { Delta } from '$lib/state/row-source';
+import { previewColumns } from './preview';
+import { layoutColumns, reordersRows, viewKindOf } from './view-state';
+import { gridViews, ViewStore } from './view-store';
+import { firstRowsSource } from './first-rows-source';
+import type { LiveTable } from '$lib/state/live-table.svelte';
 import { LINE_PAGES, type LinePage, type LineTable } from './line-pages';
-import type { Workbook } from './workbook.svelte';
+import type { Workbook } from '$lib/state/workbook.svelte';
 
 /** What the keeper reads of the page it runs in; tests give their own. */
 export interface Surroundings {
