@@ -167,3 +167,20 @@ test('an Exceptions link to a cell scrolled out of view brings it into view and 
 	await expect(focused).toBeFocused();
 	await expect(focused).toBeInViewport();
 });
+
+test('an Exceptions link to a column the person hid shows the column again and focuses the cell', async ({ page }) => {
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await grid.getByRole('button', { name: 'Columns' }).click();
+	await page.getByRole('checkbox', { name: 'Opened' }).uncheck();
+	await page.keyboard.press('Escape');
+	await expect(grid.locator('.ag-header-cell[col-id="openedOn"]')).toHaveCount(0);
+
+	await page.goto('/exceptions');
+	await page.locator('li[data-code="STALE_TICKET"] a', { hasText: 'WO-18482' }).click();
+	const jobs = gridSection(page, 'Work orders');
+	const focused = jobs.locator('.ag-cell-focus');
+	await expect(focused).toHaveAttribute('col-id', 'openedOn');
+	await expect(focused).toBeFocused();
+	await expect(focused).toBeInViewport();
+	await expect(jobs.locator('.ag-header-cell[col-id="openedOn"]')).toBeVisible();
+});

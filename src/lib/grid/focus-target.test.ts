@@ -6,9 +6,11 @@ type Row = { id: string; code: string; qty: number };
 const columns: ColDef<Row>[] = [{ colId: 'findings' }, { field: 'code', editable: true }, { field: 'qty', editable: true }];
 
 /** The calls a grid gets, for rows `present` at their index. */
-function fakeApi(present: Record<string, number>) {
+function fakeApi(present: Record<string, number>, hidden: string[] = []) {
 	const calls: unknown[][] = [];
 	const api = {
+		getColumn: (col: string) => ({ isVisible: () => !hidden.includes(col) }),
+		setColumnsVisible: (cols: string[], visible: boolean) => calls.push(['shown', cols, visible]),
 		getRowNode: (id: string) => (id in present ? { rowIndex: present[id] } : undefined),
 		ensureNodeVisible: (n: { rowIndex: number }, where: string) => calls.push(['row', n.rowIndex, where]),
 		ensureColumnVisible: (col: string) => calls.push(['column', col]),
@@ -22,6 +24,17 @@ describe('focusTarget', () => {
 		const { api, calls } = fakeApi({ r7: 6 });
 		expect(focusTarget(api, columns, { id: 'r7', field: 'qty' })).toBe(true);
 		expect(calls).toEqual([
+			['row', 6, 'middle'],
+			['column', 'qty'],
+			['focus', 6, 'qty']
+		]);
+	});
+
+	it('shows the column again when the person had hidden it, so the focused cell can be seen', () => {
+		const { api, calls } = fakeApi({ r7: 6 }, ['qty']);
+		focusTarget(api, columns, { id: 'r7', field: 'qty' });
+		expect(calls).toEqual([
+			['shown', ['qty'], true],
 			['row', 6, 'middle'],
 			['column', 'qty'],
 			['focus', 6, 'qty']

@@ -23,6 +23,9 @@ export function focusTarget<T>(api: GridApi<T>, columns: ColDef<T>[], target: Fo
 	if (!node || node.rowIndex === null) return false;
 	const colIds = columns.map(colIdOf);
 	const colId = colIds.includes(target.field) ? target.field : (colIds[0] ?? 'findings');
+	// A link from Exceptions names the field to fix: a column the person hid is shown again (and so
+	// kept shown in the grid's layout), or the focus would land on a cell no one can see.
+	if (api.getColumn(colId)?.isVisible() === false) api.setColumnsVisible([colId], true);
 	api.ensureNodeVisible(node, 'middle');
 	// A column scrolled out of view is not rendered, and focusing it would leave focus nowhere.
 	api.ensureColumnVisible(colId);
