@@ -27,7 +27,7 @@ import type { TableName } from '$lib/db/database';
 import type { RecordOf } from '$lib/db/records';
 import type { FirstScreen } from '$lib/grid/first-screen';
 import { gridViews } from '$lib/grid/view-store';
-import { noLineCopies, type FastStart } from '$lib/state/fast-start-hooks';
+import { noLineCopies, type CopyKeepers, type FastStart } from '$lib/state/fast-start-hooks';
 import { notices } from '$lib/state/notices.svelte';
 import { LINE_TABLES, type Workbook } from '$lib/state/workbook.svelte';
 import { dropEveryFirstRows, drawnFirstRows, removeFirstRows } from './first-rows';
@@ -64,18 +64,29 @@ export function openFastStart(db: string, o: Options = {}): FastStart {
 	return {
 		lines,
 		startCopy: () => (without.has('start-copy') ? null : readStartCopy(db)),
-		opened(wb: Workbook, busy: () => boolean) {
-			if (!without.has('start-copy')) new StartCopyKeeper(wb, busy).start();
+		opened(wb: Workbook, busy: () => boolean): CopyKeepers {
+			const stops: (() => void)[] = [];
+			if (!without.has('start-copy')) {
+				const keeper = new StartCopyKeeper(wb, busy);
+				keeper.start();
+				stops.push(() => keeper.stop());
+			}
 			void wb.linesLoaded.then(() =>
 				dropLegacyCopy(db).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`))
 			);
 			// A grid's kept view changed: its first screens were taken in the old layout. Dropped at once,
 			// so a reload in the next moment draws nothing rather than columns that then jump.
-			gridViews.subscribe((kind) => dropEveryFirstRows(kind));
-			if (without.has('first-rows')) return { layoutChanged() {} };
-			const keeper = new LineSnapshots(wb, o.surroundings);
-			keeper.start();
-			return keeper;
+			stops.push(gridViews.subscribe((kind) => dropEveryFirstRows(kind)));
+			let screens: LineSnapshots | null = null;
+			if (!without.has('first-rows')) {
+				screens = new LineSnapshots(wb, o.surroundings);
+				screens.start();
+				stops.push(() => screens?.stop());
+			}
+			return {
+				layoutChanged: () => screens?.layoutChanged(),
+				stop: () => stops.splice(0).forEach((stop) => stop())
+			};
 		}
 	};
 }

@@ -39,9 +39,12 @@ export interface LineCopies {
 	close(): void;
 }
 
-/** What the layout tells the keeper of the line pages' first screens: another page opened, or the window changed size. */
-export interface FirstScreens {
+/** What keeps the copies from an open workbook (`FastStart.opened`). */
+export interface CopyKeepers {
+	/** Another page opened, or the window changed size: the line pages' first screens are measured and kept again. */
 	layoutChanged(): void;
+	/** The workbook closes: nothing more is kept from it. */
+	stop(): void;
 }
 
 /** The fast-start room as one workbook opening sees it. */
@@ -54,7 +57,7 @@ export interface FastStart {
 	 * The workbook has read what is stored: from now on the copies are kept from it. `busy` is true
 	 * while this tab has writes started and not yet committed or refused.
 	 */
-	opened(wb: Workbook, busy: () => boolean): FirstScreens;
+	opened(wb: Workbook, busy: () => boolean): CopyKeepers;
 }
 
 /** No copies: every start reads the tables, slower and as correct (a workbook opened without the page's hooks, most tests). */
