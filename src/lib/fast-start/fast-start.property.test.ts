@@ -457,7 +457,7 @@ describe('the fast-start room', () => {
 				}
 			}),
 			{
-				numRuns: 12,
+				numRuns: 10,
 				// Besides the random runs, the two ways a copy shows what is not stored, found by the property
 				// itself when first-rows.js skipped its withdrawal and when the start copy stayed on show
 				// after open: a write outside Tieout to a record on the first screen, the generation left as it was.
