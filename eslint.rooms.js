@@ -1,14 +1,18 @@
 /**
  * The rooms of src/lib and the rooms each may import (README, "Layout"). Imports run one way:
  *
- *   routes → grid → ui → state → db / io → reconcile → domain
+ *   routes → fast-start → grid → ui → state → db / io → reconcile → domain
  *
  * so nothing in a lower room has to change when a higher one does, and a two-way import (state
  * importing grid while grid imports state) fails `npx eslint`. A room may skip rooms below it (a
  * dialog in ui may read db's wording of an error); rooms side by side (db and io) do not import
  * each other. Three stand aside: offline (the service worker's cache plan, pure) and build (Node
  * only, run by vite.config.ts) are never imported by the app, and testing (builders and databases
- * for tests) may import any room but only tests import it.
+ * for tests) may import any room but only tests import it. fast-start (the copies that exist only
+ * to draw the first screen fast) sits on top because it draws from the grids' columns and keeps its
+ * copies from the workbook; what the rooms below need of it they declare themselves and the page
+ * hands in (state/fast-start-hooks.ts, grid/first-screen.ts). The pages reach it through its one
+ * entry point, `$lib/fast-start` (its index.ts), never a file inside it.
  *
  * eslint.config.js turns this table into rules; src/lib/rooms.test.ts plants a wrong-way import
  * for every pair and checks the rules catch it.
@@ -24,9 +28,10 @@ export const ROOMS = {
 	ui: ['state', 'db', 'io', 'reconcile', 'domain'],
 	// The grid uses ui's small pieces (KeptText, downloads, paint timing); ui never draws a grid.
 	grid: ['ui', 'state', 'db', 'io', 'reconcile', 'domain'],
+	'fast-start': ['grid', 'ui', 'state', 'db', 'io', 'reconcile', 'domain'],
 	offline: [],
 	build: ['offline'],
-	testing: ['grid', 'ui', 'state', 'db', 'io', 'reconcile', 'domain']
+	testing: ['fast-start', 'grid', 'ui', 'state', 'db', 'io', 'reconcile', 'domain']
 };
 
 /**
@@ -34,7 +39,7 @@ export const ROOMS = {
  * @type {Record<string, readonly string[]>}
  */
 export const OUTSIDE = {
-	'src/routes/**': ['grid', 'ui', 'state', 'db', 'io', 'reconcile', 'domain'],
+	'src/routes/**': ['fast-start', 'grid', 'ui', 'state', 'db', 'io', 'reconcile', 'domain'],
 	'src/service-worker.ts': ['offline']
 };
 
@@ -59,7 +64,14 @@ const reaches = (room) => String.raw`^(\$lib\x2F|(\.\.\x2F)+(lib\x2F)?)${room}(\
 
 /** @param {string} from @param {string} to @param {readonly string[]} allowed */
 const why = (from, to, allowed) =>
-	`${from} does not import ${to}: imports run routes → grid → ui → state → db / io → reconcile → domain (README, Layout), and ${from} may import ${allowed.length ? allowed.join(', ') : 'no other room'}. Move what both need down to the room that owns it, or have the page pass it in.`;
+	`${from} does not import ${to}: imports run routes → fast-start → grid → ui → state → db / io → reconcile → domain (README, Layout), and ${from} may import ${allowed.length ? allowed.join(', ') : 'no other room'}. Move what both need down to the room that owns it, or have the page pass it in.`;
+
+/** Rooms the pages reach only through their entry point (`$lib/room`, its index.ts). */
+export const ENTRY_ONLY = ['fast-start'];
+
+/** @param {string} room A file inside `room`: `$lib/room/x` or `../room/x`, not `$lib/room` itself. */
+const inside = (room) => String.raw`^(\$lib\x2F|(\.\.\x2F)+(lib\x2F)?)${room}\x2F.`;
+const entryOnly = (/** @type {string} */ room) => `Import ${room} through its entry point, $lib/${room} (its index.ts): the app calls that one module, and the files inside it are the room's own.`;
 
 /**
  * no-restricted-imports patterns and no-restricted-syntax entries (dynamic `import()` and
@@ -69,8 +81,13 @@ const why = (from, to, allowed) =>
  */
 export function roomRules(from, allowed) {
 	const banned = EVERY.filter((room) => room !== from && !allowed.includes(room));
+	// Only the pages are held to an entry point: the test helpers may build what they need from inside.
+	const entries = from === 'routes' ? ENTRY_ONLY.filter((room) => allowed.includes(room)) : [];
 	return {
-		patterns: banned.map((room) => ({ regex: reaches(room), message: why(from, room, allowed) })),
-		syntax: banned.map((room) => ({ selector: `:matches(ImportExpression, TSImportType)[source.value=/${reaches(room)}/]`, message: why(from, room, allowed) }))
+		patterns: [...banned.map((room) => ({ regex: reaches(room), message: why(from, room, allowed) })), ...entries.map((room) => ({ regex: inside(room), message: entryOnly(room) }))],
+		syntax: [
+			...banned.map((room) => ({ selector: `:matches(ImportExpression, TSImportType)[source.value=/${reaches(room)}/]`, message: why(from, room, allowed) })),
+			...entries.map((room) => ({ selector: `:matches(ImportExpression, TSImportType)[source.value=/${inside(room)}/]`, message: entryOnly(room) }))
+		]
 	};
 }

@@ -1,5 +1,5 @@
 // Draws the first screen of this page's grids from the snapshot the app kept on the last visit
-// (src/lib/grid/first-rows.ts, format version 2), before the app's JavaScript has loaded. Every
+// (src/lib/fast-start/first-rows.ts, format version 2), before the app's JavaScript has loaded. Every
 // record the rows were drawn from is read from IndexedDB and compared with the snapshot: if any
 // one changed, went or appeared, nothing is drawn. While nothing was written through Tieout since
 // the snapshot (its write generation, src/lib/db/generation.ts) the rows are drawn first and
@@ -7,6 +7,8 @@
 // fails the check is withdrawn. Cells are text nodes, never HTML. The
 // app removes the drawing once its own grid is up. A plain script, so it runs while the app's
 // modules are still loading; it must never get in the app's way, so every failure is silent.
+// Part of the fast-start room (src/lib/fast-start/index.ts states the rule it keeps);
+// src/lib/fast-start/fast-start.property.test.ts runs this file as it is.
 (function () {
 	'use strict';
 	var PREFIX = 'tieout:first-rows:' + location.pathname + '#';
@@ -136,7 +138,7 @@
 		};
 	}
 
-	// The app waits a little for this (src/lib/grid/first-rows.ts, firstRowsDrawn) so that the
+	// The app waits a little for this (src/lib/fast-start/first-rows.ts, firstRowsDrawn) so that the
 	// drawing is painted before the app's own start-up takes the page's thread.
 	var finished;
 	window.tieoutFirstRows = new Promise(function (resolve) {

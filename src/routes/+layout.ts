@@ -1,7 +1,6 @@
 import { browser } from '$app/environment';
 import { app } from '$lib/state/app.svelte';
-import { firstRowsDrawn } from '$lib/grid/first-rows';
-import { LineSnapshots } from '$lib/grid/line-snapshots';
+import { firstRowsDrawn, openFastStart } from '$lib/fast-start';
 import { afterPaint } from '$lib/ui/paint';
 
 // IndexedDB, AG Grid and jsPDF exist only in the browser: prerender the shell, render on the client.
@@ -13,12 +12,5 @@ export async function load(): Promise<void> {
 	// The last visit's first rows go on screen first (static/first-rows.js), then the workbook opens.
 	await firstRowsDrawn();
 	// State imports neither ui nor grid (README, Layout): what it needs of them is handed in here.
-	void app.open({
-		afterPaint,
-		keepFirstScreens(wb) {
-			const keeper = new LineSnapshots(wb);
-			keeper.start();
-			return keeper;
-		}
-	});
+	void app.open({ afterPaint, fastStart: openFastStart });
 }

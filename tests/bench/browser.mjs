@@ -36,6 +36,13 @@ const RESTART = process.env.BENCH_RESTART === '1' && PROFILE === 'on-disk';
 // only once the update is applied, and its files come from the cache as well).
 const SIMULATES_NEW_BUILD = SNAPSHOT === 'newbuild' || SNAPSHOT === 'newdrawing';
 const SERVICE_WORKERS = process.env.BENCH_SW === 'off' || SIMULATES_NEW_BUILD ? 'block' : 'allow';
+// `BENCH_WITHOUT=start-copy`, `first-rows` or `line-files` (or several, comma-separated) runs the
+// same build without those fast-start copies (src/lib/fast-start/without.ts): the app neither reads
+// nor keeps them, so each copy's worth is its figures with it and without it, side by side.
+const COPIES = ['start-copy', 'first-rows', 'line-files'];
+const WITHOUT = (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean);
+for (const copy of WITHOUT) if (!COPIES.includes(copy)) throw new Error(`BENCH_WITHOUT: no copy named ${copy} (${COPIES.join(', ')})`);
+const uses = (copy) => !WITHOUT.includes(copy);
 let generation = null;
 
 /** Writes LINES PO lines straight into the app's IndexedDB (raw API: the app's own code is what we time). */
@@ -161,9 +168,9 @@ async function measureGridLoad(context) {
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
 	// Let the fast-start copy, the start copy and the first screen be kept before the tab closes, as they would be in real use.
-	await page.waitForFunction(() => performance.getEntriesByName('tieout:cache-written:poLines').length > 0 || performance.getEntriesByName('tieout:cache-read:poLines').length > 0, null, { timeout: 30_000 }).catch(() => {});
-	await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 30_000 }).catch(() => {});
-	await page.waitForFunction(() => performance.getEntriesByName('tieout:start-copy-written').length > 0, null, { timeout: 30_000 }).catch(() => {});
+	if (uses('line-files')) await page.waitForFunction(() => performance.getEntriesByName('tieout:cache-written:poLines').length > 0 || performance.getEntriesByName('tieout:cache-read:poLines').length > 0, null, { timeout: 30_000 }).catch(() => {});
+	if (uses('first-rows')) await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 30_000 }).catch(() => {});
+	if (uses('start-copy')) await page.waitForFunction(() => performance.getEntriesByName('tieout:start-copy-written').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	const r = await page.evaluate(() => {
 		// Where the time before the first rows goes: the HTML, the scripts it names, AG Grid's chunk, then the app's marks.
 		const timeline = () => {
@@ -213,10 +220,19 @@ const server = await serveBuild('build', PORT, () => generation);
 const browser = await chromium.launch(chromiumLaunch);
 const profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
 try {
-	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, serviceWorkers: SERVICE_WORKERS, runs: [] };
+	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, serviceWorkers: SERVICE_WORKERS, without: WITHOUT, runs: [] };
 	const viewport = { width: 1440, height: 900 };
 	const options = { viewport, serviceWorkers: SERVICE_WORKERS };
-	const open = () => (PROFILE === 'on-disk' ? chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, ...options }) : browser.newContext(options));
+	const open = async () => {
+		const context = await (PROFILE === 'on-disk' ? chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, ...options }) : browser.newContext(options));
+		// Before any of the page's scripts, first-rows.js included; first screens kept before are not drawn either.
+		if (WITHOUT.length)
+			await context.addInitScript((without) => {
+				localStorage.setItem('tieout:bench-without', without.join(','));
+				if (without.includes('first-rows')) for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
+			}, WITHOUT);
+		return context;
+	};
 	let context = await open();
 	const seedPage = await context.newPage();
 	results.seedMs = Math.round(await seed(seedPage, LINES));
@@ -237,7 +253,7 @@ try {
 	const clean = await browser.newContext({ serviceWorkers: 'block' });
 	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
 	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
-	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, first-rows snapshot ${SNAPSHOT}, service worker ${SERVICE_WORKERS === 'allow' ? 'on' : 'off'}, ms from navigation start):`);
+	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, first-rows snapshot ${SNAPSHOT}, service worker ${SERVICE_WORKERS === 'allow' ? 'on' : 'off'}${WITHOUT.length ? `, without ${WITHOUT.join(' and ')}` : ''}, ms from navigation start):`);
 	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows painted ${r.firstRowMs} ms (by ${r.firstRowBy}) · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
 	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), first AG Grid row ${med('firstGridRowMs')} ms, all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
 	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.initialGzipKB} kB gzipped before the page draws (${j.initialRawKB} kB raw, ${j.initialFiles} files; target ≤ 350 kB gzipped); ${j.gzipKB} kB with what loads after (${j.rawKB} kB raw, ${j.files} files)`);

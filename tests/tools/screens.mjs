@@ -32,7 +32,7 @@ await page.getByRole('button', { name: 'Load sample data' }).click();
 await page.waitForTimeout(1000);
 await shoot('data');
 // What static/first-rows.js draws before the app starts: the app's scripts are refused, so only
-// the early drawing (kept for all three line pages by src/lib/grid/line-snapshots.ts) shows.
+// the early drawing (kept for all three line pages by src/lib/fast-start/line-snapshots.ts) shows.
 await page.waitForTimeout(8000);
 await page.route('**/_app/**/*.js', (route) => route.abort());
 for (const p of pages.filter((p) => p.startsWith('/lines/'))) {

@@ -18,7 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
  * theme (grid/setup.ts, loaded on demand so no static import reaches it), whose row and header
  * heights and fonts the drawing must match.
  */
-export const CONTENT_ROOTS = ['src/lib/grid/line-pages.ts', 'src/lib/grid/line-snapshots.ts', 'src/lib/grid/first-rows-source.ts', 'src/lib/grid/first-rows.ts', 'src/lib/grid/setup.ts'];
+export const CONTENT_ROOTS = ['src/lib/fast-start/line-pages.ts', 'src/lib/fast-start/line-snapshots.ts', 'src/lib/fast-start/first-rows-source.ts', 'src/lib/fast-start/first-rows.ts', 'src/lib/grid/setup.ts'];
 
 /** Packages whose version changes how a grid looks. */
 const DRAWN_BY_PACKAGES = ['ag-grid-community'];

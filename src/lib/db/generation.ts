@@ -1,9 +1,8 @@
 import type { DBCore, Middleware } from 'dexie';
-import { defaultStorage, type JournalStorage } from './line-journal';
 
 /*
  * A workbook's write generation: a token in localStorage that changes whenever a record may have
- * changed. A kept first screen (grid/first-rows.ts) notes the token it was drawn at, and
+ * changed. A kept first screen (fast-start/first-rows.ts) notes the token it was drawn at, and
  * static/first-rows.js draws it at once, without waiting for IndexedDB, only while the token is
  * the same; after a browser restart IndexedDB takes 300-450 ms just to open, which put first
  * rows at 0.6-0.8 s. The token changes (a) as every read-write transaction through Dexie starts
@@ -13,10 +12,36 @@ import { defaultStorage, type JournalStorage } from './line-journal';
  * first-rows.js still checks every drawn record against IndexedDB and withdraws a stale drawing.
  */
 
+/**
+ * What the generation, and the fast-start room's notes beside it, need of localStorage. Where there
+ * is none (Node, or storage blocked for the site) an in-memory one is used, for this page only.
+ */
+export interface SmallStorage {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+	removeItem(key: string): void;
+}
+
+const memory = new Map<string, string>();
+const memoryStorage: SmallStorage = {
+	getItem: (k) => memory.get(k) ?? null,
+	setItem: (k, v) => void memory.set(k, v),
+	removeItem: (k) => void memory.delete(k)
+};
+
+export function defaultStorage(): SmallStorage {
+	try {
+		if (typeof localStorage !== 'undefined') return localStorage;
+	} catch {
+		/* localStorage refused (storage blocked for the site): keep the notes for this page only */
+	}
+	return memoryStorage;
+}
+
 /** The localStorage key; static/first-rows.js reads the same key. */
 export const generationKey = (db: string): string => `tieout:generation:${db}`;
 
-export function readGeneration(db: string, storage: JournalStorage = defaultStorage()): string | null {
+export function readGeneration(db: string, storage: SmallStorage = defaultStorage()): string | null {
 	try {
 		return storage.getItem(generationKey(db));
 	} catch {
@@ -25,7 +50,7 @@ export function readGeneration(db: string, storage: JournalStorage = defaultStor
 }
 
 /** A new token: any change makes every screen kept so far untrusted, whichever tab wrote it. */
-export function bumpGeneration(db: string, storage: JournalStorage = defaultStorage()): void {
+export function bumpGeneration(db: string, storage: SmallStorage = defaultStorage()): void {
 	try {
 		storage.setItem(generationKey(db), `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 	} catch {
@@ -39,7 +64,7 @@ export function bumpGeneration(db: string, storage: JournalStorage = defaultStor
 }
 
 /** Gives a workbook a generation if it has none yet (nothing written since localStorage was cleared). */
-export function ensureGeneration(db: string, storage: JournalStorage = defaultStorage()): void {
+export function ensureGeneration(db: string, storage: SmallStorage = defaultStorage()): void {
 	if (readGeneration(db, storage) === null) bumpGeneration(db, storage);
 }
 

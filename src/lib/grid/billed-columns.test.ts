@@ -3,7 +3,6 @@ import type { ColDef, ValueGetterParams } from 'ag-grid-community';
 import { lineAmount } from '$lib/domain/quantity';
 import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB } from '$lib/db/database';
-import { LineCache } from '$lib/db/line-cache';
 import { saveBatch, updateRecord } from '$lib/db/repository';
 import { LiveFindings } from '$lib/state/findings.svelte';
 import { Workbook } from '$lib/state/workbook.svelte';
@@ -20,7 +19,6 @@ afterEach(async () => {
 	live?.stop();
 	wb?.stop();
 	await db.delete();
-	await new LineCache(db.name).clear();
 });
 
 async function open() {

@@ -44,6 +44,11 @@ export function previewColumns<T>(columns: ColDef<T>[], minWidth = 60): PreviewC
 	});
 }
 
+/** Rows of the frame's height at the grid's 28 px row height, under its 30 px header. */
+export function rowsThatFit(frameHeight: number, cap = 50): number {
+	return Math.max(0, Math.min(cap, Math.ceil((frameHeight - 30) / 28)));
+}
+
 /** Width of the findings marker column, drawn blank before a grid's own columns. */
 export const MARKER_WIDTH = 58;
 

@@ -1,5 +1,4 @@
 import { notices } from '$lib/state/notices.svelte';
-import { dropEveryFirstRows } from './first-rows';
 import { cleanName, MAX_NAMED, parseStored, type GridView, type NamedView, type StoredViews, type ViewKind } from './view-state';
 
 export const VIEWS_PREFIX = 'tieout:grid-views:';
@@ -7,8 +6,9 @@ export const VIEWS_PREFIX = 'tieout:grid-views:';
 /**
  * Each grid kind's views in this browser's localStorage (view-state.ts): the view it was left in
  * and the named ones. A write the browser refuses (storage full, or off) is reported, once per
- * kind, and the grid goes on as it is. Listeners hear the kind whose view changed, so an early
- * drawing of that grid (first-rows.ts) can be redrawn in its new layout.
+ * kind, and the grid goes on as it is. Listeners hear the kind whose view changed, at once, so the
+ * fast-start room drops the early drawings of that grid (taken in its old layout) before a reload
+ * in the next moment could draw columns that then jump, and keeps them again in the new layout.
  */
 export class ViewStore {
 	#listeners = new Set<(kind: string) => void>();
@@ -88,9 +88,6 @@ export class ViewStore {
 			}
 			return false;
 		}
-		// The early drawings of the grid were taken in its old layout: dropped at once, so a reload in
-		// the next moment draws nothing rather than columns that then jump. They are kept again soon.
-		dropEveryFirstRows(kind, this.storage);
 		for (const l of this.#listeners) l(kind);
 		return true;
 	}

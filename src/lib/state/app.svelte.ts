@@ -10,11 +10,9 @@ import { replaceWorkbook, type PreparedBackup } from '$lib/db/backup';
 import { readStorageStatus, requestPersistence, type StorageStatus } from '$lib/db/storage';
 import { notices } from './notices.svelte';
 import { LiveFindings } from './findings.svelte';
-import { LINE_TABLES, Workbook } from './workbook.svelte';
-import { dropLegacyCopy, LineCache } from '$lib/db/line-cache';
+import { Workbook } from './workbook.svelte';
 import { updateShownFirst } from './shown-first';
-import { StartCopyKeeper } from './start-copy-keeper';
-import { readStartCopy } from '$lib/db/start-copy';
+import type { CopyKeepers, FastStart } from './fast-start-hooks';
 import { askPersistenceOnceFilled } from './persistence.svelte';
 import { undoStack } from './undo-stack.svelte';
 
@@ -25,19 +23,14 @@ export const newId = (): string => crypto.randomUUID();
 const STILL_OPENING_AFTER = 2_000;
 
 /**
- * What the rooms above state lend the app to open a workbook: state imports neither ui nor grid,
- * so the page that opens it (src/routes/+layout.ts) hands these in.
+ * What the rooms above state lend the app to open a workbook: state imports neither ui nor
+ * fast-start, so the page that opens it (src/routes/+layout.ts) hands these in.
  */
 export interface OpenHooks {
 	/** Resolves once the browser has painted what is on screen (ui/paint.ts): the rest of the lines are read after the first rows show. */
 	afterPaint(): Promise<void>;
-	/** Started once the workbook has read what is stored: keeps the line pages' first screens for the next visit (grid/line-snapshots.ts). */
-	keepFirstScreens(wb: Workbook): FirstScreens;
-}
-
-/** What the layout tells the keeper of the first screens: another page opened, or the window changed size. */
-export interface FirstScreens {
-	layoutChanged(): void;
+	/** The fast-start copies of workbook `db` (src/lib/fast-start): its start copy, its line files, the keepers of its first screens. */
+	fastStart(db: string): FastStart;
 }
 
 /** The open workbook and what the person should know about its storage. */
@@ -49,8 +42,8 @@ class App {
 	fatal = $state<string | null>(null);
 	/** Writes started and not yet committed or refused: leaving the page now would lose them. */
 	pendingWrites = $state(0);
-	/** Keeps the line pages' first screens for the next visit (`OpenHooks.keepFirstScreens`). */
-	lineSnapshots: FirstScreens | null = null;
+	/** Keeps the fast-start copies from the open workbook, the line pages' first screens among them (`FastStart.opened`). */
+	copyKeepers: CopyKeepers | null = null;
 	/**
 	 * Settles once the workbook has read what is stored (or failed to open). Pages drawn from a
 	 * start copy before then may be typed into; the writes wait for this, so none is made against
@@ -87,9 +80,8 @@ class App {
 			return false;
 		});
 		// The big tables' fast-start copies are read in a worker while the workbook opens.
-		const cache = new LineCache(db.name);
-		cache.prefetch(LINE_TABLES);
-		const wb = new Workbook(db, cache, hooks.afterPaint);
+		const fast = hooks.fastStart(db.name);
+		const wb = new Workbook(db, fast.lines, hooks.afterPaint);
 		// Here before any grid, so every grid's subscription reaches it; it starts once the lines are read.
 		const findings = new LiveFindings(wb, today);
 		const show = () => {
@@ -97,7 +89,7 @@ class App {
 			this.workbook = wb;
 		};
 		// With a start copy as of the last write, pages draw now; the workbook's reads replace it.
-		const copy = readStartCopy(db.name);
+		const copy = fast.startCopy();
 		let slow: ReturnType<typeof setTimeout> | undefined;
 		if (copy) {
 			wb.seed(copy);
@@ -110,11 +102,7 @@ class App {
 			performance.mark('tieout:db-open');
 			await wb.start();
 			show();
-			this.lineSnapshots = hooks.keepFirstScreens(wb);
-			new StartCopyKeeper(wb, () => this.pendingWrites > 0).start();
-			void wb.linesLoaded.then(() =>
-				dropLegacyCopy(db.name).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`))
-			);
+			this.copyKeepers = fast.opened(wb, () => this.pendingWrites > 0);
 			findings
 				.start()
 				.catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`))

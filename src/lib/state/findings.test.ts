@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TieoutDB } from '$lib/db/database';
-import { LineCache } from '$lib/db/line-cache';
 import { saveBatch, updateRecord } from '$lib/db/repository';
 import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import { reconcileAll } from '$lib/reconcile';
@@ -15,7 +14,6 @@ afterEach(async () => {
 	live?.stop();
 	wb?.stop();
 	await db.delete();
-	await new LineCache(db.name).clear();
 });
 
 async function open() {

@@ -1,6 +1,6 @@
 import type { TableName, TieoutDB } from '$lib/db/database';
 import { RENAME_FIELDS } from '$lib/db/integrity';
-import { sameRecord } from '$lib/db/line-cache';
+import { sameRecord } from './same-record';
 import type { RecordOf } from '$lib/db/records';
 import { updateRecord, validateRecord } from '$lib/db/repository';
 import type { LiveTable } from './live-table.svelte';

@@ -4,14 +4,13 @@ import { RECORD_TABLES } from '$lib/db/database';
 import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageProblem } from '$lib/db/errors';
-import { LineCache, sameRecord } from '$lib/db/line-cache';
 import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
-import type { LineJournal, Pending } from '$lib/db/line-journal';
+import { noLineCopies, type CopyJournal, type LineCopies, type Pending, type StartRecords } from './fast-start-hooks';
+import { sameRecord } from './same-record';
 import type { Delta } from './row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
 import { topBy } from './row-order';
-import { dropStartCopy, type StartRecords } from '$lib/db/start-copy';
 
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 
@@ -59,13 +58,14 @@ export class Workbook {
 	#unsubscribe: (() => void)[] = [];
 
 	/**
-	 * `cache` may already be reading (`LineCache.prefetch`), started before the workbook opened.
+	 * `cache`, the line tables' fast-start copies (fast-start/line-cache.ts, handed in by the page),
+	 * may already be reading, started before the workbook opened; without it every start reads the tables.
 	 * `afterPaint` resolves once the browser has painted (ui/paint.ts, handed in because state does
 	 * not import ui); outside a browser nothing is painted and the lines are read at once.
 	 */
 	constructor(
 		readonly db: TieoutDB,
-		readonly cache = new LineCache(db.name),
+		readonly cache: LineCopies = noLineCopies(),
 		readonly afterPaint: () => Promise<void> = () => Promise.resolve()
 	) {}
 
@@ -116,7 +116,7 @@ export class Workbook {
 	linesLoaded: Promise<void> = Promise.resolve();
 
 	/**
-	 * Fills the workbook from a start copy (db/start-copy.ts) before it opens, so pages can draw
+	 * Fills the workbook from a start copy (fast-start/start-copy.ts) before it opens, so pages can draw
 	 * at once; `start` then replaces every record with what is stored. Tables stay not `loaded`.
 	 */
 	seed(copy: StartRecords): void {
@@ -160,17 +160,17 @@ export class Workbook {
 	 * copy is rewritten loses nothing at the next start. When the journal cannot be written the
 	 * copy can no longer be trusted, so it goes.
 	 */
-	#note(table: TableName, write: (journal: LineJournal) => void): void {
+	#note(table: TableName, write: (journal: CopyJournal) => void): void {
 		try {
 			write(this.cache.journal);
 		} catch {
-			// localStorage full: the start copy, the biggest thing kept there and only a convenience, makes room.
-			dropStartCopy(this.db.name);
+			// localStorage full: the fast-start room makes room (its start copy goes), and the note is tried again.
+			this.cache.makeRoom();
 			this.#noteOrDrop(table, write);
 		}
 	}
 
-	#noteOrDrop(table: TableName, write: (journal: LineJournal) => void): void {
+	#noteOrDrop(table: TableName, write: (journal: CopyJournal) => void): void {
 		try {
 			write(this.cache.journal);
 		} catch (err) {

@@ -1,11 +1,10 @@
 import { afterEach } from 'vitest';
 import { TieoutDB } from '$lib/db/database';
-import { LineCache } from '$lib/db/line-cache';
 import { Workbook } from '$lib/state/workbook.svelte';
 
 /**
- * Opens workbooks on fresh fake-indexeddb databases, filled by the test, and deletes them (and
- * their fast-start copies) after each test. Call once at the top of a test file.
+ * Opens workbooks on fresh fake-indexeddb databases, filled by the test, without fast-start
+ * copies, and deletes them after each test. Call once at the top of a test file.
  */
 export function testWorkbooks(prefix: string) {
 	const opened: Workbook[] = [];
@@ -13,7 +12,6 @@ export function testWorkbooks(prefix: string) {
 		for (const wb of opened.splice(0)) {
 			wb.stop();
 			await wb.db.delete();
-			await new LineCache(wb.db.name).clear();
 		}
 	});
 	/** `linesLoaded: false` returns as soon as the first pages are in, before the line tables are read in full. */

@@ -6,7 +6,7 @@ import type { FirstRowsSource, SourceRecord } from './first-rows';
 import type { Workbook } from '$lib/state/workbook.svelte';
 
 /**
- * A grid over one table keeps its first screen for the next visit (grid/first-rows.ts). The
+ * A grid over one table keeps its first screen for the next visit (first-rows.ts). The
  * sources are each row, the records it points at (a line's PO, that PO's customer) and the
  * settings: every record its cells can be drawn from.
  */

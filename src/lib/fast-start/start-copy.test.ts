@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bumpGeneration, readGeneration } from './generation';
+import { bumpGeneration, readGeneration } from '$lib/db/generation';
 import { readStartCopy, startCopyKey, writeStartCopy } from './start-copy';
 
 function memory() {

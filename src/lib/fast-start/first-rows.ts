@@ -10,7 +10,7 @@
 
 import type { GridApi } from 'ag-grid-community';
 import { elementPainted } from '$lib/ui/paint';
-import { columnsInView, type PreviewColumn } from './preview';
+import { columnsInView, rowsThatFit, type PreviewColumn } from '$lib/grid/preview';
 
 /** One record a snapshot's cells were drawn from, as stored: [table, id, JSON of the record]. */
 export type SourceRecord = readonly [table: string, id: string, json: string];
@@ -43,7 +43,7 @@ export interface FirstRowsSnapshot {
 	gen: string | null;
 }
 
-/** What a grid is given to keep its first screen: implemented over the workbook in grid/first-rows-source.ts. */
+/** What a grid's first screen is kept from: implemented over the workbook in first-rows-source.ts. */
 export interface FirstRowsSource<T> {
 	/** The IndexedDB database the records are in. */
 	database: string;
@@ -82,11 +82,6 @@ export const snapshotKey = (path: string, slug: string): string => `${KEY_PREFIX
 
 /** This page's drawing key, written into the page at build time (src/app.html); '' outside a built page. */
 export const drawingKeyOf = (doc: Document): string => doc.querySelector('meta[name="tieout-drawing"]')?.getAttribute('content') ?? '';
-
-/** Rows of the frame's height at the grid's 28 px row height, under its 30 px header. */
-export function rowsThatFit(frameHeight: number, cap = 50): number {
-	return Math.max(0, Math.min(cap, Math.ceil((frameHeight - 30) / 28)));
-}
 
 /** The drawing of `slug` that first-rows.js put on the page, if it is still there. */
 export const drawnFirstRows = (slug: string): Element | null => (typeof document === 'undefined' ? null : document.querySelector(`[data-first-rows="${CSS.escape(slug)}"]`));
@@ -199,5 +194,3 @@ export function firstRowsSnapshot<T extends { id: string }>(api: GridApi<T>, rec
 	return snapshotOf(frameOf(rect), { width: innerWidth, height: innerHeight }, shown, { ...o, drawing: drawingKeyOf(document) });
 }
 
-/** The slug a grid is known by in the page (`data-grid`) and in its snapshot's key: "All PO lines" is "all-po-lines". */
-export const gridSlug = (label: string): string => label.toLowerCase().replace(/[^a-z0-9]+/g, '-');

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TieoutDB } from '$lib/db/database';
-import { LineCache } from '$lib/db/line-cache';
 import { readGeneration } from '$lib/db/generation';
-import { readStartCopy } from '$lib/db/start-copy';
+import { LineCache } from './line-cache';
+import { readStartCopy } from './start-copy';
 import * as b from '$lib/testing/builders';
 import { storeJobOfTasks } from '$lib/testing/db';
 import { StartCopyKeeper } from './start-copy-keeper';
-import { Workbook } from './workbook.svelte';
+import { Workbook } from '$lib/state/workbook.svelte';
 
 const opened: { db: TieoutDB; wb: Workbook; keeper?: StartCopyKeeper }[] = [];
 afterEach(async () => {

@@ -1,12 +1,13 @@
 import { resolve } from '$app/paths';
 import { RECORD_TABLES, type TableName } from '$lib/db/database';
 import { PARENTS } from '$lib/db/integrity';
-import { drawingKeyOf, dropFirstRows, frameOf, gridSlug, saveFirstRows, snapshotOf, type GridFrame } from './first-rows';
+import { drawingKeyOf, dropFirstRows, frameOf, saveFirstRows, snapshotOf, type GridFrame } from './first-rows';
+import { gridSlug } from '$lib/grid/first-screen';
 import { topBy, type OrderKeys } from '$lib/state/row-order';
 import type { Delta } from '$lib/state/row-source';
-import { previewColumns } from './preview';
-import { layoutColumns, reordersRows, viewKindOf } from './view-state';
-import { gridViews, ViewStore } from './view-store';
+import { previewColumns } from '$lib/grid/preview';
+import { layoutColumns, reordersRows, viewKindOf } from '$lib/grid/view-state';
+import { gridViews, ViewStore } from '$lib/grid/view-store';
 import { firstRowsSource } from './first-rows-source';
 import type { LiveTable } from '$lib/state/live-table.svelte';
 import { LINE_PAGES, type LinePage, type LineTable } from './line-pages';
@@ -52,7 +53,7 @@ const pages = Object.values(LINE_PAGES) as LinePage<LineTable>[];
 const behind = new Map(pages.map((p) => [p.table, tablesBehind(p.table)]));
 
 /**
- * Keeps the first screen of all three line pages (grid/first-rows.ts) whatever page is open, so
+ * Keeps the first screen of all three line pages (first-rows.ts) whatever page is open, so
  * the first visit to one draws its rows before the app starts, and a line added or a PO renamed
  * elsewhere never leaves a page's early drawing out of date. The rows come from the workbook in
  * the order the page opens in, not from a grid: someone's sort or filter is not what the next

@@ -12,12 +12,12 @@
  * `MAX_IDS`, says "the whole table", and the copy is not used until it is rewritten.
  */
 
-/** What the journal needs of localStorage (an in-memory one where there is none, as in Node). */
-export interface JournalStorage {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
-}
+import { defaultStorage, type SmallStorage } from '$lib/db/generation';
+import type { Pending } from '$lib/state/fast-start-hooks';
+
+/** What the journal needs of localStorage (db/generation.ts gives an in-memory one where there is none, as in Node). */
+export type JournalStorage = SmallStorage;
+export type { Pending };
 
 /** Past this many changed records a rewrite of the copy is due anyway: "the whole table" is noted instead. */
 export const MAX_IDS = 2_000;
@@ -27,28 +27,6 @@ interface State {
 	seq: number;
 	whole: Entry | null;
 	ids: Record<string, Entry>;
-}
-
-/** What changed since the copy: every record (`whole`), or these ids. */
-export interface Pending {
-	whole: boolean;
-	ids: string[];
-}
-
-const memory = new Map<string, string>();
-const memoryStorage: JournalStorage = {
-	getItem: (k) => memory.get(k) ?? null,
-	setItem: (k, v) => void memory.set(k, v),
-	removeItem: (k) => void memory.delete(k)
-};
-
-export function defaultStorage(): JournalStorage {
-	try {
-		if (typeof localStorage !== 'undefined') return localStorage;
-	} catch {
-		/* localStorage refused (storage blocked for the site): keep the journal for this page only */
-	}
-	return memoryStorage;
 }
 
 export class LineJournal {

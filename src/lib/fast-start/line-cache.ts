@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { FileLineStore, MemoryLineStore, type Chunk, type LineStore } from './line-store';
 import { LineJournal } from './line-journal';
+import { dropStartCopy } from './start-copy';
+import type { LineCopies } from '$lib/state/fast-start-hooks';
 
 /** Rows per chunk: no single parse or stringify of a chunk is a long task. */
 const CHUNK = 5_000;
@@ -12,7 +14,7 @@ const CHUNK = 5_000;
  * in a fraction of that. It is never the truth: it lives outside the workbook (dropping it loses
  * nothing, backups ignore it), and every load is verified against the real tables.
  */
-export class LineCache {
+export class LineCache implements LineCopies {
 	readonly #store: LineStore;
 	#prefetched = new Map<string, Promise<Chunk[] | null>>();
 	/** The records changed since each copy was written (line-journal.ts). */
@@ -78,6 +80,11 @@ export class LineCache {
 		await Promise.all([this.#store.clear(), dropLegacyCopy(this.dbName)]);
 	}
 
+	/** localStorage is full: the start copy, the biggest thing kept there and only a convenience, makes room for the journal. */
+	makeRoom(): void {
+		dropStartCopy(this.dbName);
+	}
+
 	close(): void {
 		this.#store.close();
 	}
@@ -106,13 +113,4 @@ function yieldToPage(): Promise<void> {
 export async function dropLegacyCopy(dbName: string): Promise<void> {
 	if (typeof indexedDB === 'undefined' || !(await Dexie.exists(`${dbName}-cache`))) return;
 	await Dexie.delete(`${dbName}-cache`);
-}
-
-/** True when two flat records hold the same values (line records have no nested objects). */
-export function sameRecord(a: Record<string, unknown> | undefined, b: Record<string, unknown>): boolean {
-	if (!a) return false;
-	const keys = Object.keys(b);
-	if (keys.length !== Object.keys(a).length) return false;
-	for (const k of keys) if (a[k] !== b[k]) return false;
-	return true;
 }

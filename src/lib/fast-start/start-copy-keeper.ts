@@ -1,12 +1,11 @@
 import { RECORD_TABLES } from '$lib/db/database';
-import { readGeneration } from '$lib/db/generation';
-import { writeStartCopy } from '$lib/db/start-copy';
-import type { JournalStorage } from '$lib/db/line-journal';
-import type { LiveTable } from './live-table.svelte';
-import type { Workbook } from './workbook.svelte';
+import { readGeneration, type SmallStorage } from '$lib/db/generation';
+import type { LiveTable } from '$lib/state/live-table.svelte';
+import type { Workbook } from '$lib/state/workbook.svelte';
+import { writeStartCopy } from './start-copy';
 
 /**
- * Keeps the workbook's start copy (db/start-copy.ts) current: once every record has been read and
+ * Keeps the workbook's start copy (start-copy.ts) current: once every record has been read and
  * checked, then a quiet moment after each change, never while a write is in flight (the copy
  * would hold an edit storage may still refuse). A copy out of date is harmless: its generation no
  * longer matches, so the next start does not use it.
@@ -20,7 +19,7 @@ export class StartCopyKeeper {
 		readonly wb: Workbook,
 		/** True while this tab has writes started and not yet committed or refused. */
 		readonly busy: () => boolean,
-		readonly storage?: JournalStorage,
+		readonly storage?: SmallStorage,
 		/** Quiet time after the last change: the copy is a few hundred records serialised, not to land inside the next edit. */
 		readonly delay = 3_000
 	) {}

@@ -1,18 +1,12 @@
-import type { GridApi } from 'ag-grid-community';
+import type { FirstScreenKeeper, KeepOptions } from '$lib/grid/first-screen';
 import { dropFirstRows, firstRowsSnapshot, saveFirstRows, sortSignature, type FirstRowsSource } from './first-rows';
-import type { PreviewColumn } from './preview';
 
 /** How long the rows must have been still before a snapshot is kept. */
 const SETTLE_MS = 500;
 
-export interface KeeperOptions<T> {
-	api: GridApi<T>;
-	/** The grid's frame on the page, measured when the snapshot is taken. */
-	frame: () => HTMLElement;
+/** What the grid gives (grid/first-screen.ts), and the records its rows are drawn from. */
+export interface KeeperOptions<T> extends KeepOptions<T> {
 	source: FirstRowsSource<T>;
-	columns: () => PreviewColumn<T>[];
-	marker: boolean;
-	slug: string;
 }
 
 /**
@@ -20,7 +14,7 @@ export interface KeeperOptions<T> {
  * changed; only while it shows the rows the next visit opens with: the sort it opened in, no
  * filter, the source it was mounted on.
  */
-export class FirstRowsKeeper<T extends { id: string }> {
+export class FirstRowsKeeper<T extends { id: string }> implements FirstScreenKeeper {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	readonly #openingSort: string;
 	#replaced = false;

@@ -1,7 +1,6 @@
-import type { TableName } from './database';
-import { readGeneration } from './generation';
-import { VERSIONS } from './schema';
-import { defaultStorage, type JournalStorage } from './line-journal';
+import { defaultStorage, readGeneration, type SmallStorage } from '$lib/db/generation';
+import { VERSIONS } from '$lib/db/schema';
+import type { StartRecords } from '$lib/state/fast-start-hooks';
 
 /*
  * The start copy: the records a workbook shows first (every small table, and each line table's
@@ -11,8 +10,6 @@ import { defaultStorage, type JournalStorage } from './line-journal';
  * IndexedDB that follow replace every record (Workbook.start). It serves the visits first-rows.js
  * cannot: a new build that draws the grids differently, whose kept first screens are void.
  */
-
-export type StartRecords = Partial<Record<TableName, { id: string }[]>>;
 
 interface Kept {
 	v: 1;
@@ -27,7 +24,7 @@ const SCHEMA = VERSIONS[VERSIONS.length - 1]!.version;
 export const startCopyKey = (db: string): string => `tieout:start-copy:${db}`;
 
 /** Takes the copy away, so no start draws from it. */
-export function dropStartCopy(db: string, storage: JournalStorage = defaultStorage()): void {
+export function dropStartCopy(db: string, storage: SmallStorage = defaultStorage()): void {
 	try {
 		storage.removeItem(startCopyKey(db));
 	} catch {
@@ -42,7 +39,7 @@ export function dropStartCopy(db: string, storage: JournalStorage = defaultStora
 export const START_COPY_MAX = 1_500_000;
 
 /** The copy, when it was taken at the workbook's current generation; else null. */
-export function readStartCopy(db: string, storage: JournalStorage = defaultStorage()): StartRecords | null {
+export function readStartCopy(db: string, storage: SmallStorage = defaultStorage()): StartRecords | null {
 	try {
 		const kept = JSON.parse(storage.getItem(startCopyKey(db)) ?? 'null') as Kept | null;
 		const gen = readGeneration(db, storage);
@@ -56,7 +53,7 @@ export function readStartCopy(db: string, storage: JournalStorage = defaultStora
  * Keeps `tables` as taken at generation `gen`; returns whether it was kept. Too big, or refused
  * by the storage, the old copy goes too, so no start draws from it.
  */
-export function writeStartCopy(db: string, gen: string, tables: StartRecords, storage: JournalStorage = defaultStorage(), max = START_COPY_MAX): boolean {
+export function writeStartCopy(db: string, gen: string, tables: StartRecords, storage: SmallStorage = defaultStorage(), max = START_COPY_MAX): boolean {
 	const text = JSON.stringify({ v: 1, schema: SCHEMA, gen, tables } satisfies Kept);
 	try {
 		if (text.length > max) throw new RangeError('start copy too big');

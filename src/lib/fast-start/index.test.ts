@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TieoutDB } from '$lib/db/database';
+import { bumpGeneration, readGeneration } from '$lib/db/generation';
+import { textCol } from '$lib/grid/columns';
+import { columnKinds } from '$lib/grid/view-state';
+import { gridViews } from '$lib/grid/view-store';
+import * as b from '$lib/testing/builders';
+import { testWorkbooks } from '$lib/testing/workbooks';
+import { openFastStart } from './index';
+import { LineCache } from './line-cache';
+import { writeStartCopy } from './start-copy';
+import { WITHOUT_KEY } from './without';
+
+/** localStorage as a browser has it (key and length too, which the first screens' cleanup walks). */
+class MemoryStorage implements Storage {
+	map = new Map<string, string>();
+	get length() {
+		return this.map.size;
+	}
+	clear() {
+		this.map.clear();
+	}
+	getItem(k: string) {
+		return this.map.get(k) ?? null;
+	}
+	key(i: number) {
+		return [...this.map.keys()][i] ?? null;
+	}
+	removeItem(k: string) {
+		this.map.delete(k);
+	}
+	setItem(k: string, v: string) {
+		this.map.set(k, v);
+	}
+}
+
+let storage: MemoryStorage;
+beforeEach(() => {
+	storage = new MemoryStorage();
+	vi.stubGlobal('localStorage', storage);
+});
+afterEach(() => {
+	vi.unstubAllGlobals();
+});
+
+const open = testWorkbooks('fast-start');
+const withCustomer = (db: TieoutDB) => db.customers.add(b.customer());
+const none = { surroundings: { storage: () => storage, view: () => ({ width: 1440, height: 900 }), path: () => '/', frame: () => null, drawing: () => 'd' } };
+
+describe('the fast-start entry point', () => {
+	it('drops the kept first screens of a grid whose view changes, on every page, until the workbook closes', async () => {
+		const wb = await open(withCustomer);
+		const keepers = openFastStart(wb.db.name, none).opened(wb, () => false);
+		const k = { kind: 'po-lines-of-a-po', kinds: columnKinds([textCol<{ description: string }>('description', 'Description')]) };
+		storage.setItem('tieout:first-rows:/purchase-orders#po-lines-of-a-po', '{}');
+		storage.setItem('tieout:first-rows:/customers#customers', '{}');
+		gridViews.setCurrent(k, { columns: [{ colId: 'description', width: 300 }], filter: {}, search: 'pump' });
+		expect([...storage.map.keys()].filter((key) => key.startsWith('tieout:first-rows:'))).toEqual(['tieout:first-rows:/customers#customers']);
+
+		keepers.stop();
+		storage.setItem('tieout:first-rows:/purchase-orders#po-lines-of-a-po', '{}');
+		gridViews.setCurrent(k, null);
+		expect(storage.getItem('tieout:first-rows:/purchase-orders#po-lines-of-a-po')).toBe('{}');
+	});
+
+	it('leaves out the copies the benchmark names, and only those', async () => {
+		const wb = await open(withCustomer);
+		bumpGeneration(wb.db.name);
+		expect(writeStartCopy(wb.db.name, readGeneration(wb.db.name)!, { customers: wb.tables.customers.rows() })).toBe(true);
+		expect(openFastStart(wb.db.name, none).startCopy()?.customers).toHaveLength(1);
+		expect(openFastStart(wb.db.name, none).lines).toBeInstanceOf(LineCache);
+
+		storage.setItem(WITHOUT_KEY, 'start-copy,line-files');
+		const without = openFastStart(wb.db.name, none);
+		expect(without.startCopy()).toBeNull();
+		expect(without.lines).not.toBeInstanceOf(LineCache);
+		expect(await without.lines.read('tasks')).toBeNull();
+	});
+});
