@@ -23,7 +23,7 @@ const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
 // `BENCH_SNAPSHOT=newdrawing` as a new build that did (both).
 // `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks first: a first visit to
 // this page, its snapshot kept from the workbook by another line page. `BENCH_SNAPSHOT=cold` removes
-// the snapshots, the start copy and the fast-start copy of the lines before each visit: every visit reads the lines
+// the snapshots and the fast-start copy of the lines before each visit: every visit reads the lines
 // from IndexedDB as if the app had never read them (the first run of the other modes, repeated).
 const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
 // `BENCH_RESTART=1` closes the browser before each visit (on-disk profile only): a visit that is the
@@ -36,10 +36,10 @@ const RESTART = process.env.BENCH_RESTART === '1' && PROFILE === 'on-disk';
 // only once the update is applied, and its files come from the cache as well).
 const SIMULATES_NEW_BUILD = SNAPSHOT === 'newbuild' || SNAPSHOT === 'newdrawing';
 const SERVICE_WORKERS = process.env.BENCH_SW === 'off' || SIMULATES_NEW_BUILD ? 'block' : 'allow';
-// `BENCH_WITHOUT=start-copy`, `first-rows` or `line-files` (or several, comma-separated) runs the
+// `BENCH_WITHOUT=first-rows` or `line-files` (or both, comma-separated) runs the
 // same build without those fast-start copies (src/lib/fast-start/without.ts): the app neither reads
 // nor keeps them, so each copy's worth is its figures with it and without it, side by side.
-const COPIES = ['start-copy', 'first-rows', 'line-files'];
+const COPIES = ['first-rows', 'line-files'];
 const WITHOUT = (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean);
 for (const copy of WITHOUT) if (!COPIES.includes(copy)) throw new Error(`BENCH_WITHOUT: no copy named ${copy} (${COPIES.join(', ')})`);
 const uses = (copy) => !WITHOUT.includes(copy);
@@ -76,8 +76,8 @@ async function seed(page, n) {
 		});
 		db.close();
 		// Written raw for speed, the lines stand for an import through Tieout, which changes the write
-		// generation: without it, the start copy the settings page kept just before (no lines) would
-		// pass as current and the first visit would draw an empty grid until IndexedDB is read.
+		// generation: without it, a first screen kept before the lines were written would pass as
+		// current and be drawn before its check against IndexedDB.
 		localStorage.removeItem('tieout:generation:tieout');
 		return performance.now() - t0;
 	}, n);
@@ -94,7 +94,10 @@ async function visitSibling(context) {
 	await page.close();
 }
 
-/** Removes every first screen kept, the start copy and the lines' fast-start copy, from a page that does not start the app. */
+/**
+ * Removes every first screen kept and the lines' fast-start copy, from a page that does not start
+ * the app; and the start copy an earlier build kept (retired), should the profile hold one.
+ */
 async function forgetCopies(context) {
 	const page = await context.newPage();
 	await page.goto(`${BASE}/favicon.svg`);
@@ -167,10 +170,9 @@ async function measureGridLoad(context) {
 	if (SIMULATES_NEW_BUILD) generation = (generation ?? 0) + 1;
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
-	// Let the fast-start copy, the start copy and the first screen be kept before the tab closes, as they would be in real use.
+	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
 	if (uses('line-files')) await page.waitForFunction(() => performance.getEntriesByName('tieout:cache-written:poLines').length > 0 || performance.getEntriesByName('tieout:cache-read:poLines').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	if (uses('first-rows')) await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 30_000 }).catch(() => {});
-	if (uses('start-copy')) await page.waitForFunction(() => performance.getEntriesByName('tieout:start-copy-written').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	const r = await page.evaluate(() => {
 		// Where the time before the first rows goes: the HTML, the scripts it names, AG Grid's chunk, then the app's marks.
 		const timeline = () => {

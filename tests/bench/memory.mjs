@@ -57,7 +57,7 @@ async function seed(context) {
 			tx.onerror = () => rej(tx.error);
 		});
 		db.close();
-		// As an import through Tieout would: the start copy kept before the write is no longer current.
+		// As an import through Tieout would: the first screens kept before the write are no longer current.
 		localStorage.removeItem('tieout:generation:tieout');
 	}, { tables: TABLES, extra: EXTRA_LINES });
 	await page.close();

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TieoutDB } from '$lib/db/database';
-import { bumpGeneration, readGeneration } from '$lib/db/generation';
 import { textCol } from '$lib/grid/columns';
 import { columnKinds } from '$lib/grid/view-state';
 import { gridViews } from '$lib/grid/view-store';
@@ -8,7 +7,6 @@ import * as b from '$lib/testing/builders';
 import { testWorkbooks } from '$lib/testing/workbooks';
 import { openFastStart } from './index';
 import { LineCache } from './line-cache';
-import { writeStartCopy } from './start-copy';
 import { WITHOUT_KEY } from './without';
 
 /** localStorage as a browser has it (key and length too, which the first screens' cleanup walks). */
@@ -50,7 +48,7 @@ const none = { surroundings: { storage: () => storage, view: () => ({ width: 144
 describe('the fast-start entry point', () => {
 	it('drops the kept first screens of a grid whose view changes, on every page, until the workbook closes', async () => {
 		const wb = await open(withCustomer);
-		const keepers = openFastStart(wb.db.name, none).opened(wb, () => false);
+		const keepers = openFastStart(wb.db.name, none).opened(wb);
 		const k = { kind: 'po-lines-of-a-po', kinds: columnKinds([textCol<{ description: string }>('description', 'Description')]) };
 		storage.setItem('tieout:first-rows:/purchase-orders#po-lines-of-a-po', '{}');
 		storage.setItem('tieout:first-rows:/customers#customers', '{}');
@@ -65,14 +63,10 @@ describe('the fast-start entry point', () => {
 
 	it('leaves out the copies the benchmark names, and only those', async () => {
 		const wb = await open(withCustomer);
-		bumpGeneration(wb.db.name);
-		expect(writeStartCopy(wb.db.name, readGeneration(wb.db.name)!, { customers: wb.tables.customers.rows() })).toBe(true);
-		expect(openFastStart(wb.db.name, none).startCopy()?.customers).toHaveLength(1);
 		expect(openFastStart(wb.db.name, none).lines).toBeInstanceOf(LineCache);
 
-		storage.setItem(WITHOUT_KEY, 'start-copy,line-files');
+		storage.setItem(WITHOUT_KEY, 'line-files');
 		const without = openFastStart(wb.db.name, none);
-		expect(without.startCopy()).toBeNull();
 		expect(without.lines).not.toBeInstanceOf(LineCache);
 		expect(await without.lines.read('tasks')).toBeNull();
 	});

@@ -10,9 +10,6 @@
  *   tables as a few big files in the origin private file system, patched at start from the journal
  *   of records changed since (line-journal.ts). The workbook loads the rest of its lines from them
  *   and compares every row with the table before the table counts as loaded (Workbook#verify).
- * - The start copy (start-copy.ts, kept by start-copy-keeper.ts): the records a workbook shows
- *   first, in localStorage, used only while the write generation (db/generation.ts) is the one it
- *   was taken at; `Workbook.start` replaces every record with what it reads.
  * - The first screens (first-rows.ts; kept by first-rows-keeper.ts from a grid and by
  *   line-snapshots.ts for the three line pages, from the records first-rows-source.ts names):
  *   drawn by static/first-rows.js before the app runs, under this build's drawing key only
@@ -35,8 +32,6 @@ import { FirstRowsKeeper } from './first-rows-keeper';
 import { firstRowsSource } from './first-rows-source';
 import { dropLegacyCopy, LineCache } from './line-cache';
 import { LineSnapshots, type Surroundings } from './line-snapshots';
-import { StartCopyKeeper } from './start-copy-keeper';
-import { readStartCopy } from './start-copy';
 import { benchWithout, type Copy } from './without';
 
 export { firstRowsDrawn } from './first-rows';
@@ -63,14 +58,8 @@ export function openFastStart(db: string, o: Options = {}): FastStart {
 	}
 	return {
 		lines,
-		startCopy: () => (without.has('start-copy') ? null : readStartCopy(db)),
-		opened(wb: Workbook, busy: () => boolean): CopyKeepers {
+		opened(wb: Workbook): CopyKeepers {
 			const stops: (() => void)[] = [];
-			if (!without.has('start-copy')) {
-				const keeper = new StartCopyKeeper(wb, busy);
-				keeper.start();
-				stops.push(() => keeper.stop());
-			}
 			void wb.linesLoaded.then(() =>
 				dropLegacyCopy(db).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`))
 			);

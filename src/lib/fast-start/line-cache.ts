@@ -1,7 +1,6 @@
 import { Dexie } from 'dexie';
 import { FileLineStore, MemoryLineStore, type Chunk, type LineStore } from './line-store';
 import { LineJournal } from './line-journal';
-import { dropStartCopy } from './start-copy';
 import type { LineCopies } from '$lib/state/fast-start-hooks';
 
 /** Rows per chunk: no single parse or stringify of a chunk is a long task. */
@@ -78,11 +77,6 @@ export class LineCache implements LineCopies {
 	/** Removes every copy of this workbook, and the IndexedDB copy that earlier versions kept. */
 	async clear(): Promise<void> {
 		await Promise.all([this.#store.clear(), dropLegacyCopy(this.dbName)]);
-	}
-
-	/** localStorage is full: the start copy, the biggest thing kept there and only a convenience, makes room for the journal. */
-	makeRoom(): void {
-		dropStartCopy(this.dbName);
 	}
 
 	close(): void {

@@ -19,9 +19,6 @@ import { undoStack } from './undo-stack.svelte';
 export const today = (): LocalDate => localDateOf(new Date());
 export const newId = (): string => crypto.randomUUID();
 
-/** How long a workbook shown from its start copy may take to open before the page says so. */
-const STILL_OPENING_AFTER = 2_000;
-
 /**
  * What the rooms above state lend the app to open a workbook: state imports neither ui nor
  * fast-start, so the page that opens it (src/routes/+layout.ts) hands these in.
@@ -29,7 +26,7 @@ const STILL_OPENING_AFTER = 2_000;
 export interface OpenHooks {
 	/** Resolves once the browser has painted what is on screen (ui/paint.ts): the rest of the lines are read after the first rows show. */
 	afterPaint(): Promise<void>;
-	/** The fast-start copies of workbook `db` (src/lib/fast-start): its start copy, its line files, the keepers of its first screens. */
+	/** The fast-start copies of workbook `db` (src/lib/fast-start): its line files, the keepers of its first screens. */
 	fastStart(db: string): FastStart;
 }
 
@@ -45,21 +42,18 @@ class App {
 	/** Keeps the fast-start copies from the open workbook, the line pages' first screens among them (`FastStart.opened`). */
 	copyKeepers: CopyKeepers | null = null;
 	/**
-	 * Settles once the workbook has read what is stored (or failed to open). Pages drawn from a
-	 * start copy before then may be typed into; the writes wait for this, so none is made against
-	 * records that were not yet read back from storage.
+	 * Settles once the workbook has read what is stored (or failed to open). A write asked for
+	 * before then waits for this, so none is made against records not yet read back from storage.
 	 */
 	readonly started: Promise<void>;
 	#started!: () => void;
 	/**
 	 * Settles once every record has been read and reconciled (or the workbook failed to open):
 	 * what is built from many records at once, an invoice from jobs, a PDF, AP's check before
-	 * sending, waits for this rather than use a start copy's or a first page's share of the lines.
+	 * sending, waits for this rather than use a first page's share of the lines.
 	 */
 	readonly checked: Promise<void>;
 	#checked!: () => void;
-	/** True while a workbook shown from its start copy is still opening after a couple of seconds. */
-	stillOpening = $state(false);
 
 	constructor() {
 		this.started = new Promise((resolve) => (this.#started = resolve));
@@ -88,21 +82,12 @@ class App {
 			this.findings = findings;
 			this.workbook = wb;
 		};
-		// With a start copy as of the last write, pages draw now; the workbook's reads replace it.
-		const copy = fast.startCopy();
-		let slow: ReturnType<typeof setTimeout> | undefined;
-		if (copy) {
-			wb.seed(copy);
-			show();
-			performance.mark('tieout:start-copy-used');
-			slow = setTimeout(() => (this.stillOpening = true), STILL_OPENING_AFTER);
-		}
 		try {
 			await db.open();
 			performance.mark('tieout:db-open');
 			await wb.start();
 			show();
-			this.copyKeepers = fast.opened(wb, () => this.pendingWrites > 0);
+			this.copyKeepers = fast.opened(wb);
 			findings
 				.start()
 				.catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`))
@@ -112,8 +97,6 @@ class App {
 			this.#checked();
 			return;
 		} finally {
-			clearTimeout(slow);
-			this.stillOpening = false;
 			this.#started();
 		}
 		void this.refreshStorage();

@@ -1,15 +1,11 @@
-import type { TableName } from '$lib/db/database';
 import type { Workbook } from './workbook.svelte';
 
 /*
  * What state is lent by the fast-start room (src/lib/fast-start), which sits above it (README,
  * Layout): the page that opens the workbook hands it in (`OpenHooks.fastStart`). State never takes
- * a copy for the truth: the start copy is replaced by what `Workbook.start` reads, and a line
- * table's copy is compared with the table before the table counts as loaded.
+ * a copy for the truth: a line table's copy is compared with the table before the table counts
+ * as loaded.
  */
-
-/** The records a workbook shows first (every small table, each line table's first page): what the start copy holds. */
-export type StartRecords = Partial<Record<TableName, { id: string }[]>>;
 
 /** What changed since a line table's copy was written: every record (`whole`), or these ids. */
 export interface Pending {
@@ -34,8 +30,6 @@ export interface LineCopies {
 	read<T>(table: string): Promise<T[] | null>;
 	write(table: string, rows: readonly unknown[], savedAt: number): Promise<void>;
 	drop(table: string): Promise<void>;
-	/** localStorage is full: what the fast-start room keeps there that matters least goes, so the journal fits. */
-	makeRoom(): void;
 	close(): void;
 }
 
@@ -51,13 +45,8 @@ export interface CopyKeepers {
 export interface FastStart {
 	/** The line tables' copies, which may already be being read. */
 	readonly lines: LineCopies;
-	/** The start copy, when it is as of the workbook's last write through Tieout; else null. */
-	startCopy(): StartRecords | null;
-	/**
-	 * The workbook has read what is stored: from now on the copies are kept from it. `busy` is true
-	 * while this tab has writes started and not yet committed or refused.
-	 */
-	opened(wb: Workbook, busy: () => boolean): CopyKeepers;
+	/** The workbook has read what is stored: from now on the copies are kept from it. */
+	opened(wb: Workbook): CopyKeepers;
 }
 
 /** No copies: every start reads the tables, slower and as correct (a workbook opened without the page's hooks, most tests). */
@@ -67,7 +56,6 @@ export function noLineCopies(): LineCopies {
 		read: async () => null,
 		write: async () => {},
 		drop: async () => {},
-		makeRoom() {},
 		close() {}
 	};
 }

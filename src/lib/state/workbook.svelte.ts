@@ -5,20 +5,17 @@ import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageProblem } from '$lib/db/errors';
 import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
-import { noLineCopies, type CopyJournal, type LineCopies, type Pending, type StartRecords } from './fast-start-hooks';
+import { noLineCopies, type CopyJournal, type LineCopies, type Pending } from './fast-start-hooks';
 import { sameRecord } from './same-record';
 import type { Delta } from './row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
-import { topBy } from './row-order';
 
 type Tables = { [K in TableName]: LiveTable<RecordOf[K]> };
 
 /** Line tables can hold 100,000 rows: they load in pages so the first rows show at once. */
 export const LINE_TABLES: readonly TableName[] = ['tasks', 'poLines', 'invoiceLines'];
 const FIRST_PAGE = 300;
-/** The first page is the first records by key (`#loadFirstPage`). */
-const byId = () => (r: { id: string }) => r.id;
 /** Tables smaller than this read fast enough without a cached copy. */
 const CACHE_FROM = 2_000;
 /** Records per read when the change feed brings back many at once. */
@@ -115,25 +112,6 @@ export class Workbook {
 
 	linesLoaded: Promise<void> = Promise.resolve();
 
-	/**
-	 * Fills the workbook from a start copy (fast-start/start-copy.ts) before it opens, so pages can draw
-	 * at once; `start` then replaces every record with what is stored. Tables stay not `loaded`.
-	 */
-	seed(copy: StartRecords): void {
-		for (const t of RECORD_TABLES) this.#applyLoaded(t, { upserts: copy[t] ?? [], removes: [], reset: true });
-		this.ready = true;
-	}
-
-	/** What `start` reads first, as the workbook holds it now: every small table, each line table's first page. */
-	startRecords(): StartRecords {
-		const out: StartRecords = {};
-		for (const t of RECORD_TABLES) {
-			const rows = this.#live(t).rows();
-			out[t] = LINE_TABLES.includes(t) ? topBy(rows, byId, FIRST_PAGE) : rows;
-		}
-		return out;
-	}
-
 	stop(): void {
 		this.#stop?.();
 		for (const off of this.#unsubscribe.splice(0)) off();
@@ -161,16 +139,6 @@ export class Workbook {
 	 * copy can no longer be trusted, so it goes.
 	 */
 	#note(table: TableName, write: (journal: CopyJournal) => void): void {
-		try {
-			write(this.cache.journal);
-		} catch {
-			// localStorage full: the fast-start room makes room (its start copy goes), and the note is tried again.
-			this.cache.makeRoom();
-			this.#noteOrDrop(table, write);
-		}
-	}
-
-	#noteOrDrop(table: TableName, write: (journal: CopyJournal) => void): void {
 		try {
 			write(this.cache.journal);
 		} catch (err) {
