@@ -15,6 +15,7 @@ import * as b from '$lib/testing/builders';
 import type { FirstRowsSnapshot } from './first-rows';
 import { openFastStart } from './index';
 import { LineCache } from './line-cache';
+import { RETIRED_START_COPY_PREFIX } from './retired-copies';
 import type { Surroundings } from './line-snapshots';
 
 // The fast-start room's invariant (index.ts): what is shown after the workbook is open is exactly
@@ -249,6 +250,8 @@ class World {
 		await this.reader.customers.add(c);
 		await this.reader.workOrders.bulkAdd(wos);
 		await this.reader.tasks.bulkAdd(tasks);
+		// What an earlier version left: a start copy that disagrees with storage, which no tab may show.
+		storage.setItem(`${RETIRED_START_COPY_PREFIX}${this.name}`, JSON.stringify({ v: 1, gen: 'any', tables: { customers: [{ ...c, name: 'Not stored' }] } }));
 	}
 
 	async stored(): Promise<Record<string, { id: string }[]>> {
@@ -439,6 +442,7 @@ describe('the fast-start room', () => {
 					await world.run({ do: 'quiet' });
 					for (const s of steps) await world.run(s);
 					await world.run({ do: 'open' });
+					expect(storage.getItem(`${RETIRED_START_COPY_PREFIX}${world.name}`), 'the start copy an earlier version left').toBeNull();
 					expect(notices.list.filter((n) => n.kind === 'error').map((n) => n.text)).toEqual([]);
 				} finally {
 					await world.dispose();

@@ -61,6 +61,17 @@ describe('the fast-start entry point', () => {
 		expect(storage.getItem('tieout:first-rows:/purchase-orders#po-lines-of-a-po')).toBe('{}');
 	});
 
+	it('removes the start copies an earlier version kept, once the workbook has read its lines', async () => {
+		const wb = await open(withCustomer);
+		storage.setItem('tieout:start-copy:tieout', '{"v":1}');
+		storage.setItem('tieout:line-journal:tieout', '{}');
+		const keepers = openFastStart(wb.db.name, none).opened(wb);
+		await wb.linesLoaded;
+		await vi.waitFor(() => expect(storage.getItem('tieout:start-copy:tieout')).toBeNull());
+		expect(storage.getItem('tieout:line-journal:tieout')).toBe('{}');
+		keepers.stop();
+	});
+
 	it('leaves out the copies the benchmark names, and only those', async () => {
 		const wb = await open(withCustomer);
 		expect(openFastStart(wb.db.name, none).lines).toBeInstanceOf(LineCache);

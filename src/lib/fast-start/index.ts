@@ -16,6 +16,8 @@
  *   (src/lib/build/drawing-key.ts), after checking every record drawn against IndexedDB, or before
  *   while the generation is unchanged, withdrawing a drawing the check fails; the grid takes the
  *   drawing off once its own rows are up.
+ * A third, the start copy of each workbook's first records, was retired: first rows came sooner
+ * without it (docs/benchmarks.md). retired-copies.ts removes what earlier versions left of it.
  * fast-start.property.test.ts drives writes from this tab, another tab and outside Tieout, tab
  * closes, restarts and new builds, and holds the room to its invariant.
  */
@@ -32,6 +34,7 @@ import { FirstRowsKeeper } from './first-rows-keeper';
 import { firstRowsSource } from './first-rows-source';
 import { dropLegacyCopy, LineCache } from './line-cache';
 import { LineSnapshots, type Surroundings } from './line-snapshots';
+import { dropRetiredStartCopies } from './retired-copies';
 import { benchWithout, type Copy } from './without';
 
 export { firstRowsDrawn } from './first-rows';
@@ -60,9 +63,16 @@ export function openFastStart(db: string, o: Options = {}): FastStart {
 		lines,
 		opened(wb: Workbook): CopyKeepers {
 			const stops: (() => void)[] = [];
-			void wb.linesLoaded.then(() =>
-				dropLegacyCopy(db).catch((err) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`))
-			);
+			// Once the lines are in, off the first screen's path: what earlier versions kept and this one no longer reads.
+			void wb.linesLoaded.then(() => {
+				const failed = (err: unknown) => notices.push('error', `Could not delete the fast-start copy an earlier version kept (nothing of yours is in it): ${describeStorageProblem(err)}`);
+				try {
+					dropRetiredStartCopies();
+				} catch (err) {
+					failed(err);
+				}
+				dropLegacyCopy(db).catch(failed);
+			});
 			// A grid's kept view changed: its first screens were taken in the old layout. Dropped at once,
 			// so a reload in the next moment draws nothing rather than columns that then jump.
 			stops.push(gridViews.subscribe((kind) => dropEveryFirstRows(kind)));
