@@ -17,6 +17,7 @@ import { openFastStart } from './index';
 import { LineCache } from './line-cache';
 import { RETIRED_START_COPY_PREFIX } from './retired-copies';
 import type { Surroundings } from './line-snapshots';
+import { MemoryStorage } from '$lib/testing/memory-storage';
 
 // The fast-start room's invariant (index.ts): what is shown after the workbook is open is exactly
 // what is stored; a copy is only ever shown before that, and withdrawn if it disagrees.
@@ -37,27 +38,6 @@ const NAME_PREFIX = 'fast-start-property';
 const TASKS = 2_050;
 const PATH = '/lines/tasks';
 
-class MemoryStorage implements Storage {
-	map = new Map<string, string>();
-	get length() {
-		return this.map.size;
-	}
-	clear() {
-		this.map.clear();
-	}
-	getItem(k: string) {
-		return this.map.get(k) ?? null;
-	}
-	key(i: number) {
-		return [...this.map.keys()][i] ?? null;
-	}
-	removeItem(k: string) {
-		this.map.delete(k);
-	}
-	setItem(k: string, v: string) {
-		this.map.set(String(k), String(v));
-	}
-}
 const storage = new MemoryStorage();
 
 // Timers of a second or more are the keepers' quiet times: they run only in a quiet spell, so a

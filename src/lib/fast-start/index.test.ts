@@ -8,29 +8,8 @@ import { testWorkbooks } from '$lib/testing/workbooks';
 import { openFastStart } from './index';
 import { LineCache } from './line-cache';
 import { WITHOUT_KEY } from './without';
+import { MemoryStorage } from '$lib/testing/memory-storage';
 
-/** localStorage as a browser has it (key and length too, which the first screens' cleanup walks). */
-class MemoryStorage implements Storage {
-	map = new Map<string, string>();
-	get length() {
-		return this.map.size;
-	}
-	clear() {
-		this.map.clear();
-	}
-	getItem(k: string) {
-		return this.map.get(k) ?? null;
-	}
-	key(i: number) {
-		return [...this.map.keys()][i] ?? null;
-	}
-	removeItem(k: string) {
-		this.map.delete(k);
-	}
-	setItem(k: string, v: string) {
-		this.map.set(k, v);
-	}
-}
 
 let storage: MemoryStorage;
 beforeEach(() => {

@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dropRetiredStartCopies } from './retired-copies';
+import { MemoryStorage } from '$lib/testing/memory-storage';
 
-/** localStorage as a browser has it, optionally refusing removals. */
-class MemoryStorage implements Storage {
-	map = new Map<string, string>();
-	refuse = false;
-	get length() {
-		return this.map.size;
-	}
-	clear() {
-		this.map.clear();
-	}
-	getItem(k: string) {
-		return this.map.get(k) ?? null;
-	}
-	key(i: number) {
-		return [...this.map.keys()][i] ?? null;
-	}
-	removeItem(k: string) {
-		if (this.refuse) throw new DOMException('refused', 'SecurityError');
-		this.map.delete(k);
-	}
-	setItem(k: string, v: string) {
-		this.map.set(k, v);
-	}
-}
 
 describe('the start copies earlier versions kept', () => {
 	it('are removed, of every workbook, and nothing else is', () => {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
 import { lineAmount } from '$lib/domain/quantity';
-import { sampleWorkbook } from '$lib/domain/sample-workbook';
 import { TieoutDB } from '$lib/db/database';
-import { saveBatch, updateRecord } from '$lib/db/repository';
+import { updateRecord } from '$lib/db/repository';
 import { LiveFindings } from '$lib/state/findings.svelte';
 import { Workbook } from '$lib/state/workbook.svelte';
 import { poLineBilledColumns, purchaseOrderColumns, workOrderColumns } from './record-columns';
+import { openLiveSample, type LiveSample } from '$lib/testing/live-sample';
 
 // The record grids' billed and remaining figures, read from the live reconciliation as it follows
 // stored edits (state/findings.svelte.ts is tested on its own beside it).
@@ -15,22 +15,16 @@ const TODAY = '2027-01-15';
 let db: TieoutDB;
 let wb: Workbook;
 let live: LiveFindings;
+let opened: LiveSample | null = null;
 afterEach(async () => {
-	live?.stop();
-	wb?.stop();
-	await db.delete();
+	await opened?.close();
+	opened = null;
 });
 
 async function open() {
-	db = new TieoutDB('billed-columns-' + crypto.randomUUID());
-	let n = 0;
-	const sample = sampleWorkbook(TODAY, () => `s-${++n}`);
-	await saveBatch(db, sample);
-	wb = new Workbook(db);
-	await wb.start();
-	live = new LiveFindings(wb, () => TODAY);
-	await live.start();
-	return sample;
+	opened = await openLiveSample('billed-columns', TODAY);
+	({ db, wb, live } = opened);
+	return opened.sample;
 }
 
 /** What a computed column shows for a row. */

@@ -2,30 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { columnKinds } from './view-state';
 import { textCol } from './columns';
 import { VIEWS_PREFIX, ViewStore } from './view-store';
+import { MemoryStorage } from '$lib/testing/memory-storage';
 
-class MemoryStorage implements Storage {
-	map = new Map<string, string>();
-	full = false;
-	get length() {
-		return this.map.size;
-	}
-	clear() {
-		this.map.clear();
-	}
-	getItem(k: string) {
-		return this.map.get(k) ?? null;
-	}
-	key(i: number) {
-		return [...this.map.keys()][i] ?? null;
-	}
-	removeItem(k: string) {
-		this.map.delete(k);
-	}
-	setItem(k: string, v: string) {
-		if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-		this.map.set(k, v);
-	}
-}
 
 const k = { kind: 'po-lines-of-a-po', kinds: columnKinds([textCol<{ description: string }>('description', 'Description')]) };
 const view = { columns: [{ colId: 'description', width: 300 }], filter: {}, search: 'pump' };

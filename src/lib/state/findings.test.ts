@@ -1,31 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TieoutDB } from '$lib/db/database';
-import { saveBatch, updateRecord } from '$lib/db/repository';
-import { sampleWorkbook } from '$lib/domain/sample-workbook';
+import { updateRecord } from '$lib/db/repository';
 import { reconcileAll } from '$lib/reconcile';
 import { LiveFindings } from './findings.svelte';
 import { Workbook } from './workbook.svelte';
+import { openLiveSample, type LiveSample } from '$lib/testing/live-sample';
 
 const TODAY = '2027-01-15';
 let db: TieoutDB;
 let wb: Workbook;
 let live: LiveFindings;
+let opened: LiveSample | null = null;
 afterEach(async () => {
-	live?.stop();
-	wb?.stop();
-	await db.delete();
+	await opened?.close();
+	opened = null;
 });
 
 async function open() {
-	db = new TieoutDB('findings-' + crypto.randomUUID());
-	let n = 0;
-	const sample = sampleWorkbook(TODAY, () => `s-${++n}`);
-	await saveBatch(db, sample);
-	wb = new Workbook(db);
-	await wb.start();
-	live = new LiveFindings(wb, () => TODAY);
-	await live.start();
-	return sample;
+	opened = await openLiveSample('findings', TODAY);
+	({ db, wb, live } = opened);
+	return opened.sample;
 }
 
 const snapshot = () => {
