@@ -149,10 +149,11 @@ const lines = workbook.poLines.length + EXTRA_LINES;
 console.log(`JS heap after a forced GC, ${workbook.tasks.length.toLocaleString('en-US')} tasks + ${lines.toLocaleString('en-US')} PO lines + ${workbook.invoiceLines.length.toLocaleString('en-US')} invoice lines loaded and reconciled:`);
 for (const r of results) {
 	const tasks = Object.entries(r.longestTaskMs).map(([k, ms]) => `${k} ${ms} ms`).join(', ');
-	console.log(`  ${r.build} · ${r.path}: ${r.heapMb} MB (target ≤ ${TARGET_MB}) · longest task: ${tasks} (cap ${LONG_TASK_CAP_MS}) · opened in ${(r.openedMs / 1000).toFixed(1)} s`);
+	console.log(`  ${r.build} · ${r.path}: ${r.heapMb} MB (target ≤ ${TARGET_MB}) · longest task: ${tasks}${MILLION ? ` (cap ${LONG_TASK_CAP_MS})` : ''} · opened in ${(r.openedMs / 1000).toFixed(1)} s`);
 }
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(`bench-results/memory${MILLION ? '-1m' : ''}.json`, JSON.stringify({ date: new Date().toISOString(), poLines: lines, targetMb: TARGET_MB, results }, null, 2));
 const mine = results.filter((r) => r.build === 'this build');
 if (mine.some((r) => r.heapMb > TARGET_MB)) console.log('  OVER BUDGET (heap)');
-if (mine.some((r) => Object.values(r.longestTaskMs).some((ms) => ms > LONG_TASK_CAP_MS))) console.log('  OVER BUDGET (long tasks)');
+// The 200 ms cap is the million case's (issue 23); at 100,000 the tasks are reported, not judged.
+if (MILLION && mine.some((r) => Object.values(r.longestTaskMs).some((ms) => ms > LONG_TASK_CAP_MS))) console.log('  OVER BUDGET (long tasks)');
