@@ -5,37 +5,21 @@ import type { Task } from '$lib/domain/records';
 import { updateShownFirst } from '$lib/state/shown-first';
 import { Workbook } from '$lib/state/workbook.svelte';
 import * as b from '$lib/testing/builders';
-import { storeJobOfTasks } from '$lib/testing/db';
+import { OpenedWorkbooks } from '$lib/testing/opened-workbooks';
 import { LineCache } from './line-cache';
 import { LineJournal } from './line-journal';
 import { MemoryLineStore } from './line-store';
 
 // The workbook loading its lines from their fast-start copy (line-cache.ts), which is never the truth.
 
-const opened: { db: TieoutDB; wb?: Workbook }[] = [];
-afterEach(async () => {
-	for (const o of opened.splice(0)) {
-		o.wb?.stop();
-		await o.db.delete();
-		await new LineCache(o.db.name).clear();
-	}
-});
-
+const books = new OpenedWorkbooks(
+	(db) => new LineCache(db.name),
+	(db) => new LineCache(db.name).clear()
+);
+afterEach(() => books.closeAll());
 /** A workbook with one job of `n` tasks: more than a first page, so the copy's path is taken. */
-async function seeded(n: number) {
-	const db = new TieoutDB('wb-' + crypto.randomUUID());
-	opened.push({ db });
-	const { tasks } = await storeJobOfTasks(db, n);
-	return { db, tasks };
-}
-
-async function open(db: TieoutDB) {
-	const wb = new Workbook(db, new LineCache(db.name));
-	opened.find((o) => o.db === db)!.wb = wb;
-	await wb.start();
-	await wb.linesLoaded;
-	return wb;
-}
+const seeded = (n: number) => books.seeded(n);
+const open = (db: TieoutDB) => books.open(db);
 
 const mirror = (wb: Workbook) => wb.tables.tasks.rows().sort((x, y) => (x.id < y.id ? -1 : 1));
 const stored = async (db: TieoutDB) => (await db.tasks.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1));
@@ -61,7 +45,7 @@ describe('a fast-start copy older than the last edits', () => {
 	/** Opens a workbook and records the rows its copy handed over, before the check against the table. */
 	async function openWatchingCopy(db: TieoutDB) {
 		const wb = new Workbook(db, new LineCache(db.name));
-		opened.find((o) => o.db === db)!.wb = wb;
+		books.track(db, wb);
 		let fromCopy: Map<string, Task> | null = null;
 		let removedWithCopy: readonly string[] = [];
 		wb.tables.tasks.subscribe((d) => {
@@ -119,7 +103,7 @@ describe('a fast-start copy older than the last edits', () => {
 			override write = () => new Promise<void>(() => {});
 		})(`${db.name}-lines`);
 		const first = new Workbook(db, new LineCache(db.name, neverWritten));
-		opened.find((o) => o.db === db)!.wb = first;
+		books.track(db, first);
 		await first.start();
 		await first.linesLoaded;
 		// Enough that the table is worth a copy (2,000 rows), so the rewrite is what is due.

@@ -2,32 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TieoutDB } from '$lib/db/database';
 import { applyChanges } from '$lib/db/repository';
 import * as b from '$lib/testing/builders';
-import { storeJobOfTasks } from '$lib/testing/db';
+import { OpenedWorkbooks } from '$lib/testing/opened-workbooks';
 import { Workbook } from './workbook.svelte';
 
-const opened: { db: TieoutDB; wb?: Workbook }[] = [];
-afterEach(async () => {
-	for (const o of opened.splice(0)) {
-		o.wb?.stop();
-		await o.db.delete();
-	}
-});
-
-/** A workbook with one job of `n` tasks: more than a first page. */
-async function seeded(n: number) {
-	const db = new TieoutDB('wb-' + crypto.randomUUID());
-	opened.push({ db });
-	const { tasks } = await storeJobOfTasks(db, n);
-	return { db, tasks };
-}
-
-async function open(db: TieoutDB) {
-	const wb = new Workbook(db);
-	opened.find((o) => o.db === db)!.wb = wb;
-	await wb.start();
-	await wb.linesLoaded;
-	return wb;
-}
+const books = new OpenedWorkbooks();
+afterEach(() => books.closeAll());
+const seeded = (n: number) => books.seeded(n);
+const open = (db: TieoutDB) => books.open(db);
 
 const mirror = (wb: Workbook) => wb.tables.tasks.rows().sort((x, y) => (x.id < y.id ? -1 : 1));
 const stored = async (db: TieoutDB) => (await db.tasks.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1));
@@ -42,7 +23,7 @@ describe('loading line tables', () => {
 	it('says when a line table holds only its first page, so an early drawing of its true top rows stays until it is whole', async () => {
 		const { db } = await seeded(750);
 		const wb = new Workbook(db);
-		opened.find((o) => o.db === db)!.wb = wb;
+		books.track(db, wb);
 		await wb.start();
 		expect(wb.tables.tasks.size).toBe(300);
 		expect(wb.tables.tasks.whole).toBe(false);
