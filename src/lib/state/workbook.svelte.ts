@@ -6,7 +6,7 @@ import type { RecordOf } from '$lib/db/records';
 import { describeStorageProblem } from '$lib/db/errors';
 import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
 import { noLineCopies, type CopyJournal, type LineCopies, type Pending } from './fast-start-hooks';
-import { sameRecord } from './same-record';
+import { sameRecord, storedDelta } from './same-record';
 import type { Delta } from './row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
@@ -155,6 +155,18 @@ export class Workbook {
 	}
 
 	/**
+	 * A small table changed as a whole (a paste of 10,000 customers), read again and applied as
+	 * its difference from what is shown: rows this tab's write already showed (sheet-writes.ts)
+	 * are not handed to the grids a second time, which cost a 10,000-row paste ~0.3 s.
+	 */
+	async #reloadSmall(table: TableName): Promise<void> {
+		const live = this.#live(table);
+		if (!live.loaded) return this.#loadAll(table);
+		const delta = storedDelta(live.map, await this.db.table(table).toArray());
+		if (delta.upserts.length || delta.removes.length) this.#applyLoaded(table, delta);
+	}
+
+	/**
 	 * The lines after the first page: from the fast-start cache when there is one (then checked
 	 * against the table), else from the table.
 	 */
@@ -244,14 +256,8 @@ export class Workbook {
 		try {
 			const rows = await this.#readAbove(table, '');
 			const live = this.#live(table);
-			const seen = new Set<string>();
-			const upserts: { id: string }[] = [];
-			for (const row of rows) {
-				seen.add(row.id);
-				if (!touched.has(row.id) && !sameRecord(live.map.get(row.id), row)) upserts.push(row);
-			}
 			// A row written while the table was being read was applied by the change feed: keep it.
-			const removes = [...live.map.keys()].filter((id) => !seen.has(id) && !touched.has(id));
+			const { upserts, removes } = storedDelta(live.map, rows, touched);
 			if (upserts.length || removes.length) {
 				// The copy was behind the table in ways its journal did not name (a write from outside the app).
 				performance.mark(`tieout:cache-corrected:${table}`, { detail: { upserts: upserts.length, removes: removes.length } });
@@ -297,7 +303,7 @@ export class Workbook {
 					this.#note(change.table, (j) => j.noteWhole(change.table));
 					await this.#reverify(change.table);
 					this.#scheduleSnapshot(change.table, WHOLE_CHANGE_DELAY);
-				} else await this.#loadAll(change.table);
+				} else await this.#reloadSmall(change.table);
 				bumpGeneration(this.db.name);
 				continue;
 			}
