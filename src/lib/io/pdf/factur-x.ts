@@ -34,15 +34,20 @@
  *
  * NOT achieved, so the file is NOT a conforming PDF/A-3b and no one should call it one:
  * - Fonts are not embedded. jsPDF draws with the standard-14 Helvetica (WinAnsi), which PDF/A forbids
- *   unembedded. Embedding takes a TrueType font through jsPDF's addFileToVFS/addFont (Identity-H, which
- *   jsPDF subsets per document, with a ToUnicode map so pdftotext still reads it). What it would cost:
- *   DejaVu Sans (Debian fonts-dejavu-core, free licence) is 760 KB regular + 709 KB bold, shipped in the
- *   lazily loaded PDF code of an offline-first app, and its widths are not Helvetica's, so every
- *   invoice would wrap and paginate differently from today's. Liberation Sans (fonts-liberation, OFL)
- *   has Helvetica's metrics, so the layout would stay, but is ~400 KB per weight; cutting it to the
- *   WinAnsi glyphs the layout can draw (winansi.ts) needs a font subsetter and, under the OFL's
- *   Reserved Font Name, a renamed font. Until one of these is done, veraPDF will report rule 6.2.11.4.1
- *   (font programs embedded) on every page.
+ *   unembedded (ISO 19005-3 6.2.11.4.1: every font used for rendering is embedded); veraPDF will
+ *   report it on every page. The fix is to draw both the ordinary and the Factur-X invoice with a
+ *   TrueType font given to jsPDF (addFileToVFS + addFont; jsPDF embeds only the glyphs used, with a
+ *   ToUnicode map so pdftotext keeps reading it), and measure with that font in render.ts. Candidates
+ *   on this machine, none taken:
+ *   - DejaVu Sans (fonts-dejavu-core, Bitstream Vera licence, free): 760 KB regular + 709 KB bold added
+ *     to the lazily loaded PDF code of an offline-first app, and wider than Helvetica, so every invoice
+ *     would wrap and paginate differently from today's (and the layout tests' expectations).
+ *   - Liberation Sans 1.07 (fonts-liberation): Helvetica's metrics, so the layout would stay, and small
+ *     (140 KB + 137 KB); but its licence is GPL-2 with a font-embedding exception plus a Red Hat EULA
+ *     and trademark, so shipping it inside the app's bundle is a licensing decision, not a code one.
+ *   - Liberation Sans 2.x (fonts-liberation2, OFL-1.1, same metrics; size not measured here): cutting it to the
+ *     WinAnsi glyphs winansi.ts lets through needs a font subsetter (none here) and, under the OFL's
+ *     Reserved Font Name, a renamed font.
  * - Not checked with veraPDF (not installable here); other PDF/A rules jsPDF's output may break are
  *   unknown, not known to hold.
  */
