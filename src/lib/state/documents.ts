@@ -3,7 +3,7 @@ import type { Invoice, WorkOrder } from '$lib/domain/records';
 import type { InvoiceDocInput } from '$lib/io/pdf/invoice-layout';
 import { customerForDoc, siteForDoc } from '$lib/io/pdf/doc-records';
 import type { JobSheetDocInput } from '$lib/io/pdf/job-sheet-layout';
-import { makePdf, type MadePdf } from '$lib/io/pdf/pdf-client';
+import { makeFacturX, makePdf, type MadePdf } from '$lib/io/pdf/pdf-client';
 import { app } from './app.svelte';
 import { listAttachments } from './attachments';
 import { linesOf } from './lookups';
@@ -70,6 +70,15 @@ async function download(make: () => Promise<MadePdf>, save: Downloader): Promise
 }
 
 export const downloadInvoicePdf = (inv: Invoice, save: Downloader) => download(() => makePdf('invoice', invoiceDoc(inv)), save);
+/**
+ * The invoice PDF as Factur-X. `ciiXml` turns the same gathered invoice the PDF is drawn from into its
+ * CII XML, so the two cannot disagree; a refusal it throws (pre-flight) is shown like any PDF error.
+ */
+export const downloadInvoiceFacturX = (inv: Invoice, ciiXml: (doc: InvoiceDocInput) => string, save: Downloader) =>
+	download(async () => {
+		const doc = invoiceDoc(inv);
+		return makeFacturX(doc, ciiXml(doc));
+	}, save);
 export const downloadJobSheet = (wo: WorkOrder, save: Downloader) =>
 	download(async () => {
 		const { input, unprintable } = await jobSheetDoc(wo);

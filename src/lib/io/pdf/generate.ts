@@ -4,14 +4,20 @@ import { layoutJobSheet, type JobSheetDocInput } from './job-sheet-layout';
 import type { DocLayout } from './model';
 import { measureWith, newDocument, renderLayout } from './render';
 
-/** What the worker is asked for. Plain data only: it crosses threads by structured clone. */
-export type PdfRequest = { kind: 'invoice'; input: InvoiceDocInput } | { kind: 'jobSheet'; input: JobSheetDocInput };
+/**
+ * What the worker is asked for. Plain data only: it crosses threads by structured clone.
+ * An invoice with `facturX` comes back as Factur-X: the same pages with that CII XML inside (factur-x.ts).
+ */
+export type PdfRequest = { kind: 'invoice'; input: InvoiceDocInput; facturX?: { xml: string } } | { kind: 'jobSheet'; input: JobSheetDocInput };
 export type PdfKind = PdfRequest['kind'];
 
 export interface PdfResult {
 	bytes: ArrayBuffer;
 	fileName: string;
 	pageCount: number;
+	/** As written into the PDF's Info dictionary (Factur-X repeats them in its XMP). */
+	title: string;
+	author: string;
 }
 
 /** Lays out and draws one document. Imports jsPDF, so load this module only when a PDF is wanted. */
@@ -27,5 +33,5 @@ export function generatePdf(request: PdfRequest): PdfResult {
 		layout = layoutJobSheet(request.input, measure);
 		fileName = pdfFileName('JobSheet', request.input.workOrder.number);
 	}
-	return { bytes: renderLayout(doc, layout), fileName, pageCount: layout.pages.length };
+	return { bytes: renderLayout(doc, layout), fileName, pageCount: layout.pages.length, title: layout.title, author: layout.author };
 }

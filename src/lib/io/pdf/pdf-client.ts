@@ -25,8 +25,8 @@ const pending = new Map<number, Pending>();
 
 /** Made on the main thread: the fallback where there is no Worker (or it failed). */
 async function onMainThread(request: PdfRequest): Promise<MadePdf> {
-	const { generatePdf } = await import('./generate');
-	return generatePdf(request);
+	const { make } = await import('./protocol');
+	return make(request);
 }
 
 function startWorker(): Worker | null {
@@ -71,7 +71,19 @@ export function makePdf(kind: 'jobSheet', input: JobSheetDocInput): Promise<Made
 export function makePdf<K extends PdfKind>(kind: K, input: InputOf<K>): Promise<MadePdf>;
 export function makePdf(kind: PdfKind, input: InvoiceDocInput | JobSheetDocInput): Promise<MadePdf> {
 	// Plain data only: reactive proxies cannot cross to a worker, and the layout must not see them change.
-	const request = { kind, input: JSON.parse(JSON.stringify(input)) } as PdfRequest;
+	return send({ kind, input: JSON.parse(JSON.stringify(input)) } as PdfRequest);
+}
+
+/**
+ * The invoice PDF as Factur-X (EN 16931): the same pages, with `ciiXml` (a UN/CEFACT CII invoice of
+ * this same invoice) embedded as factur-x.xml, made in the worker like any PDF. Rejects with a sentence
+ * when the XML cannot be embedded (empty, not CII). Not a conforming PDF/A-3: see factur-x.ts.
+ */
+export function makeFacturX(input: InvoiceDocInput, ciiXml: string): Promise<MadePdf> {
+	return send({ kind: 'invoice', input: JSON.parse(JSON.stringify(input)), facturX: { xml: ciiXml } });
+}
+
+function send(request: PdfRequest): Promise<MadePdf> {
 	const w = startWorker();
 	if (!w) return onMainThread(request);
 	const id = nextId++;
