@@ -1,5 +1,5 @@
-import type { Cents } from '$lib/domain/money';
-import { formatQuantity, type Milli } from '$lib/domain/quantity';
+import type { Cents } from '../../domain/money';
+import { formatQuantity, type Milli } from '../../domain/quantity';
 
 /*
  * The code lists and number forms EN 16931 writes that Tieout keeps as people type them.

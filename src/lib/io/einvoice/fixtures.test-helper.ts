@@ -1,8 +1,8 @@
 /** E-invoice inputs for the tests: the sample workbook's invoices, a credit note, and awkward cases. */
-import { buildCreditNote } from '$lib/domain/corrections';
-import { newInvoiceLine } from '$lib/domain/factories';
-import { defaultSettings, type InvoiceLine } from '$lib/domain/records';
-import { sampleSettings, sampleWorkbook } from '$lib/domain/sample-workbook';
+import { buildCreditNote } from '../../domain/corrections';
+import { newInvoiceLine } from '../../domain/factories';
+import { defaultSettings, type InvoiceLine } from '../../domain/records';
+import { sampleSettings, sampleWorkbook } from '../../domain/sample-workbook';
 import type { EinvoiceInput } from './model';
 
 export const TODAY = '2027-01-15';

@@ -1,9 +1,9 @@
-import { addressLines, customerAddress, plainAddress, remitAddress, type Address } from '$lib/domain/addresses';
-import { isLocalDate, type LocalDate } from '$lib/domain/dates';
-import { percentOf, sumCents, type Cents } from '$lib/domain/money';
-import { lineAmount, type Milli } from '$lib/domain/quantity';
-import type { BusinessProfile, Customer, Invoice, InvoiceLine, InvoiceLineKind } from '$lib/domain/records';
-import { invoiceSchedule, invoiceTotals } from '$lib/domain/totals';
+import { addressLines, customerAddress, plainAddress, remitAddress, type Address } from '../../domain/addresses';
+import { isLocalDate, type LocalDate } from '../../domain/dates';
+import { percentOf, sumCents, type Cents } from '../../domain/money';
+import { lineAmount, type Milli } from '../../domain/quantity';
+import type { BusinessProfile, Customer, Invoice, InvoiceLine, InvoiceLineKind } from '../../domain/records';
+import { invoiceSchedule, invoiceTotals } from '../../domain/totals';
 import { termsSentence } from '../pdf/invoice-layout';
 import { countryCode, unitCode } from './codes';
 
@@ -33,7 +33,7 @@ import { countryCode, unitCode } from './codes';
  *     on are the first of these whose amount at that rate, rounded half-up, is the tax to the cent:
  *     every line; every line but freight; the work lines (labor, material, subcontract, fee);
  *     the material lines. Those lines are S; the others are E, "Not subject to sales tax". When
- *     none fits, every line is S and BR-CO-17 says by how much the tax is off.
+ *     none fits, every line is S and BR-S-09 says by how much the tax is off.
  * - Seller (BG-4): Settings' business profile; its tax ID is the seller tax registration
  *   identifier (BT-32, scheme FC in CII, a non-VAT tax scheme in UBL), never a VAT identifier
  *   (BT-31), which a US business does not have. Its e-mail is the electronic address (BT-34) with

@@ -1,5 +1,5 @@
-import { isLocalDate } from '$lib/domain/dates';
-import { formatMoney, percentOf } from '$lib/domain/money';
+import { isLocalDate } from '../../domain/dates';
+import { formatMoney, percentOf } from '../../domain/money';
 import type { EinvoiceModel, EParty, TaxCategory } from './model';
 import { percentText } from './codes';
 
@@ -75,37 +75,25 @@ function taxRules(m: EinvoiceModel, out: EinvoiceFinding[]): void {
 		if (lines.length && !breakdowns.length) out.push({ rule: `BR-${c}-01`, sentence: `Lines ${lines.map((l) => l.id).join(', ')} are ${CATEGORY[c]} but the tax breakdown has no ${CATEGORY[c]} entry.` });
 		if (lines.length && m.seller.taxRegistrationId === '') out.push({ rule: `BR-${c}-02`, sentence: `The invoice has ${CATEGORY[c]} lines but no seller tax identifier: add your tax ID (e.g. your EIN) in Settings, Business profile.` });
 		for (const b of breakdowns) {
-			const net = sumCents(lines.filter((l) => l.rateBp === b.rateBp).map((l) => l.net));
-			if (b.taxable !== net) out.push({ rule: `BR-${c}-08`, sentence: `The ${CATEGORY[c]} taxable amount at ${percentText(b.rateBp)}% is ${money(b.taxable)}, but its lines add up to ${money(net)}.` });
+			// Standard rated lines are summed per rate (BR-S-08); exempt lines all have rate 0 (BR-E-08).
+			const net = sumCents(lines.filter((l) => c === 'E' || l.rateBp === b.rateBp).map((l) => l.net));
+			if (b.taxable !== net) out.push({ rule: `BR-${c}-08`, sentence: `The ${CATEGORY[c]} taxable amount${c === 'S' ? ` at ${percentText(b.rateBp)}%` : ''} is ${money(b.taxable)}, but its lines add up to ${money(net)}.` });
+			if (c === 'S' && Number.isSafeInteger(b.taxable) && b.tax !== percentOf(b.taxable, b.rateBp)) {
+				out.push({ rule: 'BR-S-09', sentence: `The sales tax ${money(b.tax)} is not ${percentText(b.rateBp)}% of the ${money(b.taxable)} it is charged on (that is ${money(percentOf(b.taxable, b.rateBp))}): correct the tax line, or its rate.` });
+			}
+			if (c === 'E' && b.tax !== 0) out.push({ rule: 'BR-E-09', sentence: `The exempt (E) tax amount is ${money(b.tax)}; exempt lines carry no tax.` });
+			if (c === 'E' && b.exemptionReason.trim() === '') out.push({ rule: 'BR-E-10', sentence: 'The exempt (E) tax breakdown gives no exemption reason.' });
 		}
-	}
-	for (const b of m.taxes) {
-		const expected = percentOf(b.taxable, b.rateBp);
-		if (Number.isSafeInteger(b.taxable) && b.tax !== expected) {
-			out.push({ rule: 'BR-CO-17', sentence: `The sales tax ${money(b.tax)} is not ${percentText(b.rateBp)}% of the ${money(b.taxable)} it is charged on (that is ${money(expected)}): correct the tax line, or its rate.` });
-		}
-		if (b.category === 'E' && b.tax !== 0) out.push({ rule: 'BR-E-09', sentence: `The exempt (E) tax amount is ${money(b.tax)}; exempt lines carry no tax.` });
-		if (b.category === 'E' && b.exemptionReason.trim() === '') out.push({ rule: 'BR-E-10', sentence: 'The exempt (E) tax breakdown gives no exemption reason.' });
 	}
 }
 
-/** BR-DEC-*: every amount has at most two decimals, i.e. is a whole number of cents. */
+/**
+ * BR-DEC-23: every line amount is a whole number of cents. The totals and the tax breakdown are
+ * sums of line amounts and of the tax lines' amounts (whole cents by construction, domain/quantity.ts),
+ * so BR-CO-10..16 holding keeps their decimals (BR-DEC-09..20) right as well.
+ */
 function decimalRules(m: EinvoiceModel, out: EinvoiceFinding[]): void {
-	const check = (rule: string, what: string, v: number) => {
-		if (!Number.isSafeInteger(v)) out.push({ rule, sentence: `${what} (${v / 100}) has more than two decimals.` });
-	};
-	const t = m.totals;
-	check('BR-DEC-09', 'The sum of line amounts', t.lineNet);
-	check('BR-DEC-12', 'The total without tax', t.taxExclusive);
-	check('BR-DEC-13', 'The tax total', t.tax);
-	check('BR-DEC-14', 'The total with tax', t.taxInclusive);
-	check('BR-DEC-16', 'The amount paid', t.prepaid);
-	check('BR-DEC-18', 'The amount due', t.payable);
-	for (const b of m.taxes) {
-		check('BR-DEC-19', `The ${CATEGORY[b.category]} taxable amount`, b.taxable);
-		check('BR-DEC-20', `The ${CATEGORY[b.category]} tax amount`, b.tax);
-	}
-	for (const l of m.lines) check('BR-DEC-23', `Line ${l.id}'s amount`, l.net);
+	for (const l of m.lines) if (!Number.isSafeInteger(l.net)) out.push({ rule: 'BR-DEC-23', sentence: `Line ${l.id}'s amount (${l.net / 100}) has more than two decimals.` });
 }
 
 /** Every rule the model breaks, in the order a person would fix them: parties, document, lines, totals, tax. */
