@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { einvoiceProblems, ublXml, type EinvoiceInput } from '../../src/lib/io/einvoice/index';
+import { ciiXml, einvoiceProblems, ublXml, type EinvoiceInput } from '../../src/lib/io/einvoice/index';
+import { ciiSchemaErrors } from '../../src/lib/io/einvoice/xsd.test-helper';
 import { all, readXml, text } from '../../src/lib/io/einvoice/xml-read.test-helper';
 import type { Customer, Invoice, InvoiceLine, PoLine, PurchaseOrder, Settings } from '../../src/lib/domain/records';
 import { cellOf, expect, gridSection, loadSample, openGrid, stableRow, test } from './fixtures';
+import { readPdf } from './pdf';
 
 interface Backup {
 	tables: { invoices: Invoice[]; invoiceLines: InvoiceLine[]; customers: Customer[]; purchaseOrders: PurchaseOrder[]; poLines: PoLine[]; settings: Settings[] };
@@ -68,6 +71,30 @@ test("An invoice's UBL e-invoice carries its PO and each line's PO line, and is 
 		if (ref) expect(text(l, 'cac:Item/cac:BuyersItemIdentification/cbc:ID')).toBe(poLines.get(ref)!.buyerItemCode);
 	}
 	expect(lines.flatMap((l) => all(l, 'cac:OrderLineReference/cbc:LineID').map((n) => n.text))).toEqual(['1', '3', '6']);
+});
+
+test("An invoice's Factur-X PDF is the invoice drawn, with its CII XML inside that the schema and the rules pass", async ({ page }, testInfo) => {
+	await loadSample(page);
+	const data = await backupOf(page);
+	const actions = await openInvoice(page, 'INV-1041');
+	const download = page.waitForEvent('download');
+	await actions.getByRole('button', { name: 'Factur-X PDF' }).click();
+	// INV-1041 bills a lift with no job behind it: the usual pre-flight asks first, and may be passed.
+	await page.getByRole('dialog').getByRole('button', { name: 'Download e-invoice anyway' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('Invoice-INV-1041.pdf');
+	await expect(page.getByRole('status').filter({ hasText: 'Invoice-INV-1041.pdf downloaded' })).toBeVisible();
+
+	expect((await readPdf(file)).text).toContain('INV-1041');
+	const out = testInfo.outputPath('factur-x.xml');
+	expect(execFileSync('pdfdetach', ['-list', await file.path()], { encoding: 'utf8' }).trim().split('\n')).toEqual(['1 embedded files', '1: factur-x.xml']);
+	execFileSync('pdfdetach', ['-save', '1', '-o', out, await file.path()]);
+	const xml = await readFile(out, 'utf8');
+	const input = inputFrom(data, 'INV-1041');
+	expect(einvoiceProblems(input)).toEqual([]);
+	expect(xml).toBe(ciiXml(input));
+	expect(ciiSchemaErrors(xml, 'INV-1041')).toBe('');
+	expect(text(readXml(xml), 'rsm:ExchangedDocument/ram:ID')).toBe('INV-1041');
 });
 
 test('Pre-flight refuses an e-invoice whose buyer has no address, and says which rule and why', async ({ page }, testInfo) => {

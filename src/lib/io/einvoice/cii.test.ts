@@ -1,33 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ciiSchemaErrors } from './xsd.test-helper';
 import { ciiXml } from './index';
 import { buildModel, type EinvoiceInput } from './model';
 import { creditLinesInput, creditNoteInput, sampleInput, SAMPLE_INVOICES } from './fixtures.test-helper';
 import { all, cents, one, readXml, text } from './xml-read.test-helper';
-
-/*
- * The CII is validated by xmllint against the official Factur-X 1.07.3 EN16931 schema
- * (tests/fixtures/xsd/factur-x-1.07.3-en16931; tests/ensure-tools.sh installs xmllint).
- */
-
-const XSD = resolve('tests/fixtures/xsd/factur-x-1.07.3-en16931/Factur-X_1.07.3_EN16931.xsd');
-const dir = mkdtempSync(join(tmpdir(), 'tieout-cii-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** xmllint's verdict on `xml`: '' when it validates, else its complaints. */
-function schemaErrors(xml: string, name: string): string {
-	const file = join(dir, `${name}.xml`);
-	writeFileSync(file, xml);
-	try {
-		execFileSync('xmllint', ['--noout', '--schema', XSD, file], { stdio: 'pipe' });
-		return '';
-	} catch (err) {
-		return String((err as { stderr?: Buffer }).stderr ?? err);
-	}
-}
 
 const CASES: [string, () => EinvoiceInput][] = [
 	...SAMPLE_INVOICES.map((n): [string, () => EinvoiceInput] => [n, () => sampleInput(n)]),
@@ -45,14 +21,14 @@ const CASES: [string, () => EinvoiceInput][] = [
 
 describe('CII (Factur-X EN 16931)', () => {
 	it.each(CASES)('%s validates against the Factur-X 1.07.3 EN16931 schema', (name, make) => {
-		expect(schemaErrors(ciiXml(make()), name.replace(/\W+/g, '-'))).toBe('');
+		expect(ciiSchemaErrors(ciiXml(make()), name.replace(/\W+/g, '-'))).toBe('');
 	});
 
 	it('is refused by the schema when out of order, so the check above is real', () => {
 		const xml = ciiXml(sampleInput('INV-1042'));
 		const swapped = xml.replace(/(\t*<ram:ApplicableHeaderTradeDelivery\/>\n)([\s\S]*?<\/ram:ApplicableHeaderTradeSettlement>\n)/, '$2$1');
 		expect(swapped).not.toBe(xml);
-		expect(schemaErrors(swapped, 'swapped')).toMatch(/ApplicableHeaderTradeSettlement|not expected/);
+		expect(ciiSchemaErrors(swapped, 'swapped')).toMatch(/ApplicableHeaderTradeSettlement|not expected/);
 	});
 
 	it('carries the order reference, order line references, buyer item codes and totals', () => {
