@@ -14,8 +14,10 @@ export function newDocument(onlyUsedFonts = false): jsPDF {
 /**
  * Helvetica's metrics as jsPDF knows them (jsPDF does not kern the standard fonts when drawing, so
  * neither does the measure). Widths per font are cached: tables repeat their words. A document drawn
- * with embedded fonts is still measured with these: Liberation Sans has Helvetica's advance
- * widths (embedded-fonts.test.ts), so both documents of one invoice wrap and paginate alike.
+ * with embedded fonts is still measured with these, so both documents of one invoice wrap and
+ * paginate alike: Liberation Sans draws at Helvetica's advance widths but for ¯ ± µ · ÷
+ * (embedded-fonts.test.ts). Measuring with Liberation's own widths would not do: jsPDF's Helvetica
+ * table is cut to 1/100 em, about 1% under Adobe's (and Liberation's), so lines would break elsewhere.
  */
 export function measureWith(doc: jsPDF): Measure {
 	doc.setFont('helvetica', 'bold');
