@@ -31,25 +31,24 @@
  *   jsPDF paints in DeviceRGB, which PDF/A allows only under an RGB output intent.
  * - Info dictionary and XMP say the same title, author, subject, producer, creator tool and dates
  *   (PDF/A's metadata equivalence); the header is raised to PDF 1.7, the base of PDF/A-3.
+ * - Fonts embedded (ISO 19005-3 6.2.11.4.1: every font used for rendering is embedded). The pages
+ *   given here are drawn by protocol.ts/generate.ts in Liberation Sans 2.1.5 (fonts/, SIL OFL 1.1,
+ *   unmodified files; fonts/SOURCE.md), which jsPDF embeds as subsets (CIDFontType2, Identity-H, a
+ *   ToUnicode map, a tagged subset name), and jsPDF is told to list only the fonts drawn with, so no
+ *   unembedded standard-14 font is named in any page's resources (embedded-fonts.test.ts, pdffonts).
+ *   Liberation Sans has Helvetica's advance widths except for ¯ ± µ · ÷, and the layout is measured
+ *   with Helvetica's metrics for both PDFs, so the Factur-X PDF has the pages, wrapping and extracted
+ *   text of the ordinary one. Not DejaVu Sans (wider: every invoice would wrap differently) nor
+ *   Liberation Sans 1.07 (GPL-2 with a font exception and a Red Hat EULA); commit 2118039 compared them. The ordinary PDF keeps the unembedded standard Helvetica (small, and unchanged).
  *
- * NOT achieved, so the file is NOT a conforming PDF/A-3b and no one should call it one:
- * - Fonts are not embedded. jsPDF draws with the standard-14 Helvetica (WinAnsi), which PDF/A forbids
- *   unembedded (ISO 19005-3 6.2.11.4.1: every font used for rendering is embedded); veraPDF will
- *   report it on every page. The fix is to draw both the ordinary and the Factur-X invoice with a
- *   TrueType font given to jsPDF (addFileToVFS + addFont; jsPDF embeds only the glyphs used, with a
- *   ToUnicode map so pdftotext keeps reading it), and measure with that font in render.ts. Candidates
- *   on this machine, none taken:
- *   - DejaVu Sans (fonts-dejavu-core, Bitstream Vera licence, free): 760 KB regular + 709 KB bold added
- *     to the lazily loaded PDF code of an offline-first app, and wider than Helvetica, so every invoice
- *     would wrap and paginate differently from today's (and the layout tests' expectations).
- *   - Liberation Sans 1.07 (fonts-liberation): Helvetica's metrics, so the layout would stay, and small
- *     (140 KB + 137 KB); but its licence is GPL-2 with a font-embedding exception plus a Red Hat EULA
- *     and trademark, so shipping it inside the app's bundle is a licensing decision, not a code one.
- *   - Liberation Sans 2.x (fonts-liberation2, OFL-1.1, same metrics; size not measured here): cutting it to the
- *     WinAnsi glyphs winansi.ts lets through needs a font subsetter (none here) and, under the OFL's
- *     Reserved Font Name, a renamed font.
- * - Not checked with veraPDF (not installable here); other PDF/A rules jsPDF's output may break are
- *   unknown, not known to hold.
+ * NOT verified, so no one should yet call the file a conforming PDF/A-3b:
+ * - Not checked with veraPDF (not installable here). What jsPDF writes for an embedded TrueType font
+ *   is checked only by poppler (pdffonts, pdftotext, pdftoppm); PDF/A's finer font rules are not:
+ *   that the /W widths agree with the subset's own advance widths (6.2.11.5), the font descriptor's
+ *   required entries, that no glyph drawn is .notdef (winansi.ts sends only characters the font has).
+ * - Other PDF/A rules jsPDF's output may break (for instance on images with transparency, if a logo
+ *   has an alpha channel) are unknown, not known to hold.
+ * - The fonts' chunk adds ~1.1 MB (base64) to what the offline app precaches; see fonts/liberation-sans.ts.
  */
 import { AFRelationship, PDFDict, PDFDocument, PDFHeader, PDFName, PDFString } from 'pdf-lib';
 import { SRGB_ICC_BASE64 } from './srgb-icc';

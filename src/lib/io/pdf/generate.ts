@@ -2,6 +2,7 @@ import { pdfFileName } from './file-name';
 import { layoutInvoice, type InvoiceDocInput } from './invoice-layout';
 import { layoutJobSheet, type JobSheetDocInput } from './job-sheet-layout';
 import type { DocLayout } from './model';
+import { embedFonts, STANDARD_FACES, type EmbeddedFonts } from './faces';
 import { measureWith, newDocument, renderLayout } from './render';
 
 /**
@@ -20,9 +21,14 @@ export interface PdfResult {
 	author: string;
 }
 
-/** Lays out and draws one document. Imports jsPDF, so load this module only when a PDF is wanted. */
-export function generatePdf(request: PdfRequest): PdfResult {
-	const doc = newDocument();
+/**
+ * Lays out and draws one document. Imports jsPDF, so load this module only when a PDF is wanted.
+ * With `fonts` the text is drawn in those embedded fonts (Factur-X, whose PDF/A forbids the
+ * unembedded standard fonts); the layout is the same either way.
+ */
+export function generatePdf(request: PdfRequest, fonts?: EmbeddedFonts): PdfResult {
+	const doc = newDocument(fonts !== undefined);
+	const faces = fonts ? embedFonts(doc, fonts) : STANDARD_FACES;
 	const measure = measureWith(doc);
 	let layout: DocLayout;
 	let fileName: string;
@@ -33,5 +39,5 @@ export function generatePdf(request: PdfRequest): PdfResult {
 		layout = layoutJobSheet(request.input, measure);
 		fileName = pdfFileName('JobSheet', request.input.workOrder.number);
 	}
-	return { bytes: renderLayout(doc, layout), fileName, pageCount: layout.pages.length, title: layout.title, author: layout.author };
+	return { bytes: renderLayout(doc, layout, faces), fileName, pageCount: layout.pages.length, title: layout.title, author: layout.author };
 }

@@ -6,14 +6,16 @@ export type PdfWorkerRequest = PdfRequest & { id: number };
 export type PdfWorkerResponse = { id: number; ok: true; bytes: ArrayBuffer; fileName: string; pageCount: number } | { id: number; ok: false; error: string };
 
 /**
- * Makes what a request asks for: jsPDF is loaded on the first request, and pdf-lib only on the first
- * Factur-X one, so an ordinary PDF never waits for it.
+ * Makes what a request asks for: jsPDF is loaded on the first request, and pdf-lib and the embedded
+ * fonts only on the first Factur-X one, so an ordinary PDF never waits for them.
  */
 export async function make(request: PdfRequest): Promise<PdfResult> {
-	const { generatePdf } = await import('./generate');
-	const pdf = generatePdf(request);
-	if (request.kind !== 'invoice' || !request.facturX) return pdf;
-	const { toFacturX } = await import('./factur-x');
+	if (request.kind !== 'invoice' || !request.facturX) {
+		const { generatePdf } = await import('./generate');
+		return generatePdf(request);
+	}
+	const [{ generatePdf }, { LIBERATION_SANS }, { toFacturX }] = await Promise.all([import('./generate'), import('./fonts/liberation-sans'), import('./factur-x')]);
+	const pdf = generatePdf(request, LIBERATION_SANS);
 	const meta = { title: pdf.title, author: pdf.author, invoiceNumber: request.input.invoice.number, created: new Date(), profile: 'EN 16931' as const };
 	const wrapped = await toFacturX(new Uint8Array(pdf.bytes), request.facturX.xml, meta);
 	// A view of a larger buffer would transfer (and save) more than the file.

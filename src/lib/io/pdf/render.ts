@@ -1,14 +1,23 @@
 import { jsPDF } from 'jspdf';
+import { STANDARD_FACES, type Faces } from './faces';
 import type { DocLayout, Measure } from './model';
 
-/** A blank US Letter document in points, the unit the layout model speaks. */
-export function newDocument(): jsPDF {
-	return new jsPDF({ unit: 'pt', format: 'letter', orientation: 'portrait', compress: true });
+/**
+ * A blank US Letter document in points, the unit the layout model speaks. jsPDF lists all 14 standard
+ * fonts in every page's resources unless told to put only the fonts drawn with: `onlyUsedFonts`
+ * for a document that must name no unembedded font (PDF/A).
+ */
+export function newDocument(onlyUsedFonts = false): jsPDF {
+	return new jsPDF({ unit: 'pt', format: 'letter', orientation: 'portrait', compress: true, putOnlyUsedFonts: onlyUsedFonts });
 }
 
 /**
- * Helvetica's real metrics, as jsPDF will draw them (jsPDF does not kern the standard fonts when
- * drawing, so neither does the measure). Widths per font are cached: tables repeat their words.
+ * Helvetica's metrics as jsPDF knows them (jsPDF does not kern the standard fonts when drawing, so
+ * neither does the measure). Widths per font are cached: tables repeat their words. A document drawn
+ * with embedded fonts is still measured with these, so both documents of one invoice wrap and
+ * paginate alike: Liberation Sans draws at Helvetica's advance widths but for ¯ ± µ · ÷
+ * (embedded-fonts.test.ts). Measuring with Liberation's own widths would not do: jsPDF's Helvetica
+ * table is cut to 1/100 em, about 1% under Adobe's (and Liberation's), so lines would break elsewhere.
  */
 export function measureWith(doc: jsPDF): Measure {
 	doc.setFont('helvetica', 'bold');
@@ -28,7 +37,7 @@ export function measureWith(doc: jsPDF): Measure {
 }
 
 /** Draws the layout page for page, as laid out: the renderer never moves or re-paginates anything. */
-export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
+export function renderLayout(doc: jsPDF, layout: DocLayout, faces: Faces = STANDARD_FACES): ArrayBuffer {
 	// Right and centred text is placed with the same (unkerned) widths the layout wrapped with;
 	// jsPDF's own alignment measures kerned widths but draws unkerned, so long lines would overshoot.
 	const measure = measureWith(doc);
@@ -54,7 +63,7 @@ export function renderLayout(doc: jsPDF, layout: DocLayout): ArrayBuffer {
 					case 'text': {
 						const want = op.bold ? 'bold' : 'normal';
 						if (font !== want) {
-							doc.setFont('helvetica', want);
+							doc.setFont(faces[want].family, faces[want].style);
 							font = want;
 						}
 						if (op.size !== size) doc.setFontSize((size = op.size));

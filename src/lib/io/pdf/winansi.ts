@@ -2,6 +2,9 @@
  * jsPDF's built-in Helvetica is encoded as WinAnsi (Windows-1252): anything outside it prints as
  * garbage. Every string reaches the layout through `toWinAnsi`, which keeps what the font can draw,
  * spells out common symbols, strips accents it cannot draw (ő → o) and marks the rest with '?'.
+ * The Factur-X PDF draws the same reduced text in the embedded Liberation Sans (Identity-H, so the
+ * characters reach jsPDF as Unicode and come out of text extraction unchanged): it could draw ő and
+ * Ł as they are, but then the two PDFs of one invoice would no longer read alike.
  */
 
 /** Windows-1252's additions to Latin-1 (0x80–0x9F), which jsPDF maps for the standard fonts. */
