@@ -86,6 +86,10 @@ test("An invoice's Factur-X PDF is the invoice drawn, with its CII XML inside th
 	await expect(page.getByRole('status').filter({ hasText: 'Invoice-INV-1041.pdf downloaded' })).toBeVisible();
 
 	expect((await readPdf(file)).text).toContain('INV-1041');
+	// PDF/A: every font is embedded (pdffonts' "emb" column), none of the standard 14 left to the viewer.
+	const fonts = execFileSync('pdffonts', [await file.path()], { encoding: 'utf8' }).trim().split('\n').slice(2);
+	expect(fonts.length).toBeGreaterThan(0);
+	for (const f of fonts) expect(f).toMatch(/^\w{6}\+LiberationSans\S*\s+CID TrueType\s+Identity-H\s+yes /);
 	const out = testInfo.outputPath('factur-x.xml');
 	expect(execFileSync('pdfdetach', ['-list', await file.path()], { encoding: 'utf8' }).trim().split('\n')).toEqual(['1 embedded files', '1: factur-x.xml']);
 	execFileSync('pdfdetach', ['-save', '1', '-o', out, await file.path()]);
