@@ -44,7 +44,9 @@ export function poFromItems(fileName: string, items: readonly TextItem[], pages:
 				: `${fileName} has a table header (${'the row naming its columns'}) but no lines under it: no row has a line number, quantity or price`
 		);
 	}
-	const fields = findFields(table.above);
+	const found = findFields(table.above);
+	// In the order the columns are added, whatever the order they are printed in.
+	const fields: PoFields = Object.fromEntries(FIELD_COLUMNS.filter((c) => found[c] !== undefined).map((c) => [c, found[c]!]));
 	// A field the table itself has as a column (its own Cost Center) is taken from the table.
 	const tableNames = new Set(table.columns.map((c) => c.name.toLowerCase()));
 	const fieldColumns = FIELD_COLUMNS.filter((c) => fields[c] !== undefined && !tableNames.has(c.toLowerCase()));
