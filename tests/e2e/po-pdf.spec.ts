@@ -67,3 +67,15 @@ test('A scanned PO (an image, no text) is refused with the reason, and nothing c
 	await expect(alert).toContainText('scan.pdf: scan.pdf has no text layer (it looks like a scan); Tieout cannot read scanned POs yet — ask the buyer for the PDF from their system or a CSV export');
 	await expect(rowCount(pos)).toHaveText('3 rows');
 });
+
+test('A PDF dropped on the work orders wizard is refused: only purchase orders are read from a PDF', async ({ page }) => {
+	await loadSample(page);
+	await openGrid(page, '/work-orders', 'Work orders', 12);
+	const w = page.getByRole('region', { name: 'Import work orders' });
+	await w.getByLabel('Import CSV').setInputFiles(pdf('oracle.pdf'));
+	await expect(w.getByRole('alert')).toContainText('oracle.pdf: oracle.pdf is a PDF: only purchase orders can be read from a PDF. Import jobs from a CSV export');
+	// Work orders offer no Import PDF… of their own.
+	await w.getByRole('button', { name: 'Choose another file' }).click();
+	await expect(w.getByRole('button', { name: 'Import CSV…' })).toBeVisible();
+	await expect(w.getByRole('button', { name: 'Import PDF…' })).toHaveCount(0);
+});

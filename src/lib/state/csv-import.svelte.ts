@@ -98,6 +98,12 @@ export class CsvImport {
 		this.fileName = file.name;
 		this.#bytes = await file.arrayBuffer();
 		this.isPdf = isPdf(file.name, this.#bytes);
+		if (this.isPdf && this.kind !== 'po') {
+			// Only a buyer's PO is read from its print; jobs and invoices come from their systems' exports.
+			this.problems = [{ file: file.name, row: null, column: null, message: `${file.name} is a PDF: only purchase orders can be read from a PDF. Import ${this.kind === 'workOrder' ? 'jobs' : 'invoices'} from a CSV export`, severity: 'error' }];
+			this.step = 'refused';
+			return;
+		}
 		await this.#read();
 	}
 
