@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -95,6 +96,13 @@ test('after one visit to the home page, every page opens offline (typed, reloade
 		const download = page.waitForEvent('download', { timeout: 30_000 });
 		await page.getByRole('button', { name: 'Download PDF' }).click();
 		expect((await readPdf(await download)).text).toContain('INV-1042');
+		expect(await cspViolations(page)).toEqual([]);
+
+		// A buyer's PO PDF is read offline: pdf.js's chunks, which only the import worker loads, were kept too.
+		await page.goto(`${site.url}/purchase-orders`);
+		const wizard = page.getByRole('region', { name: 'Import purchase orders' });
+		await wizard.getByLabel('Import PDF').setInputFiles(fileURLToPath(new URL('../fixtures/po-pdf/oracle.pdf', import.meta.url)));
+		await expect(wizard.getByText('oracle.pdf: PDF of 1 page, 5 lines found in its table')).toBeVisible();
 		expect(await cspViolations(page)).toEqual([]);
 	} finally {
 		await context.setOffline(false).catch(() => {});

@@ -16,6 +16,13 @@ import { notices } from './notices.svelte';
 import { reloadHolds } from './reload-holds.svelte';
 import { ImportCustomers } from './import-customers.svelte';
 
+/** A PDF by its first bytes (`%PDF-`), whatever its name; else by its name. */
+function isPdf(name: string, bytes: ArrayBuffer): boolean {
+	const head = new Uint8Array(bytes, 0, Math.min(1024, bytes.byteLength));
+	const text = String.fromCharCode(...head);
+	return text.includes('%PDF-') || /\.pdf$/i.test(name);
+}
+
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
 /**
@@ -43,6 +50,8 @@ export class CsvImport {
 		else reloadHolds.imports.delete(this);
 	}
 	fileName = $state('');
+	/** The file is a PDF (a buyer's printed PO): read by its text, with no delimiter or header row to choose. */
+	isPdf = $state(false);
 	/** How far the current phase (read, check, write) is, 0–1. */
 	progress = $state(0);
 	/** When the current phase began (performance.now()), for the time left. */
@@ -88,12 +97,19 @@ export class CsvImport {
 		this.reset();
 		this.fileName = file.name;
 		this.#bytes = await file.arrayBuffer();
+		this.isPdf = isPdf(file.name, this.#bytes);
+		if (this.isPdf && this.kind !== 'po') {
+			// Only a buyer's PO is read from its print; jobs and invoices come from their systems' exports.
+			this.problems = [{ file: file.name, row: null, column: null, message: `${file.name} is a PDF: only purchase orders can be read from a PDF. Import ${this.kind === 'workOrder' ? 'jobs' : 'invoices'} from a CSV export`, severity: 'error' }];
+			this.step = 'refused';
+			return;
+		}
 		await this.#read();
 	}
 
 	/** The person changed the delimiter or the header row: read the same bytes again. */
 	async reread(): Promise<void> {
-		if (this.#bytes) await this.#read();
+		if (this.#bytes && !this.isPdf) await this.#read();
 	}
 
 	async #read(): Promise<void> {
@@ -103,7 +119,8 @@ export class CsvImport {
 		this.outcome = null;
 		try {
 			const chosen = { ...(this.delimiter ? { delimiter: this.delimiter } : {}), ...(this.headerRow ? { headerRow: this.headerRow } : {}) };
-			const r = await this.#worker.read(this.#bytes!, this.fileName, chosen, (f) => (this.progress = f));
+			const onProgress = (f: number) => (this.progress = f);
+			const r = this.isPdf ? await this.#worker.readPdf(this.#bytes!, this.fileName, onProgress) : await this.#worker.read(this.#bytes!, this.fileName, chosen, onProgress);
 			if (generation !== this.#generation) return;
 			if (!r.ok) {
 				this.problems = r.problems;
@@ -361,6 +378,7 @@ export class CsvImport {
 		this.#generation++;
 		this.step = 'file';
 		this.fileName = '';
+		this.isPdf = false;
 		this.#phase();
 		this.#stop = null;
 		this.summary = null;

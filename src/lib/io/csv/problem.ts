@@ -5,6 +5,8 @@ export interface ImportProblem {
 	row: number | null;
 	/** The header name of the column as the file spells it; null when no single column is at fault. */
 	column: string | null;
+	/** In a PDF, the page the row's line is printed on. */
+	page?: number;
 	message: string;
 	severity: 'error' | 'warning';
 }
@@ -29,7 +31,7 @@ export const hasErrors = (problems: readonly ImportProblem[]) => problems.some((
 
 /** `orders.csv, row 7, column "Qty": ...`: how a problem reads in a list or a message. */
 export function describeProblem(p: ImportProblem): string {
-	const where = [p.file, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`].filter((x) => x !== null);
+	const where = [p.file, p.page === undefined ? null : `page ${p.page}`, p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column "${p.column}"`].filter((x) => x !== null);
 	return `${where.join(', ')}: ${p.message}`;
 }
 

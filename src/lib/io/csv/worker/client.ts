@@ -57,6 +57,13 @@ export class CsvWorker {
 		return r.ok ? { ok: true, summary: r.summary } : { ok: false, problems: r.problems };
 	}
 
+	/** Reads a buyer's PO PDF into a table (kept in the worker) as `read` does a CSV; progress is by page. */
+	async readPdf(bytes: ArrayBuffer, fileName: string, onProgress?: (f: number) => void): Promise<{ ok: true; summary: TableSummary } | { ok: false; problems: ImportProblem[] }> {
+		const r = await this.#ask({ type: 'readPdf', bytes, fileName }, [], onProgress);
+		if (r.type !== 'read') throw new Error('Unexpected answer from the import worker');
+		return r.ok ? { ok: true, summary: r.summary } : { ok: false, problems: r.problems };
+	}
+
 	async plan(req: PlanRequest, onProgress?: (f: number) => void): Promise<PlanSummaryOutcome> {
 		const r = await this.#ask({ type: 'plan', ...req }, [], onProgress);
 		if (r.type !== 'plan') throw new Error('Unexpected answer from the import worker');

@@ -4,11 +4,17 @@ import type { ParsedTable, TableRow } from '../parse';
 import { namesInColumn } from '../customer-column';
 import { formatGuesses } from '../guess';
 import { readTable } from '../read';
+import { warn, type ImportProblem } from '../problem';
+import { readPoPdf } from '../../pdf-in/read-po-pdf';
+import type { PdfJs } from '../../pdf-in/text-items';
 import { planTable } from './plan-view';
 import { PREVIEW_CELL, PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
 
-/** The file last read: kept here so mapping and checking never copy a large table back and forth. */
-let current: { fileName: string; table: ParsedTable } | null = null;
+/**
+ * The file last read: kept here so mapping and checking never copy a large table back and forth.
+ * A PDF's table keeps the page of each row (by row number), so a problem names its page.
+ */
+let current: { fileName: string; table: ParsedTable; pages?: Map<number, number> } | null = null;
 /** The last plan's writes, handed to the page in slices when the person applies it. */
 let planned: ImportPlanView['write'] | null = null;
 
@@ -28,9 +34,38 @@ export function sliceOf(write: ImportPlanView['write'], offset: number): WriteSl
 	return { put: put as StoredRecords, ...(offset === 0 ? { remove: write.remove, revisions: write.revisions } : {}), next: end < all.length ? end : null };
 }
 
+/** A PDF's problems with the page of their row. */
+function withPages(problems: ImportProblem[]): ImportProblem[] {
+	const pages = current?.pages;
+	if (!pages) return problems;
+	return problems.map((p) => (p.row !== null && pages.has(p.row) ? { ...p, page: pages.get(p.row)! } : p));
+}
+
+/**
+ * Reads a PO PDF (run in the worker, and directly in tests with Node's pdf.js): its lines become
+ * the table the mapping, checking and review use exactly as a CSV's. Row 1 is the header; each
+ * line is the row after it, and knows its page.
+ */
+export async function answerPdf(req: Extract<WorkerRequest, { type: 'readPdf' }>, progress: (r: WorkerResponse) => void, load: () => Promise<PdfJs>): Promise<WorkerResponse[]> {
+	try {
+		current = null;
+		const read = await readPoPdf(await load(), new Uint8Array(req.bytes), req.fileName, (fraction) => progress({ type: 'progress', id: req.id, fraction }));
+		if (!read.ok) return [{ type: 'read', id: req.id, ok: false, problems: read.problems }];
+		const rows: TableRow[] = read.rows.map((cells, i) => ({ row: i + 2, cells }));
+		const warnings = read.notes.map((n) => warn(req.fileName, null, null, n));
+		const table: ParsedTable = { ok: true, header: read.headers, headerRow: 1, rows, warnings };
+		current = { fileName: req.fileName, table, pages: new Map(rows.map((r, i) => [r.row, read.rowPages[i]!])) };
+		const summary = { fileName: req.fileName, encoding: 'utf-8' as const, delimiter: ',' as const, headerRow: 1, ...formatGuesses(rows), header: table.header, examples: columnExamples(table.header.length, rows), preview: rows.slice(0, PREVIEW_ROWS).map(shortCells), rowCount: rows.length, warnings, pdf: { pages: read.pages, fields: read.fields } };
+		return [{ type: 'read', id: req.id, ok: true, summary }];
+	} catch (e) {
+		return [{ type: 'failed', id: req.id, error: e instanceof Error ? e.message : String(e) }];
+	}
+}
+
 /** Answers one request (run in the worker, and directly in tests). Progress goes out as it happens. */
 export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void): WorkerResponse[] {
 	try {
+		if (req.type === 'readPdf') return [{ type: 'failed', id: req.id, error: 'A PDF is read by answerPdf' }];
 		if (req.type === 'read') {
 			let last = 0;
 			const read = readTable(new Uint8Array(req.bytes), req.fileName, req.chosen, (fraction) => {
@@ -66,7 +101,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 		const outcome = planTable(current.table, current.fileName, plan, () => crypto.randomUUID(), (fraction) => progress({ type: 'progress', id: req.id, fraction: fraction * 0.9 }));
 		if (!outcome.ok) {
 			planned = null;
-			return [{ type: 'plan', id: req.id, outcome }];
+			return [{ type: 'plan', id: req.id, outcome: { ...outcome, problems: withPages(outcome.problems) } }];
 		}
 		planned = outcome.plan.write;
 		const rs = outcome.plan.records;
@@ -81,7 +116,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 		};
 		// Records with changes first: those are what the person must read.
 		const shown = [...rs.filter((r) => r.status !== 'unchanged'), ...rs.filter((r) => r.status === 'unchanged')].slice(0, SHOWN_RECORDS);
-		return [{ type: 'plan', id: req.id, outcome: { ok: true, warnings: outcome.warnings, mapped: outcome.mapped, plan: { records: shown, counts, changed: outcome.plan.changed }, ...(outcome.bad ? { bad: outcome.bad } : {}) } }];
+		return [{ type: 'plan', id: req.id, outcome: { ok: true, warnings: withPages(outcome.warnings), mapped: outcome.mapped, plan: { records: shown, counts, changed: outcome.plan.changed }, ...(outcome.bad ? { bad: outcome.bad } : {}) } }];
 	} catch (e) {
 		return [{ type: 'failed', id: req.id, error: e instanceof Error ? e.message : String(e) }];
 	}

@@ -51,6 +51,8 @@ export const SLICE = 5000;
 
 export type WorkerRequest =
 	| { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string; chosen: { delimiter?: Delimiter; headerRow?: number } }
+	/** A buyer's PO PDF: its table of lines and header fields (pdf-in/) become the table a CSV gives. */
+	| { type: 'readPdf'; id: number; bytes: ArrayBuffer; fileName: string }
 	| ({ type: 'plan'; id: number } & PlanRequest)
 	/** The next slice of the last plan's writes, from record `offset` on. */
 	| { type: 'take'; id: number; offset: number }
@@ -75,6 +77,8 @@ export interface TableSummary {
 	preview: TableRow[];
 	rowCount: number;
 	warnings: ImportProblem[];
+	/** Set when the file was a PDF: its pages and the header fields found by label (already columns of the table). */
+	pdf?: { pages: number; fields: Record<string, string> };
 }
 
 /** One PO, job or invoice in the file, as the review step shows it. */
