@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { largePoCsv } from '../fixtures/csv/generate-large.mjs';
+import { samplePage } from './sample-page.mjs';
 import { serveBuild } from './static-server.mjs';
 import { startProfile } from './profile.mjs';
 
@@ -26,14 +27,7 @@ const server = await serveBuild('build', PORT);
 const browser = await chromium.launch(chromiumLaunch);
 const result = { date: new Date().toISOString() };
 try {
-	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await page.addInitScript(() => {
-		window.__long = [];
-		new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
-	});
-	await page.goto(`${BASE}/`);
-	await page.getByRole('button', { name: 'Load sample data' }).click();
-	await page.getByRole('status').filter({ hasText: 'Sample workbook loaded' }).waitFor();
+	const page = await samplePage(browser, BASE);
 	const w = page.getByRole('region', { name: 'Import purchase orders' });
 	const now = () => page.evaluate(() => performance.now());
 

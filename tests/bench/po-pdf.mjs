@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromiumLaunch } from '../chromium.mjs';
 import { drawPo } from '../fixtures/po-pdf/draw.mjs';
 import { longLines, SPECS } from '../fixtures/po-pdf/make.mjs';
+import { samplePage } from './sample-page.mjs';
 import { serveBuild } from './static-server.mjs';
 
 const PORT = Number(process.env.BENCH_PO_PDF_PORT ?? 4287);
@@ -29,14 +30,7 @@ const server = await serveBuild('build', PORT);
 const browser = await chromium.launch(chromiumLaunch);
 const runs = [];
 try {
-	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await page.addInitScript(() => {
-		window.__long = [];
-		new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
-	});
-	await page.goto(`${BASE}/`);
-	await page.getByRole('button', { name: 'Load sample data' }).click();
-	await page.getByRole('status').filter({ hasText: 'Sample workbook loaded' }).waitFor();
+	const page = await samplePage(browser, BASE);
 	const w = page.getByRole('region', { name: 'Import purchase orders' });
 	const now = () => page.evaluate(() => performance.now());
 	for (let i = 0; i < RUNS; i++) {
