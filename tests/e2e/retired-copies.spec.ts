@@ -18,6 +18,7 @@ test('a page opened with the first screens an earlier version kept shows its own
 		localStorage.setItem('tieout:first-rows:/customers#customers', screen('customers'));
 		localStorage.setItem('tieout:line-frame:tieout', JSON.stringify({ drawing: 'an earlier build', frame: { left: 220, top: 150, rightGap: 20, bottomGap: 20 } }));
 		localStorage.setItem('tieout:start-copy:tieout', JSON.stringify({ v: 1, tables: {} }));
+		localStorage.setItem('tieout:generation:tieout', 'an earlier generation');
 	});
 	// Anything on the page, at any moment of the load, that came from them.
 	await page.addInitScript(() => {
@@ -32,7 +33,7 @@ test('a page opened with the first screens an earlier version kept shows its own
 	await expect(grid).toHaveAttribute('data-ready', 'true');
 	await expect(grid.getByTestId('row-count')).toHaveText('13 rows');
 	expect(await firstRow()).toBe(shown);
-	await page.waitForFunction(() => Object.keys(localStorage).every((k) => !/^tieout:(first-rows|line-frame|start-copy):/.test(k)));
+	await page.waitForFunction(() => Object.keys(localStorage).every((k) => !/^tieout:(first-rows|line-frame|start-copy|generation):/.test(k)));
 	expect(await page.evaluate(() => (window as unknown as { __kept: boolean }).__kept), 'nothing kept by the earlier version was shown').toBe(false);
 	// With them gone, the next load is as any other.
 	await page.reload();

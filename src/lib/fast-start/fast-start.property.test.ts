@@ -110,6 +110,7 @@ class World {
 		const screen = { v: 2, drawing: 'an earlier build', db: this.name, slug: 'all-tasks', columns: [{ header: 'Code', width: 90, right: false }], rows: [{ id: tasks[0]!.id, cells: ['Not stored'] }], sources: [['tasks', tasks[0]!.id, '{}']], gen: null };
 		storage.setItem('tieout:first-rows:/lines/tasks#all-tasks', JSON.stringify(screen));
 		storage.setItem('tieout:first-rows:/customers#customers', JSON.stringify({ ...screen, slug: 'customers' }));
+		storage.setItem(`tieout:generation:${this.name}`, 'an earlier generation');
 		storage.setItem(`tieout:line-frame:${this.name}`, JSON.stringify({ drawing: 'an earlier build', frame: { left: 0, top: 0, rightGap: 0, bottomGap: 0 } }));
 	}
 
