@@ -9,10 +9,10 @@
  * each other. Three stand aside: offline (the service worker's cache plan, pure) and build (Node
  * only, run by vite.config.ts) are never imported by the app, and testing (builders and databases
  * for tests) may import any room but only tests import it. fast-start (the copies that exist only
- * to draw the first screen fast) sits on top because it names the line pages' grids and keeps its
+ * to draw the first screen fast) sits on top because it draws from the grids' columns and keeps its
  * copies from the workbook; what the rooms below need of it they declare themselves and the page
- * hands in (state/fast-start-hooks.ts). The pages reach it through its one entry point,
- * `$lib/fast-start` (its index.ts), never a file inside it.
+ * hands in (state/fast-start-hooks.ts, grid/first-screen.ts). The pages reach it through its one
+ * entry point, `$lib/fast-start` (its index.ts), never a file inside it.
  *
  * eslint.config.js turns this table into rules; src/lib/rooms.test.ts plants a wrong-way import
  * for every pair and checks the rules catch it.

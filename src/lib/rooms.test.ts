@@ -45,11 +45,11 @@ describe('a wrong-way import is refused', () => {
 		['src/lib/grid/planted.ts', '../../routes/+layout'],
 		['src/lib/state/planted.ts', '$lib/testing/builders'],
 		['src/routes/planted.ts', '$lib/testing/db'],
-		['src/routes/lines/planted.ts', '../../lib/build/built-files'],
+		['src/routes/lines/planted.ts', '../../lib/build/drawing-key'],
 		['src/service-worker.ts', '$lib/state/app.svelte'],
 		// The fast-start room sits on top: the rooms it draws and keeps its copies from never import it.
 		['src/lib/state/planted.ts', '$lib/fast-start'],
-		['src/lib/grid/planted.ts', '../fast-start/line-journal'],
+		['src/lib/grid/planted.ts', '../fast-start/first-rows'],
 		['src/lib/db/planted.ts', '$lib/fast-start/line-cache'],
 		['src/lib/fast-start/planted.ts', '../../routes/+layout']
 	])('%s importing %s', async (file, from) => {
@@ -63,7 +63,7 @@ describe('a wrong-way import is refused', () => {
 	});
 
 	it('also as an export from, and an import of types only', async () => {
-		expect(await refused('src/lib/state/planted.ts', "export { gridSlug } from '$lib/grid/view-state';\n")).toBe(true);
+		expect(await refused('src/lib/state/planted.ts', "export { gridSlug } from '$lib/grid/first-screen';\n")).toBe(true);
 		expect(await refused('src/lib/state/planted.ts', "import type { GridFindings } from '$lib/grid/finding-cells';\nexport type G = GridFindings;\n")).toBe(true);
 	});
 
@@ -86,13 +86,13 @@ describe('the pages reach the fast-start room only through its entry point', () 
 	it.each([
 		['$lib/fast-start', false],
 		['$lib/fast-start/line-cache', true],
-		['../../lib/fast-start/line-journal', true]
+		['../../lib/fast-start/first-rows', true]
 	])('src/routes/lines/planted.ts importing %s: refused %s', async (from, isRefused) => {
 		expect(await refused('src/routes/lines/planted.ts', importOf(from))).toBe(isRefused);
 	});
 
 	it('also as a dynamic import()', async () => {
-		expect(await refused('src/routes/planted.ts', "export const later = () => import('$lib/fast-start/line-cache');\n")).toBe(true);
+		expect(await refused('src/routes/planted.ts', "export const later = () => import('$lib/fast-start/line-snapshots');\n")).toBe(true);
 		expect(await refused('src/routes/planted.ts', "export const later = () => import('$lib/fast-start');\n")).toBe(false);
 	});
 });

@@ -16,28 +16,30 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // off-the-record profiles, whose IndexedDB and file system live in the browser process's memory
 // and are read through it at a fraction of the speed: \`BENCH_PROFILE=off-the-record\` measures that.
 const PROFILE = process.env.BENCH_PROFILE ?? 'on-disk';
-// `BENCH_VISIT=return` (the default) is a returning user's visit. `BENCH_VISIT=newbuild` serves each
-// visit as a new build (every script under a new URL, none cached or compiled). `BENCH_VISIT=cold`
-// removes the line files before each visit: every visit reads the lines from IndexedDB as if the app
-// had never read them (the first run of the other modes, repeated).
-// BENCH_SNAPSHOT chose among the first screens' cases until they were retired (docs/benchmarks.md).
-if (process.env.BENCH_SNAPSHOT) throw new Error('BENCH_SNAPSHOT: the first screens were retired; BENCH_VISIT=return, newbuild or cold');
-const VISIT = process.env.BENCH_VISIT ?? 'return';
-if (!['return', 'newbuild', 'cold'].includes(VISIT)) throw new Error(`BENCH_VISIT: no visit named ${VISIT} (return, newbuild, cold)`);
+// `BENCH_SNAPSHOT=off` removes every first-rows snapshot before each visit: the first visit after a
+// new build that changed how the grids are drawn (snapshots are tied to the drawing key) in a browser
+// whose app has read the lines before (the line cache is there). `BENCH_SNAPSHOT=newbuild` serves each
+// visit as a new build that did not (every script under a new URL, none cached or compiled), and
+// `BENCH_SNAPSHOT=newdrawing` as a new build that did (both).
+// `BENCH_SNAPSHOT=sibling` removes this page's snapshot and opens All tasks first: a first visit to
+// this page, its snapshot kept from the workbook by another line page. `BENCH_SNAPSHOT=cold` removes
+// the snapshots and the fast-start copy of the lines before each visit: every visit reads the lines
+// from IndexedDB as if the app had never read them (the first run of the other modes, repeated).
+const SNAPSHOT = process.env.BENCH_SNAPSHOT ?? 'on';
 // `BENCH_RESTART=1` closes the browser before each visit (on-disk profile only): a visit that is the
 // browser's first since it started, its storage and caches read from disk again.
 const RESTART = process.env.BENCH_RESTART === '1' && PROFILE === 'on-disk';
 // The service worker (src/service-worker.ts) answers every page and script from its cache after the
 // first visit, as for a returning user; `BENCH_SW=off` blocks it, to time the pages from the server.
-// A visit served as a new build always blocks it: the worker would answer with the old build's page
-// from its cache (a real new build reaches a returning user only once the update is applied, and
-// its files come from the cache as well).
-const SIMULATES_NEW_BUILD = VISIT === 'newbuild';
+// The modes that serve each visit as a new build (newbuild, newdrawing) always block it: the worker
+// would answer with the old build's page from its cache (a real new build reaches a returning user
+// only once the update is applied, and its files come from the cache as well).
+const SIMULATES_NEW_BUILD = SNAPSHOT === 'newbuild' || SNAPSHOT === 'newdrawing';
 const SERVICE_WORKERS = process.env.BENCH_SW === 'off' || SIMULATES_NEW_BUILD ? 'block' : 'allow';
-// `BENCH_WITHOUT=line-files` runs the same build without that fast-start copy
-// (src/lib/fast-start/without.ts): the app neither reads nor keeps it, so its worth is its figures
-// with it and without it, side by side. (`first-rows` and `start-copy` were retired: docs/benchmarks.md.)
-const COPIES = ['line-files'];
+// `BENCH_WITHOUT=first-rows` or `line-files` (or both, comma-separated) runs the
+// same build without those fast-start copies (src/lib/fast-start/without.ts): the app neither reads
+// nor keeps them, so each copy's worth is its figures with it and without it, side by side.
+const COPIES = ['first-rows', 'line-files'];
 const WITHOUT = (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean);
 for (const copy of WITHOUT) if (!COPIES.includes(copy)) throw new Error(`BENCH_WITHOUT: no copy named ${copy} (${COPIES.join(', ')})`);
 const uses = (copy) => !WITHOUT.includes(copy);
@@ -73,16 +75,34 @@ async function seed(page, n) {
 			tx.onerror = () => rej(tx.error);
 		});
 		db.close();
+		// Written raw for speed, the lines stand for an import through Tieout, which changes the write
+		// generation: without it, a first screen kept before the lines were written would pass as
+		// current and be drawn before its check against IndexedDB.
+		localStorage.removeItem('tieout:generation:tieout');
 		return performance.now() - t0;
 	}, n);
 }
 
-/** Removes the line files and their journal, from a page that does not start the app. */
+/** Opens All tasks with All PO lines' snapshot removed, and waits until it has been kept again from there. */
+async function visitSibling(context) {
+	const page = await context.newPage();
+	await page.addInitScript(() => {
+		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:/lines/po-lines')) localStorage.removeItem(key);
+	});
+	await page.goto(`${BASE}/lines/tasks`);
+	await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 60_000 });
+	await page.close();
+}
+
+/**
+ * Removes every first screen kept and the lines' fast-start copy, from a page that does not start
+ * the app; and the start copy an earlier build kept (retired), should the profile hold one.
+ */
 async function forgetCopies(context) {
 	const page = await context.newPage();
 	await page.goto(`${BASE}/favicon.svg`);
 	await page.evaluate(async () => {
-		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:line-journal:')) localStorage.removeItem(key);
+		for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:') || key.startsWith('tieout:line-journal:') || key.startsWith('tieout:start-copy:')) localStorage.removeItem(key);
 		const root = await navigator.storage.getDirectory();
 		for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
 	});
@@ -90,10 +110,12 @@ async function forgetCopies(context) {
 }
 
 async function measureGridLoad(context) {
+	if (SNAPSHOT === 'sibling') await visitSibling(context);
 	const page = await context.newPage();
 	await page.addInitScript(() => {
-		// First rows: when the first row with data was painted for the grid. The app's preview table
-		// is timed by the browser (Element Timing); AG Grid's cells, which carry no timing attribute, as the first task after the next
+		// First rows: when the first row with data was painted for the grid. The drawing made before
+		// the app starts (first-rows.js) and the app's preview table are timed by the browser (Element
+		// Timing); AG Grid's cells, which carry no timing attribute, as the first task after the next
 		// animation frame. That task can queue behind the app's own work after the frame (a timer set
 		// in the same frame runs first), so it can read late; the preview's rAF timing is kept as a
 		// fallback should Element Timing report nothing.
@@ -110,6 +132,7 @@ async function measureGridLoad(context) {
 		};
 		new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) {
+				if (e.identifier === 'first-rows:all-po-lines') firstPaint(e.renderTime, 'first-rows.js');
 				if (e.identifier === 'preview:all-po-lines') firstPaint(e.renderTime, 'preview');
 			}
 		}).observe({ type: 'element', buffered: true });
@@ -139,11 +162,17 @@ async function measureGridLoad(context) {
 		new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 	});
 	await page.addInitScript((n) => (window.__expect = n), LINES);
+	if (SNAPSHOT === 'off' || SNAPSHOT === 'newdrawing') {
+		await page.addInitScript(() => {
+			for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
+		});
+	}
 	if (SIMULATES_NEW_BUILD) generation = (generation ?? 0) + 1;
 	await page.goto(`${BASE}/lines/po-lines`);
 	await page.waitForFunction(() => window.__bench.allRows !== null && performance.getEntriesByName('tieout:lines-read').length > 0, null, { timeout: 60_000 });
-	// Let the line files be written before the tab closes, as they would be in real use.
+	// Let the fast-start copy and the first screen be kept before the tab closes, as they would be in real use.
 	if (uses('line-files')) await page.waitForFunction(() => performance.getEntriesByName('tieout:cache-written:poLines').length > 0 || performance.getEntriesByName('tieout:cache-read:poLines').length > 0, null, { timeout: 30_000 }).catch(() => {});
+	if (uses('first-rows')) await page.waitForFunction(() => performance.getEntriesByName('tieout:first-rows-saved:all-po-lines').length > 0, null, { timeout: 30_000 }).catch(() => {});
 	const r = await page.evaluate(() => {
 		// Where the time before the first rows goes: the HTML, the scripts it names, AG Grid's chunk, then the app's marks.
 		const timeline = () => {
@@ -193,13 +222,17 @@ const server = await serveBuild('build', PORT, () => generation);
 const browser = await chromium.launch(chromiumLaunch);
 const profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
 try {
-	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, visit: VISIT, serviceWorkers: SERVICE_WORKERS, without: WITHOUT, runs: [] };
+	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, serviceWorkers: SERVICE_WORKERS, without: WITHOUT, runs: [] };
 	const viewport = { width: 1440, height: 900 };
 	const options = { viewport, serviceWorkers: SERVICE_WORKERS };
 	const open = async () => {
 		const context = await (PROFILE === 'on-disk' ? chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, ...options }) : browser.newContext(options));
-		// Before any of the page's scripts.
-		if (WITHOUT.length) await context.addInitScript((without) => localStorage.setItem('tieout:bench-without', without.join(',')), WITHOUT);
+		// Before any of the page's scripts, first-rows.js included; first screens kept before are not drawn either.
+		if (WITHOUT.length)
+			await context.addInitScript((without) => {
+				localStorage.setItem('tieout:bench-without', without.join(','));
+				if (without.includes('first-rows')) for (const key of Object.keys(localStorage)) if (key.startsWith('tieout:first-rows:')) localStorage.removeItem(key);
+			}, WITHOUT);
 		return context;
 	};
 	let context = await open();
@@ -209,7 +242,7 @@ try {
 	if (SERVICE_WORKERS === 'allow') await seedPage.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 	await seedPage.close();
 	for (let i = 0; i < RUNS; i++) {
-		if (VISIT === 'cold') await forgetCopies(context);
+		if (SNAPSHOT === 'cold') await forgetCopies(context);
 		if (RESTART) {
 			await context.close();
 			context = await open();
@@ -222,7 +255,7 @@ try {
 	const clean = await browser.newContext({ serviceWorkers: 'block' });
 	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
 	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
-	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, ${VISIT} visit, service worker ${SERVICE_WORKERS === 'allow' ? 'on' : 'off'}${WITHOUT.length ? `, without ${WITHOUT.join(' and ')}` : ''}, ms from navigation start):`);
+	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, first-rows snapshot ${SNAPSHOT}, service worker ${SERVICE_WORKERS === 'allow' ? 'on' : 'off'}${WITHOUT.length ? `, without ${WITHOUT.join(' and ')}` : ''}, ms from navigation start):`);
 	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows painted ${r.firstRowMs} ms (by ${r.firstRowBy}) · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
 	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), first AG Grid row ${med('firstGridRowMs')} ms, all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
 	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.initialGzipKB} kB gzipped before the page draws (${j.initialRawKB} kB raw, ${j.initialFiles} files; target ≤ 350 kB gzipped); ${j.gzipKB} kB with what loads after (${j.rawKB} kB raw, ${j.files} files)`);

@@ -57,8 +57,7 @@ async function seed(context) {
 			tx.onerror = () => rej(tx.error);
 		});
 		db.close();
-		// For a previous build that still keeps first screens (retired since): as an import through
-		// Tieout would, the screens kept before the write are no longer current.
+		// As an import through Tieout would: the first screens kept before the write are no longer current.
 		localStorage.removeItem('tieout:generation:tieout');
 	}, { tables: TABLES, extra: EXTRA_LINES });
 	await page.close();

@@ -4,7 +4,7 @@ import { cellOf, editCell, expect, loadSample, openGrid, rowCount, stableRow, te
 
 const PAGE = '/lines/po-lines';
 const LABEL = 'All PO lines';
-const VIEW = 'tieout:grid-views:all-po-lines';
+const SNAPSHOT = 'tieout:first-rows:/lines/po-lines#all-po-lines';
 
 const header = (grid: Locator, colId: string) => grid.locator(`.ag-header-cell[col-id="${colId}"]`);
 
@@ -86,33 +86,36 @@ test('widths, order, sort, a filter and hidden columns are kept across a reload,
 	expect(await shownColumns(grid)).toEqual(before);
 });
 
-test('the preview drawn while AG Grid loads is laid out as the kept columns: no jump when the grid takes over', async ({ page }) => {
+test('the first rows drawn before the app starts are laid out as the kept columns: no jump when the grid takes over', async ({ page }) => {
 	const grid = await openGrid(page, PAGE, LABEL, 13);
 	await dragBy(page, header(grid, 'description').locator('.ag-header-cell-resize'), 120);
 	await grid.getByRole('button', { name: 'Columns' }).click();
 	await page.getByRole('checkbox', { name: 'Customer' }).uncheck();
 	await page.keyboard.press('Escape');
-	// The view is kept a moment after the change.
-	await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('description'), VIEW, { timeout: 15_000 });
+	// The early drawing is kept again in the new layout a moment after the change.
+	await page.waitForFunction((key) => {
+		const s = JSON.parse(localStorage.getItem(key) ?? 'null') as { columns: { header: string }[] } | null;
+		return !!s && !s.columns.some((c) => c.header === 'Customer');
+	}, SNAPSHOT, { timeout: 15_000 });
+	const kept = await page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { columns: { header: string; width: number }[] }).columns, SNAPSHOT);
 
 	await page.addInitScript(() => {
 		new MutationObserver((_, obs) => {
-			const box = document.querySelector('[data-grid="all-po-lines"] [data-preview]');
+			const box = document.querySelector('[data-first-rows="all-po-lines"]');
 			if (!box || !box.querySelector('tbody tr')) return;
-			const widths = [...box.querySelectorAll('col')].map((c) => Math.round(parseFloat((c as HTMLElement).style.width)));
-			(window as unknown as { __drawn: unknown }).__drawn = [...box.querySelectorAll('thead th')].map((th, i) => ({ header: th.textContent, width: widths[i] }));
+			(window as unknown as { __drawn: unknown }).__drawn = [...box.querySelectorAll('thead th')].map((th) => th.textContent);
 			obs.disconnect();
 		}).observe(document, { childList: true, subtree: true });
 	});
 	await page.reload();
 	await expect(grid).toHaveAttribute('data-ready', 'true');
-	const drawn = await page.evaluate(() => (window as unknown as { __drawn: { header: string; width: number }[] | undefined }).__drawn);
-	expect(drawn, 'the preview was drawn').toBeTruthy();
-	// The marker column first, blank; then the kept columns, each as wide as the grid then makes it.
-	const kept = drawn!.slice(1);
+	const drawn = await page.evaluate(() => (window as unknown as { __drawn: string[] | undefined }).__drawn);
+	expect(drawn, 'first-rows.js drew the grid').toBeTruthy();
+	// The drawing is of the kept columns (the marker column first, blank), each as wide as the grid then makes it.
+	expect(drawn!.slice(1)).toEqual(kept.map((c) => c.header));
 	const live = await shownColumns(grid);
 	const liveKept = await Promise.all(live.slice(1, kept.length + 1).map(async (c) => ({ header: (await header(grid, c.id).textContent())!.trim(), width: c.width })));
-	expect(liveKept).toEqual(kept);
+	expect(liveKept).toEqual(kept.map((c) => ({ header: c.header, width: c.width })));
 	expect(kept.map((c) => c.header)).not.toContain('Customer');
 	expect(kept.find((c) => c.header === 'Description')!.width).toBeGreaterThan(300);
 });

@@ -42,14 +42,14 @@ const line = (i: number, description = `Copy line ${i}`) => ({
 
 const marked = (page: Page, name: string) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 20_000 });
 
-/** A workbook of one PO with LINES lines (the first described `first`), opened on All PO lines once its fast-start copy is written. */
-async function workbookWithCopy(page: Page, first?: string) {
+/** A workbook of one PO with LINES lines, opened on All PO lines once its fast-start copy is written. */
+async function workbookWithCopy(page: Page) {
 	await page.goto('/settings');
 	await page.getByText('Where', { exact: true }).waitFor();
 	await writeBehind(page, [
 		{ store: 'customers', put: { id: 'c1', name: 'Copy Buyer Inc', billingStreet: '', billingCity: '', billingRegion: '', billingPostalCode: '', billingCountry: '', apContact: '', apEmail: '', requiresPo: true, defaultTerms: 'Net 30', taxAllowed: false, freightAllowed: false, tolerances: null } },
 		{ store: 'purchaseOrders', put: { id: 'po1', customerId: 'c1', number: '700100', buyer: '', issueDate: '2026-11-01', revision: 0, terms: 'Net 30', taxAllowed: false, freightAllowed: false, blanketLimitCents: null } },
-		...Array.from({ length: LINES }, (_, i) => ({ store: 'poLines', put: line(i, i === 0 ? first : undefined) }))
+		...Array.from({ length: LINES }, (_, i) => ({ store: 'poLines', put: line(i) }))
 	]);
 	const grid = await openGrid(page, '/lines/po-lines', 'All PO lines', LINES);
 	await marked(page, 'tieout:cache-written:poLines');
@@ -99,23 +99,6 @@ test('a reload takes the lines from the fast-start copy and still shows what cha
 	expect(stored.added, 'the rewritten copy holds the line added behind its back').toBe(true);
 	expect(stored.names.filter((n) => n.endsWith('.tmp')), 'no half-written copy left').toEqual([]);
 	expect(stored.legacy, 'the old IndexedDB copy is gone').toBe(false);
-});
-
-test('text kept in the copy is drawn as text, never HTML', async ({ page }) => {
-	const markup = '<img src="x" data-pwned="1"><b>LED</b>';
-	const grid = await workbookWithCopy(page, markup);
-	await page.addInitScript(() => {
-		new MutationObserver(() => {
-			if (document.querySelector('[data-pwned], .ag-cell b, [data-preview] b')) (window as unknown as { __markup: boolean }).__markup = true;
-		}).observe(document, { childList: true, subtree: true });
-	});
-
-	await page.reload();
-	await marked(page, 'tieout:cache-read:poLines');
-	await expect(grid).toHaveAttribute('data-ready', 'true');
-	await grid.getByRole('searchbox').fill('LED');
-	await expect(cellOf(rowWhere(grid, 'lineNo', '1'), 'description')).toHaveText(markup);
-	expect(await page.evaluate(() => (window as unknown as { __markup?: boolean }).__markup ?? false), 'no element was made from the kept text').toBe(false);
 });
 
 test('an edit made just before the tab closes is shown from the copy at the next start, named by its journal', async ({ page }) => {

@@ -5,7 +5,9 @@ import { chromiumLaunch } from '../chromium.mjs';
 const out = process.argv[2] ?? 'test-results/screens';
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const browser = await chromium.launch(chromiumLaunch);
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+// Service workers blocked: the early drawing below is shot with the app's scripts refused by
+// page.route, which never sees what a worker answers from its cache.
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' })).newPage();
 page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 page.on('pageerror', (e) => console.log('page error:', e.message));
 const pages = ['/', '/exceptions', '/work-orders', '/purchase-orders', '/invoices', '/lines/tasks', '/lines/po-lines', '/lines/invoice-lines', '/customers', '/settings'];
@@ -29,4 +31,13 @@ await page.goto(base + '/');
 await page.getByRole('button', { name: 'Load sample data' }).click();
 await page.waitForTimeout(1000);
 await shoot('data');
+// What static/first-rows.js draws before the app starts: the app's scripts are refused, so only
+// the early drawing (kept for all three line pages by src/lib/fast-start/line-snapshots.ts) shows.
+await page.waitForTimeout(8000);
+await page.route('**/_app/**/*.js', (route) => route.abort());
+for (const p of pages.filter((p) => p.startsWith('/lines/'))) {
+	await page.goto(base + p);
+	await page.waitForTimeout(700);
+	await page.screenshot({ path: `${out}/early${p.replace(/\//g, '_')}.png` });
+}
 await browser.close();

@@ -15,6 +15,7 @@ import type {
 import { DB_NAME, VERSIONS } from './schema';
 import { MIGRATIONS, type StoredKind } from './migrations';
 import type { DateOrder } from '$lib/domain/dates';
+import { generationMiddleware } from './generation';
 import type { HistoryRow } from './history';
 
 export interface ColumnMapping {
@@ -77,6 +78,7 @@ export class TieoutDB extends Dexie {
 				});
 			}
 		}
+		this.use(generationMiddleware(name));
 	}
 }
 

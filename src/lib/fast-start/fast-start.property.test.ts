@@ -1,16 +1,22 @@
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RECORD_TABLES, TieoutDB, type TableName } from '$lib/db/database';
 import { RecordError } from '$lib/db/errors';
+import { generationKey } from '$lib/db/generation';
 import { deleteRecord, saveRecord } from '$lib/db/repository';
 import type { Task, WorkOrder } from '$lib/domain/records';
+import type { CopyKeepers } from '$lib/state/fast-start-hooks';
 import { notices } from '$lib/state/notices.svelte';
 import { updateShownFirst } from '$lib/state/shown-first';
 import { Workbook } from '$lib/state/workbook.svelte';
 import * as b from '$lib/testing/builders';
+import type { FirstRowsSnapshot } from './first-rows';
 import { openFastStart } from './index';
 import { LineCache } from './line-cache';
-import { RETIRED_PREFIXES } from './retired-copies';
+import { RETIRED_START_COPY_PREFIX } from './retired-copies';
+import type { Surroundings } from './line-snapshots';
 import { MemoryStorage } from '$lib/testing/memory-storage';
 
 // The fast-start room's invariant (index.ts): what is shown after the workbook is open is exactly
@@ -18,22 +24,24 @@ import { MemoryStorage } from '$lib/testing/memory-storage';
 //
 // Random sequences of writes (through the repository in this tab, in another tab, and straight
 // into IndexedDB as the benchmark does), tab closes, browser restarts, new builds and quiet spells
-// (when the workbook writes its line files) run against the room's real code: the line files
-// (MemoryLineStore standing in for the origin private file system, which Node lacks) and their
-// journal in a shared localStorage. Each tab opens as app.open does. Held: every tab's workbook,
-// once open, equals storage, and stays equal as writes come in; what earlier versions left (a
-// start copy and first screens that disagree with storage) is never shown and is gone. A write
-// outside Tieout reaches no open tab (Dexie's change feed sees Dexie's writes only): tabs open at
-// the time are not held to it; the line files they write afterwards still are.
+// (when the keepers write their copies) run against the room's real code: the line files
+// (MemoryLineStore standing in for the origin private file system, which Node lacks), the journal
+// and the line pages' first screens in a shared localStorage, and
+// static/first-rows.js itself, run in a bare page before each tab opens. Each tab opens as
+// app.open does. Held: every drawing first-rows.js leaves once its check is done is drawn from
+// records as stored; every tab's workbook, once open, equals storage, and stays equal as writes
+// come in. A write outside Tieout reaches no open tab (Dexie's change feed sees Dexie's writes
+// only): tabs open at the time are not held to it; the copies they keep afterwards still are.
 
 const NAME_PREFIX = 'fast-start-property';
 /** Past 2,000 lines a table is worth a line file; past 300, more than the workbook's first page. */
 const TASKS = 2_050;
+const PATH = '/lines/tasks';
 
 const storage = new MemoryStorage();
 
-// Timers of a second or more are the workbook's quiet times before it writes a line file: they run
-// only in a quiet spell, so a tab closed before one loses what it would have written, as a real tab does.
+// Timers of a second or more are the keepers' quiet times: they run only in a quiet spell, so a
+// tab closed before one loses what it would have written, as a real tab does.
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 const held = new Map<number, { due: number; run: () => void }>();
@@ -54,7 +62,7 @@ async function settle(turns = 6): Promise<void> {
 	for (let i = 0; i < turns; i++) await new Promise((r) => realSetTimeout(r, 1));
 }
 
-/** The tabs are left alone for `ms`: the timers due by then run, in order. */
+/** The tabs are left alone for `ms`: the keepers' timers due by then run, in order. */
 async function quiet(ms = 61_000): Promise<void> {
 	const until = clock + ms;
 	for (let i = 0; i < 50; i++) {
@@ -70,13 +78,121 @@ async function quiet(ms = 61_000): Promise<void> {
 }
 
 /** What the copies showed, over all runs: the property means little unless these happen. */
-const seen = { lineFile: 0, corrected: 0 };
+const seen = { drawnEarly: 0, withdrawn: 0, lineFile: 0 };
+
+// ---- static/first-rows.js in a bare page ----
+
+const FIRST_ROWS_JS = new vm.Script(readFileSync(new URL('../../../static/first-rows.js', import.meta.url), 'utf8'), { filename: 'static/first-rows.js' });
+
+class FakeElement {
+	parent: FakeElement | null = null;
+	children: FakeElement[] = [];
+	attrs = new Map<string, string>();
+	style: Record<string, string> = {};
+	className = '';
+	#text = '';
+	constructor(readonly tag: string) {}
+	set textContent(t: string) {
+		this.#text = t;
+	}
+	get textContent(): string {
+		return this.#text + this.children.map((c) => c.textContent).join('');
+	}
+	setAttribute(k: string, v: string) {
+		this.attrs.set(k, String(v));
+	}
+	getAttribute(k: string) {
+		return this.attrs.get(k) ?? null;
+	}
+	appendChild(c: FakeElement) {
+		c.parent = this;
+		this.children.push(c);
+		return c;
+	}
+	remove() {
+		if (this.parent) this.parent.children.splice(this.parent.children.indexOf(this), 1);
+		this.parent = null;
+	}
+	get isConnected(): boolean {
+		return this.tag === 'body' || !!this.parent?.isConnected;
+	}
+}
+
+/**
+ * Runs first-rows.js for `PATH` as a page of build `drawing` would, and resolves once its check
+ * against IndexedDB is done (at once when it had nothing to check), with the drawings left on the
+ * page and the snapshots they were drawn from.
+ */
+async function firstRowsJs(drawing: string): Promise<{ left: FirstRowsSnapshot[] }> {
+	const kept = new Map<string, FirstRowsSnapshot>();
+	for (const [key, text] of storage.map) if (key.startsWith(`tieout:first-rows:${PATH}#`)) kept.set(key.slice(key.indexOf('#') + 1), JSON.parse(text) as FirstRowsSnapshot);
+	const body = new FakeElement('body');
+	const marks: string[] = [];
+	let checking = false;
+	let checked!: () => void;
+	const done = new Promise<void>((r) => (checked = r));
+	// IndexedDB as the page has it, telling the test when the script closes its connection (its check is done) or fails to open.
+	const watched = {
+		open(name: string) {
+			checking = true;
+			const req = indexedDB.open(name);
+			return new Proxy(req, {
+				get(t, k) {
+					const v = Reflect.get(t, k, t) as unknown;
+					if (k === 'result' && v) {
+						const db = v as IDBDatabase;
+						return new Proxy(db, {
+							get: (d, p) => (p === 'close' ? () => (d.close(), queueMicrotask(checked)) : typeof Reflect.get(d, p, d) === 'function' ? (Reflect.get(d, p, d) as (...a: unknown[]) => unknown).bind(d) : Reflect.get(d, p, d)),
+							set: (d, p, x) => Reflect.set(d, p, x, d)
+						});
+					}
+					return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+				},
+				set(t, k, x) {
+					if (k === 'onerror') return Reflect.set(t, k, (e: Event) => ((x as (e: Event) => void)(e), queueMicrotask(checked)), t);
+					return Reflect.set(t, k, x, t);
+				}
+			});
+		}
+	};
+	const page = {
+		document: {
+			readyState: 'complete',
+			body,
+			createElement: (tag: string) => new FakeElement(tag),
+			querySelector(selector: string) {
+				if (selector === 'meta[name="tieout-drawing"]') return { getAttribute: () => drawing };
+				if (selector.includes('[data-preview]')) return null; // the app has drawn nothing yet
+				const slug = /^\[data-first-rows="(.*)"\]$/.exec(selector)?.[1];
+				return body.children.find((c) => slug !== undefined && c.getAttribute('data-first-rows') === slug) ?? null;
+			}
+		},
+		localStorage: storage,
+		location: { pathname: PATH },
+		indexedDB: watched,
+		performance: { mark: (name: string) => void marks.push(name) },
+		setTimeout: (fn: () => void, ms: number) => globalThis.setTimeout(fn, ms),
+		requestAnimationFrame: (fn: () => void) => realSetTimeout(fn, 0),
+		innerWidth: 1440,
+		innerHeight: 900
+	};
+	const context = vm.createContext(page);
+	(context as { window: unknown }).window = context;
+	FIRST_ROWS_JS.runInContext(context);
+	if (checking) await done;
+	await settle(2);
+	if (marks.includes('tieout:first-rows-drawn')) seen.drawnEarly++;
+	if (marks.includes('tieout:first-rows-withdrawn')) seen.withdrawn++;
+	const left = body.children.map((c) => kept.get(c.getAttribute('data-first-rows') ?? '')!);
+	return { left };
+}
 
 // ---- tabs and storage ----
 
 interface Tab {
 	db: TieoutDB;
 	wb: Workbook;
+	keepers: CopyKeepers;
 	/** Open while a write outside Tieout was made, which its change feed never saw. */
 	blind: boolean;
 }
@@ -86,9 +202,9 @@ type Step =
 	| { do: 'open' }
 	| { do: 'close'; which: number }
 	| { do: 'restart' }
-	| { do: 'new build' }
+	| { do: 'new build'; drawsAnew: boolean }
 	| { do: 'quiet' }
-	| { do: 'write'; by: By; what: 'edit' | 'add' | 'delete' | 'renumber'; at: number };
+	| { do: 'write'; by: By; what: 'edit' | 'add' | 'delete' | 'renumber'; at: number; generationLeft: boolean };
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 
@@ -96,7 +212,16 @@ class World {
 	readonly name = `${NAME_PREFIX}-${crypto.randomUUID()}`;
 	readonly reader = new TieoutDB(this.name);
 	tabs: Tab[] = [];
+	build = 1;
 	step = 0;
+
+	readonly surroundings: Surroundings = {
+		storage: () => storage,
+		view: () => ({ width: 1440, height: 900 }),
+		path: () => PATH,
+		frame: () => ({ left: 220, top: 150, rightGap: 20, bottomGap: 20 }),
+		drawing: () => `build-${this.build}`
+	};
 
 	async seed(): Promise<void> {
 		const c = b.customer();
@@ -105,13 +230,8 @@ class World {
 		await this.reader.customers.add(c);
 		await this.reader.workOrders.bulkAdd(wos);
 		await this.reader.tasks.bulkAdd(tasks);
-		// What earlier versions left: a start copy and first screens that disagree with storage, which no tab may show.
-		storage.setItem(`tieout:start-copy:${this.name}`, JSON.stringify({ v: 1, gen: 'any', tables: { customers: [{ ...c, name: 'Not stored' }] } }));
-		const screen = { v: 2, drawing: 'an earlier build', db: this.name, slug: 'all-tasks', columns: [{ header: 'Code', width: 90, right: false }], rows: [{ id: tasks[0]!.id, cells: ['Not stored'] }], sources: [['tasks', tasks[0]!.id, '{}']], gen: null };
-		storage.setItem('tieout:first-rows:/lines/tasks#all-tasks', JSON.stringify(screen));
-		storage.setItem('tieout:first-rows:/customers#customers', JSON.stringify({ ...screen, slug: 'customers' }));
-		storage.setItem(`tieout:generation:${this.name}`, 'an earlier generation');
-		storage.setItem(`tieout:line-frame:${this.name}`, JSON.stringify({ drawing: 'an earlier build', frame: { left: 0, top: 0, rightGap: 0, bottomGap: 0 } }));
+		// What an earlier version left: a start copy that disagrees with storage, which no tab may show.
+		storage.setItem(`${RETIRED_START_COPY_PREFIX}${this.name}`, JSON.stringify({ v: 1, gen: 'any', tables: { customers: [{ ...c, name: 'Not stored' }] } }));
 	}
 
 	async stored(): Promise<Record<string, { id: string }[]>> {
@@ -148,26 +268,33 @@ class World {
 		throw new Error(last!);
 	}
 
-	/** A new tab, opened as app.open does it. */
+	/** A new tab: first-rows.js, then the app as app.open does it. */
 	async open(): Promise<void> {
+		const drawing = `build-${this.build}`;
+		const early = await firstRowsJs(drawing);
+		const stored = await this.stored();
+		for (const s of early.left) {
+			for (const [table, id, json] of s.sources) {
+				const now = stored[table]?.find((r) => r.id === id);
+				expect((now ? JSON.stringify(now) : '') === json, `first-rows.js left a drawing whose ${table} record ${id} is not stored as drawn`).toBe(true);
+			}
+		}
 		const db = new TieoutDB(this.name);
-		const fast = openFastStart(this.name, { without: new Set() });
+		const fast = openFastStart(this.name, { surroundings: this.surroundings, without: new Set() });
 		const wb = new Workbook(db, fast.lines);
 		await db.open();
 		performance.clearMarks('tieout:cache-read:tasks');
-		performance.clearMarks('tieout:cache-corrected:tasks');
 		await wb.start();
-		fast.opened(wb);
-		const tab: Tab = { db, wb, blind: false };
+		const tab: Tab = { db, wb, keepers: fast.opened(wb), blind: false };
 		await wb.linesLoaded;
 		if (performance.getEntriesByName('tieout:cache-read:tasks').length) seen.lineFile++;
-		if (performance.getEntriesByName('tieout:cache-corrected:tasks').length) seen.corrected++;
 		this.tabs.push(tab);
 		const wrong = await this.differs(wb, 'a tab just opened');
 		expect(wrong, 'what a tab shows once open is what is stored').toBeNull();
 	}
 
 	close(tab: Tab): void {
+		tab.keepers.stop();
 		tab.wb.stop();
 		tab.db.close();
 		this.tabs = this.tabs.filter((t) => t !== tab);
@@ -192,6 +319,7 @@ class World {
 						: { table: 'workOrders', put: { ...wo, number: `WO-${s.at % 2 ? 500 + n : 3000 + n}` } };
 		if (s.by === 'outside') {
 			await rawWrite(this.name, change.table, 'put' in change ? change.put : null, 'delete' in change ? change.delete : null);
+			if (!s.generationLeft) storage.removeItem(generationKey(this.name));
 			for (const t of this.tabs) t.blind = true;
 			return;
 		}
@@ -215,9 +343,11 @@ class World {
 		if (s.do === 'open' && this.tabs.length < 3) await this.open();
 		else if (s.do === 'close' && this.tabs.length) this.close(this.tabs[s.which % this.tabs.length]!);
 		else if (s.do === 'restart') for (const t of [...this.tabs]) this.close(t);
-		// Every tab reloads into the new build, which reads the line files the old one wrote (same format: line-file.ts).
-		else if (s.do === 'new build') for (const t of [...this.tabs]) this.close(t);
-		else if (s.do === 'quiet') await quiet();
+		else if (s.do === 'new build') {
+			// Every tab reloads into the new build.
+			for (const t of [...this.tabs]) this.close(t);
+			if (s.drawsAnew) this.build++;
+		} else if (s.do === 'quiet') await quiet();
 		else if (s.do === 'write') await this.write(s);
 		await settle();
 		for (const tab of this.tabs) if (!tab.blind) await this.heldToStorage(tab, `after ${JSON.stringify(s)}`);
@@ -234,7 +364,7 @@ class World {
 	}
 }
 
-/** A write straight into IndexedDB, as the benchmark makes: no Dexie, so no change feed and no journal entry. */
+/** A write straight into IndexedDB, as the benchmark makes: no Dexie, so no change feed and no new generation. */
 function rawWrite(name: string, table: TableName, put: unknown, del: string | null): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const req = indexedDB.open(name);
@@ -254,7 +384,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	{ arbitrary: fc.constant({ do: 'open' as const }), weight: 4 },
 	{ arbitrary: fc.nat(5).map((which) => ({ do: 'close' as const, which })), weight: 2 },
 	{ arbitrary: fc.constant({ do: 'restart' as const }), weight: 1 },
-	{ arbitrary: fc.constant({ do: 'new build' as const }), weight: 1 },
+	{ arbitrary: fc.boolean().map((drawsAnew) => ({ do: 'new build' as const, drawsAnew })), weight: 1 },
 	{ arbitrary: fc.constant({ do: 'quiet' as const }), weight: 3 },
 	{
 		arbitrary: fc.record({
@@ -262,7 +392,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 			by: fc.constantFrom<By>('this tab', 'another tab', 'outside', 'outside'),
 			what: fc.constantFrom('edit' as const, 'add' as const, 'delete' as const, 'renumber' as const),
 			// Mostly on the tasks page's first screen, where a stale copy would show.
-			at: fc.oneof({ arbitrary: fc.nat(20), weight: 3 }, { arbitrary: fc.nat(TASKS), weight: 1 })
+			at: fc.oneof({ arbitrary: fc.nat(20), weight: 3 }, { arbitrary: fc.nat(TASKS), weight: 1 }),
+			// The benchmark removes the generation after its raw writes; a script that does not leaves it as it was.
+			generationLeft: fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 })
 		}),
 		weight: 6
 	}
@@ -290,10 +422,7 @@ describe('the fast-start room', () => {
 					await world.run({ do: 'quiet' });
 					for (const s of steps) await world.run(s);
 					await world.run({ do: 'open' });
-					await world.tabs.at(-1)!.wb.linesLoaded;
-					await settle();
-					const left = [...storage.map.keys()].filter((key) => RETIRED_PREFIXES.some((prefix) => key.startsWith(prefix)));
-					expect(left, 'the start copy and first screens an earlier version left').toEqual([]);
+					expect(storage.getItem(`${RETIRED_START_COPY_PREFIX}${world.name}`), 'the start copy an earlier version left').toBeNull();
 					expect(notices.list.filter((n) => n.kind === 'error').map((n) => n.text)).toEqual([]);
 				} finally {
 					await world.dispose();
@@ -301,17 +430,18 @@ describe('the fast-start room', () => {
 			}),
 			{
 				numRuns: 10,
-				// Besides the random runs, the ways a copy could show what is not stored, found by the property
-				// itself in the copies since retired: a write outside Tieout to a record the line file holds,
-				// read back by a tab opened next, in this build or a new one.
+				// Besides the random runs, two ways a copy could show what is not stored, found by the property
+				// itself (when first-rows.js skipped its withdrawal, and when a since retired start copy stayed
+				// on show after open): a write outside Tieout to a record on the first screen, the generation left as it was.
 				examples: [
-					[[{ do: 'write', by: 'outside', what: 'edit', at: 0 }, { do: 'open' }]],
-					[[{ do: 'write', by: 'outside', what: 'delete', at: 3 }, { do: 'new build' }, { do: 'open' }]]
+					[[{ do: 'write', by: 'outside', what: 'edit', at: 0, generationLeft: true }, { do: 'open' }]],
+					[[{ do: 'write', by: 'outside', what: 'renumber', at: 0, generationLeft: true }, { do: 'new build', drawsAnew: false }, { do: 'open' }]]
 				]
 			}
 		);
-		// Not vacuous: the line files were read, and stale ones were corrected by the workbook's check.
+		// Not vacuous: every copy was used, and stale ones were shown before open and withdrawn.
 		expect(seen.lineFile, 'line files read').toBeGreaterThan(0);
-		expect(seen.corrected, 'line files found stale and corrected').toBeGreaterThan(0);
+		expect(seen.drawnEarly, 'first screens drawn early').toBeGreaterThan(0);
+		expect(seen.withdrawn, 'early drawings withdrawn by their check').toBeGreaterThan(0);
 	}, 120_000);
 });

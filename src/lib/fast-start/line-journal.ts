@@ -12,32 +12,12 @@
  * `MAX_IDS`, says "the whole table", and the copy is not used until it is rewritten.
  */
 
+import { defaultStorage, type SmallStorage } from '$lib/db/generation';
 import type { Pending } from '$lib/state/fast-start-hooks';
 
-/** What the journal needs of localStorage. */
-export interface JournalStorage {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
-}
+/** What the journal needs of localStorage (db/generation.ts gives an in-memory one where there is none, as in Node). */
+export type JournalStorage = SmallStorage;
 export type { Pending };
-
-const memory = new Map<string, string>();
-const memoryStorage: JournalStorage = {
-	getItem: (k) => memory.get(k) ?? null,
-	setItem: (k, v) => void memory.set(k, v),
-	removeItem: (k) => void memory.delete(k)
-};
-
-/** localStorage; where there is none (Node, or storage blocked for the site) an in-memory one, for this page only. */
-export function defaultStorage(): JournalStorage {
-	try {
-		if (typeof localStorage !== 'undefined') return localStorage;
-	} catch {
-		/* localStorage refused (storage blocked for the site): keep the notes for this page only */
-	}
-	return memoryStorage;
-}
 
 /** Past this many changed records a rewrite of the copy is due anyway: "the whole table" is noted instead. */
 export const MAX_IDS = 2_000;

@@ -7,8 +7,8 @@ import type { Workbook } from '$lib/state/workbook.svelte';
 export type LineTable = 'tasks' | 'poLines' | 'invoiceLines';
 
 /**
- * One of the three pages that list every line of a kind, the tables the line files hold: the page
- * draws its grid from this.
+ * One of the three pages that list every line of a kind. The page draws its grid from this and
+ * line-snapshots.ts keeps its first screen from it, so the two cannot drift apart.
  */
 export interface LinePage<K extends LineTable> {
 	path: '/lines/tasks' | '/lines/po-lines' | '/lines/invoice-lines';

@@ -1,9 +1,10 @@
 /**
- * The benchmark's switch: `tests/bench/browser.mjs` with `BENCH_WITHOUT=line-files` sets this key
- * before the app starts, and the app then neither reads nor keeps that copy, so its worth is timed
- * with it and without it on the same build. Nobody else sets the key; without it every copy is used.
+ * The benchmark's switch: `tests/bench/browser.mjs` with `BENCH_WITHOUT=first-rows,line-files`
+ * sets this key before the app starts, and the app then neither reads nor keeps those copies, so
+ * each copy's worth is timed with it and without it on the same build. Nobody else sets the key;
+ * without it every copy is used.
  */
-export type Copy = 'line-files';
+export type Copy = 'first-rows' | 'line-files';
 
 export const WITHOUT_KEY = 'tieout:bench-without';
 

@@ -10,6 +10,8 @@ export interface ViewHooks {
 	search(): string;
 	/** Puts a view's search text in the search box. */
 	setSearch(text: string): void;
+	/** The view changed (the early drawing of the grid is due again). */
+	changed(): void;
 }
 
 /**
@@ -92,11 +94,12 @@ export class GridViews<T> {
 		this.#timer = undefined;
 		if (this.api.isDestroyed()) return;
 		// A search is a find, not a layout: kept in named views only. Kept here, coming back to a
-		// page showed "1 of 12 rows" for a job looked up last week.
+		// page showed "1 of 12 rows" for a job looked up last week, and skipped the early drawing.
 		const view = { ...this.current(), search: '' };
 		// The defaults are kept as nothing, so the grid follows its definitions if they change.
 		const plain = !view.search && !Object.keys(view.filter).length && JSON.stringify(view.columns) === JSON.stringify(viewOf(this.#defaults as ColumnState[], null, '', this.k.kinds).columns);
 		this.store.setCurrent(this.k, plain ? null : view);
+		this.hooks.changed();
 	}
 
 	stop(): void {

@@ -66,7 +66,7 @@ describe('previewSteps', () => {
 		expect(all.map((r) => r.n)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
 	});
 
-	it('draws nothing for a grid kept sorted, filtered or searched, or for a set too big to sort now', () => {
+	it('draws nothing over an early drawing of the true top rows, or for a set too big to sort now', () => {
 		expect(previewSteps(rows, ordered, 12, true, 2000)).toEqual({ first: [], all: [] });
 		expect(previewSteps(rows, ordered, 12, false, 39)).toEqual({ first: [], all: [] });
 	});

@@ -58,17 +58,16 @@ export function columnsInView<C extends { width: number }>(columns: C[], width: 
 	return columns.filter((c) => (x += c.width) - c.width < width);
 }
 
-/** Rows the preview paints first: the page's first layout and raster are on the way to the first rows, and a small table is done sooner. */
+/** Rows the preview paints first, as first-rows.js does: the page's first layout and raster are on the way to the first rows, and a small table is done sooner. */
 export const FIRST_PAINT_ROWS = 5;
 
 /**
  * The preview's rows while AG Grid loads, in two steps: `first` at once, `all` once that is on
- * screen. None when the grid will not open on the rows in their opening order (`reordered`: a kept
- * sort, filter or search), or when there are more than `most` rows: sorting those for a preview
- * costs more than it saves.
+ * screen. None when the early drawing (first-rows.js) shows the grid's true top rows, which stay,
+ * or when there are more than `most` rows: sorting those for a preview costs more than it saves.
  */
-export function previewSteps<T>(rows: T[], ordered: (rows: T[]) => T[], fit: number, reordered: boolean, most: number): { first: T[]; all: T[] } {
-	if (reordered || rows.length > most) return { first: [], all: [] };
+export function previewSteps<T>(rows: T[], ordered: (rows: T[]) => T[], fit: number, drawnEarly: boolean, most: number): { first: T[]; all: T[] } {
+	if (drawnEarly || rows.length > most) return { first: [], all: [] };
 	const all = ordered(rows).slice(0, fit);
 	return { first: all.slice(0, FIRST_PAINT_ROWS), all };
 }

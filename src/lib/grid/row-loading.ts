@@ -20,7 +20,7 @@ export interface RowLoadingHooks<T> {
 	rowCount(): number;
 	/** Rows came or went: count them again. */
 	counted(): void;
-	/** The rows on screen may have changed (the totals row is due). */
+	/** The rows on screen may have changed (the first-rows snapshot is due). */
 	rowsChanged(): void;
 }
 

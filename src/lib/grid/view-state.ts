@@ -83,9 +83,6 @@ export interface ViewKind {
 	kinds: ReadonlyMap<string, FilterKind>;
 }
 
-/** The slug a grid is known by in the page (`data-grid`) and, by default, in the view store: "All PO lines" is "all-po-lines". */
-export const gridSlug = (label: string): string => label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-
 /** The grid kind and its filter kinds, from the columns the page gives it (the findings marker is the grid's own). */
 export function viewKindOf<T>(kind: string, columns: readonly ColDef<T>[]): ViewKind {
 	return { kind, kinds: columnKinds(columns) };

@@ -4,7 +4,7 @@ import { answerFor, cacheName, cachesToDelete, precachedPaths, shellPath } from 
 const list = {
 	base: '',
 	build: ['/_app/immutable/entry/app.abc.js', '/_app/immutable/assets/0.def.css'],
-	files: ['/favicon.svg', '/icons/icon-192.png', '/manifest.webmanifest'],
+	files: ['/favicon.svg', '/first-rows.js', '/manifest.webmanifest'],
 	prerendered: ['/', '/customers', '/lines/po-lines']
 };
 const precached = precachedPaths(list);
@@ -26,7 +26,7 @@ describe('how the service worker answers a request', () => {
 
 	it('answers built and static files from this build', () => {
 		expect(get('/_app/immutable/entry/app.abc.js')).toEqual({ from: 'this-build', key: '/_app/immutable/entry/app.abc.js' });
-		expect(get('/icons/icon-192.png?v=1')).toEqual({ from: 'this-build', key: '/icons/icon-192.png' });
+		expect(get('/first-rows.js?v=1')).toEqual({ from: 'this-build', key: '/first-rows.js' });
 		expect(get('/_app/version.json')).toEqual({ from: 'this-build', key: '/_app/version.json' });
 	});
 

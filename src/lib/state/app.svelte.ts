@@ -12,7 +12,7 @@ import { notices } from './notices.svelte';
 import { LiveFindings } from './findings.svelte';
 import { Workbook } from './workbook.svelte';
 import { updateShownFirst } from './shown-first';
-import type { FastStart } from './fast-start-hooks';
+import type { CopyKeepers, FastStart } from './fast-start-hooks';
 import { askPersistenceOnceFilled } from './persistence.svelte';
 import { undoStack } from './undo-stack.svelte';
 
@@ -39,6 +39,8 @@ class App {
 	fatal = $state<string | null>(null);
 	/** Writes started and not yet committed or refused: leaving the page now would lose them. */
 	pendingWrites = $state(0);
+	/** Keeps the fast-start copies from the open workbook, the line pages' first screens among them (`FastStart.opened`). */
+	copyKeepers: CopyKeepers | null = null;
 	/**
 	 * Settles once the workbook has read what is stored (or failed to open). A write asked for
 	 * before then waits for this, so none is made against records not yet read back from storage.
@@ -85,7 +87,7 @@ class App {
 			performance.mark('tieout:db-open');
 			await wb.start();
 			show();
-			fast.opened(wb);
+			this.copyKeepers = fast.opened(wb);
 			findings
 				.start()
 				.catch((err) => notices.push('error', `Reconciliation could not start: ${err instanceof Error ? err.message : String(err)}`))

@@ -33,12 +33,20 @@ export interface LineCopies {
 	close(): void;
 }
 
+/** What keeps the copies from an open workbook (`FastStart.opened`). */
+export interface CopyKeepers {
+	/** Another page opened, or the window changed size: the line pages' first screens are measured and kept again. */
+	layoutChanged(): void;
+	/** The workbook closes: nothing more is kept from it. */
+	stop(): void;
+}
+
 /** The fast-start room as one workbook opening sees it. */
 export interface FastStart {
 	/** The line tables' copies, which may already be being read. */
 	readonly lines: LineCopies;
-	/** The workbook has read what is stored: what earlier versions left can go. */
-	opened(wb: Workbook): void;
+	/** The workbook has read what is stored: from now on the copies are kept from it. */
+	opened(wb: Workbook): CopyKeepers;
 }
 
 /** No copies: every start reads the tables, slower and as correct (a workbook opened without the page's hooks, most tests). */

@@ -4,6 +4,7 @@ import { RECORD_TABLES } from '$lib/db/database';
 import { onStorageMutated, type TableChange } from '$lib/db/changes';
 import type { RecordOf } from '$lib/db/records';
 import { describeStorageProblem } from '$lib/db/errors';
+import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
 import { noLineCopies, type CopyJournal, type LineCopies, type Pending } from './fast-start-hooks';
 import { sameRecord, storedDelta } from './same-record';
 import type { Delta } from './row-source';
@@ -87,6 +88,10 @@ export class Workbook {
 		this.#stop = onStorageMutated(this.db.name, (changes) => {
 			this.#refresh(changes).catch((err) => notices.push('error', `Could not read a change back from storage: ${describeStorageProblem(err)}`));
 		});
+		ensureGeneration(this.db.name);
+		// A first screen kept from the mirror before a change to it is no longer to be drawn unchecked;
+		// rows read as stored are no change (else every start would void the last visit's screens).
+		for (const t of RECORD_TABLES) this.#unsubscribe.push(this.#live(t).subscribe(() => this.#loading || bumpGeneration(this.db.name)));
 		for (const t of LINE_TABLES) {
 			const noteShown = (d: Delta<{ id: string }>) => {
 				if (!this.#loading) this.#note(t, (j) => j.note(t, [...d.upserts.map((r) => r.id), ...d.removes]));
@@ -289,6 +294,8 @@ export class Workbook {
 		for (const change of changes) {
 			if (!(RECORD_TABLES as readonly string[]).includes(change.table)) continue;
 			if ('all' in change) {
+				// Read back as stored, yet a change: bumped on both sides of the read, which a kept screen may fall between.
+				bumpGeneration(this.db.name);
 				// A line table is compared with what is stored, not reloaded: reloading showed its grids
 				// only the first page for the seconds 100,000 lines take to read again.
 				if (LINE_TABLES.includes(change.table)) {
@@ -297,6 +304,7 @@ export class Workbook {
 					await this.#reverify(change.table);
 					this.#scheduleSnapshot(change.table, WHOLE_CHANGE_DELAY);
 				} else await this.#reloadSmall(change.table);
+				bumpGeneration(this.db.name);
 				continue;
 			}
 			const touched = this.#touched.get(change.table);
