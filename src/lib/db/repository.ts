@@ -200,8 +200,12 @@ function renames(table: TableName, before: AnyRecord, after: AnyRecord): boolean
 	return ((RENAME_FIELDS[table] ?? []) as readonly string[]).some((f) => b[f] !== a[f]) || (table === 'purchaseOrders' && b.customerId !== a.customerId);
 }
 
-/** Records per bulk call inside a large write. */
-const WRITE_SLICE = 2_000;
+/**
+ * Records per bulk call inside a large write: IndexedDB clones each record on the page's thread as
+ * it is put, one task per call. At 2,000, a 10,000-row paste had tasks of 202–222 ms in 3 of 10
+ * runs; at 1,000 its longest was 168 ms, and its time the same (docs/benchmarks.md, issue 22).
+ */
+const WRITE_SLICE = 1_000;
 
 /** Several records created, changed and removed together: an import, a revision, an invoice made from jobs. */
 export interface ChangeSet {
