@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { runnerImport } from 'vite';
 import { serveBuild } from './static-server.mjs';
 
 const PORT = Number(process.env.BENCH_PDF_PORT ?? 4284);
@@ -11,35 +12,27 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const LINES = Number(process.env.BENCH_PDF_LINES ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 4);
 
-/** One finished job with 10 tasks on a PO, and one invoice billing them in LINES lines. */
+const { module } = await runnerImport(new URL('./pdf-workbook.ts', import.meta.url).pathname, { configFile: false });
+const workbook = module.pdfWorkbook(LINES);
+
+/** Writes the workbook straight into the app's IndexedDB (raw API: the app's own code is what is timed). */
 async function seed(page) {
 	await page.goto(`${BASE}/settings`);
 	await page.getByText('Where', { exact: true }).waitFor();
-	await page.evaluate(async (lines) => {
-		const db = await new Promise((res) => {
+	await page.evaluate(async (records) => {
+		const db = await new Promise((res, rej) => {
 			const r = indexedDB.open('tieout');
 			r.onsuccess = () => res(r.result);
+			r.onerror = () => rej(r.error);
 		});
 		await new Promise((res, rej) => {
-			const tx = db.transaction(['customers', 'purchaseOrders', 'poLines', 'workOrders', 'tasks', 'invoices', 'invoiceLines'], 'readwrite');
-			const put = (s, v) => tx.objectStore(s).put(v);
-			put('customers', { id: 'c', name: 'Bench Buyer Inc', billingStreet: '1 Bench Way', billingCity: 'Dayton', billingRegion: 'OH', billingPostalCode: '45402', billingCountry: '', apContact: 'Accounts Payable', apEmail: 'ap@bench.example', requiresPo: true, defaultTerms: '2/10 Net 30', taxAllowed: false, freightAllowed: false, tolerances: null });
-			put('purchaseOrders', { id: 'po', customerId: 'c', number: '7000', buyer: '', issueDate: '2026-11-01', revision: 0, terms: '2/10 Net 30', taxAllowed: false, freightAllowed: false, blanketLimitCents: null });
-			put('workOrders', { id: 'wo', number: 'WO-B1', versionDate: '2026-11-01', customerId: 'c', siteId: null, description: 'Bench job', type: 'corrective', priority: 'normal', status: 'complete', openedOn: '2026-11-01', scheduledStart: null, scheduledEnd: null, assignedTo: '', asset: '', accessNotes: '', safetyNotes: '', billingType: 'time_and_materials', nteCents: null, poNumber: '7000', quoteRef: '', signedOffBy: 'Bench', signedOffOn: '2026-11-02', completionNotes: '', warrantyOf: '' });
-			for (let l = 1; l <= 10; l++) {
-				put('poLines', { id: `pol-${l}`, poId: 'po', lineNo: l, buyerItemCode: `I${l}`, description: `PO line ${l}`, qtyMilli: 1_000_000, unit: 'ea', unitPriceCents: 1000, extendedCents: 1_000_000, costCenter: '', needBy: null });
-				put('tasks', { id: `t-${l}`, workOrderId: 'wo', code: `T${l}`, description: `Task ${l}`, kind: 'material', qtyMilli: 1_000_000, unit: 'ea', rateCents: 1000, buyerItemCode: `I${l}`, poLineNo: l, done: true, extra: false, changeOrderNumber: '' });
-			}
-			put('invoices', { id: 'inv', number: 'B-0001', customerId: 'c', invoiceDate: '2026-11-10', terms: '2/10 Net 30', poNumber: '7000', workOrderNumbers: ['WO-B1'], status: 'draft', notes: '' });
-			for (let k = 0; k < lines; k++) {
-				const l = (k % 10) + 1;
-				put('invoiceLines', { id: `il-${k}`, invoiceId: 'inv', lineNo: k + 1, description: `Material delivered, batch ${k + 1}: filters, belts and fittings for the air handlers`, kind: 'material', qtyMilli: 1000, unit: 'ea', rateCents: 1000, woNumber: 'WO-B1', taskCode: `T${l}`, poLineNo: l, buyerItemCode: `I${l}` });
-			}
+			const tx = db.transaction(Object.keys(records), 'readwrite');
+			for (const [table, rows] of Object.entries(records)) for (const row of rows) tx.objectStore(table).put(row);
 			tx.oncomplete = res;
 			tx.onerror = () => rej(tx.error);
 		});
 		db.close();
-	}, LINES);
+	}, workbook);
 }
 
 const server = await serveBuild('build', PORT);
