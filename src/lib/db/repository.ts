@@ -202,8 +202,9 @@ function renames(table: TableName, before: AnyRecord, after: AnyRecord): boolean
 
 /**
  * Records per bulk call inside a large write: IndexedDB clones each record on the page's thread as
- * it is put, one task per call. At 2,000, a 10,000-row paste had tasks of 202–222 ms in 3 of 10
- * runs; at 1,000 its longest was 168 ms, and its time the same (docs/benchmarks.md, issue 22).
+ * it is put, one task per call. At 2,000, 5 of 38 runs of a 10,000-row paste had a task of
+ * 202–276 ms; at 1,000 none of 38 went past 172 ms, and run in turns the two took the same time
+ * (docs/benchmarks.md, issue 22).
  */
 const WRITE_SLICE = 1_000;
 
