@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4280);
-const BASE = `http://127.0.0.1:${PORT}`;
+// `BENCH_PREVIOUS=<dir of another build>` measures that build too, visit by visit in turns with this
+// one (each from its own port, so its own storage and profile), so the two are compared under one load.
+const PREVIOUS = process.env.BENCH_PREVIOUS ?? '';
+/** The build being visited: the functions below open pages at it. */
+let BASE = `http://127.0.0.1:${PORT}`;
 const LINES = Number(process.env.BENCH_PO_LINES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // A returning user's browser keeps its storage on disk. Playwright's ordinary contexts are
@@ -218,15 +222,19 @@ async function measureJs(context, path) {
 	return { path, rawKB: kb(files, 'raw'), gzipKB: kb(files, 'gz'), files: files.length, initialGzipKB: kb(first, 'gz'), initialRawKB: kb(first, 'raw'), initialFiles: first.length };
 }
 
-const server = await serveBuild('build', PORT, () => generation);
+const builds = [{ label: 'this build', root: 'build', port: PORT }, ...(PREVIOUS ? [{ label: 'previous build', root: PREVIOUS, port: PORT + 1 }] : [])];
 const browser = await chromium.launch(chromiumLaunch);
-const profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
+for (const b of builds) {
+	b.base = `http://127.0.0.1:${b.port}`;
+	b.server = await serveBuild(b.root, b.port, () => generation);
+	b.profileDir = mkdtempSync(join(tmpdir(), 'tieout-bench-'));
+}
+const at = (b) => (BASE = b.base);
 try {
-	const results = { date: new Date().toISOString(), lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, serviceWorkers: SERVICE_WORKERS, without: WITHOUT, runs: [] };
 	const viewport = { width: 1440, height: 900 };
 	const options = { viewport, serviceWorkers: SERVICE_WORKERS };
-	const open = async () => {
-		const context = await (PROFILE === 'on-disk' ? chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, ...options }) : browser.newContext(options));
+	const open = async (b) => {
+		const context = await (PROFILE === 'on-disk' ? chromium.launchPersistentContext(b.profileDir, { ...chromiumLaunch, ...options }) : browser.newContext(options));
 		// Before any of the page's scripts, first-rows.js included; first screens kept before are not drawn either.
 		if (WITHOUT.length)
 			await context.addInitScript((without) => {
@@ -235,34 +243,56 @@ try {
 			}, WITHOUT);
 		return context;
 	};
-	let context = await open();
-	const seedPage = await context.newPage();
-	results.seedMs = Math.round(await seed(seedPage, LINES));
-	// Every measured visit is then answered by the worker, as a returning user's is.
-	if (SERVICE_WORKERS === 'allow') await seedPage.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-	await seedPage.close();
-	for (let i = 0; i < RUNS; i++) {
-		if (SNAPSHOT === 'cold') await forgetCopies(context);
-		if (RESTART) {
-			await context.close();
-			context = await open();
-		}
-		const r = await measureGridLoad(context);
-		results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), firstRowBy: r.firstRowBy, firstGridRowMs: Math.round(r.firstGridRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
+	for (const b of builds) {
+		at(b);
+		b.results = { date: new Date().toISOString(), build: b.label, lines: LINES, profile: PROFILE, snapshot: SNAPSHOT, serviceWorkers: SERVICE_WORKERS, without: WITHOUT, runs: [] };
+		b.context = await open(b);
+		const seedPage = await b.context.newPage();
+		b.results.seedMs = Math.round(await seed(seedPage, LINES));
+		// Every measured visit is then answered by the worker, as a returning user's is.
+		if (SERVICE_WORKERS === 'allow') await seedPage.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+		await seedPage.close();
 	}
-	await context.close();
+	for (let i = 0; i < RUNS; i++) {
+		for (const b of builds) {
+			at(b);
+			if (SNAPSHOT === 'cold') await forgetCopies(b.context);
+			if (RESTART) {
+				await b.context.close();
+				b.context = await open(b);
+			}
+			const r = await measureGridLoad(b.context);
+			b.results.runs.push({ cache: r.cached ? 'warm' : 'cold', firstRowMs: Math.round(r.firstRow), firstRowBy: r.firstRowBy, firstGridRowMs: Math.round(r.firstGridRow), allRowsMs: Math.round(r.allRows), verifiedMs: Math.round(r.verified), maxLongTaskMs: Math.max(0, ...r.longTasks), longTasks: r.longTasks, marks: r.marks });
+		}
+	}
+	for (const b of builds) await b.context.close();
 	// What each page downloads from the server on a first visit: no worker answering from its cache.
 	const clean = await browser.newContext({ serviceWorkers: 'block' });
-	results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
-	const med = (k) => results.runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.runs.length / 2)];
-	console.log(`\nPO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, first-rows snapshot ${SNAPSHOT}, service worker ${SERVICE_WORKERS === 'allow' ? 'on' : 'off'}${WITHOUT.length ? `, without ${WITHOUT.join(' and ')}` : ''}, ms from navigation start):`);
-	for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows painted ${r.firstRowMs} ms (by ${r.firstRowBy}) · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
-	console.log(`  median: first rows ${med('firstRowMs')} ms (target ≤ 500), first AG Grid row ${med('firstGridRowMs')} ms, all rows ${med('allRowsMs')} ms (target ≤ 3000)`);
-	for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.initialGzipKB} kB gzipped before the page draws (${j.initialRawKB} kB raw, ${j.initialFiles} files; target ≤ 350 kB gzipped); ${j.gzipKB} kB with what loads after (${j.rawKB} kB raw, ${j.files} files)`);
+	for (const b of builds) {
+		at(b);
+		b.results.js = [await measureJs(clean, '/'), await measureJs(clean, '/work-orders'), await measureJs(clean, '/lines/po-lines')];
+	}
+	// Medians of the warm visits (the first visit of a fresh profile has no copies yet), as docs/benchmarks.md gives them.
+	const med = (runs, k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+	for (const { label, results } of builds) {
+		console.log(`\n${label}: PO lines grid, ${LINES.toLocaleString('en-US')} lines from IndexedDB (${RUNS} runs, ${PROFILE} profile, first-rows snapshot ${SNAPSHOT}, service worker ${SERVICE_WORKERS === 'allow' ? 'on' : 'off'}${RESTART ? ', browser restarted before each visit' : ''}${WITHOUT.length ? `, without ${WITHOUT.join(' and ')}` : ''}, ms from navigation start):`);
+		for (const r of results.runs) console.log(`  [${r.cache} line cache] first rows painted ${r.firstRowMs} ms (by ${r.firstRowBy}) · first AG Grid row ${r.firstGridRowMs} ms · all rows ${r.allRowsMs} ms · tables read and verified ${r.verifiedMs} ms · longest task ${r.maxLongTaskMs} ms\n    marks: ${r.marks}\n    long tasks: ${r.longTasks.join(', ')}`);
+		console.log(`  median: first rows ${med(results.runs, 'firstRowMs')} ms (target ≤ 500), first AG Grid row ${med(results.runs, 'firstGridRowMs')} ms, all rows ${med(results.runs, 'allRowsMs')} ms (target ≤ 3000)`);
+		for (const j of results.js) console.log(`JavaScript for ${j.path}: ${j.initialGzipKB} kB gzipped before the page draws (${j.initialRawKB} kB raw, ${j.initialFiles} files; target ≤ 350 kB gzipped); ${j.gzipKB} kB with what loads after (${j.rawKB} kB raw, ${j.files} files)`);
+	}
+	if (builds.length > 1) {
+		console.log('\nin turns, warm visits only (median):');
+		for (const { label, results } of builds) {
+			const warm = results.runs.filter((r) => r.cache === 'warm');
+			console.log(`  ${label}: first rows ${med(warm, 'firstRowMs')} ms · all rows ${med(warm, 'allRowsMs')} ms · longest task ${Math.max(0, ...warm.map((r) => r.maxLongTaskMs))} ms (${warm.length} visits)`);
+		}
+	}
 	mkdirSync('bench-results', { recursive: true });
-	writeFileSync('bench-results/browser.json', JSON.stringify(results, null, 2));
+	writeFileSync('bench-results/browser.json', JSON.stringify(builds.length > 1 ? builds.map((b) => b.results) : builds[0].results, null, 2));
 } finally {
 	await browser.close();
-	server.close();
-	rmSync(profileDir, { recursive: true, force: true });
+	for (const b of builds) {
+		b.server.close();
+		rmSync(b.profileDir, { recursive: true, force: true });
+	}
 }
