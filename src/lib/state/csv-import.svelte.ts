@@ -6,11 +6,14 @@ import { headerSignature, initialMapping, validateMapping, type FieldMapping, ty
 import type { ImportProblem } from '$lib/io/csv/problem';
 import type { Delimiter } from '$lib/io/csv/sniff';
 import type { ValueOptions } from '$lib/io/csv/values';
-import { CsvWorker } from '$lib/io/csv/worker/client';
 import type { PlanSummaryOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
 import { newCustomer } from '$lib/domain/factories';
 import type { PurchaseOrder } from '$lib/domain/records';
-import { app, applySet, newId, saveOne, today } from './app.svelte';
+import { bumpGeneration } from '$lib/db/generation';
+import { WriteCancelled } from '$lib/db/write-watch';
+import { announce, recordingOff } from '$lib/db/history';
+import { app, newId, saveOne, today } from './app.svelte';
+import { ImportWorker } from './import-worker';
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 import { reloadHolds } from './reload-holds.svelte';
@@ -22,6 +25,9 @@ function isPdf(name: string, bytes: ArrayBuffer): boolean {
 	const text = String.fromCharCode(...head);
 	return text.includes('%PDF-') || /\.pdf$/i.test(name);
 }
+
+/** The table of the records a review lists, by kind of file. */
+const TOP_TABLE = { po: 'purchaseOrders', workOrder: 'workOrders', invoice: 'invoices' } as const;
 
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
@@ -60,7 +66,6 @@ export class CsvImport {
 	unstoppable = $state(false);
 	/** Cancel was pressed during the write: it stops at its next slice and takes everything back. */
 	cancelling = $state(false);
-	#stop: AbortController | null = null;
 	// Raw, not deeply reactive: large, replaced whole, and written to IndexedDB (which cannot clone proxies).
 	summary = $state.raw<TableSummary | null>(null);
 	problems = $state.raw<ImportProblem[]>([]);
@@ -83,7 +88,7 @@ export class CsvImport {
 	#decided = { decimal: false, dateOrder: false };
 	/** Bumped by cancel and reset, so an answer to an abandoned request is ignored. */
 	#generation = 0;
-	#worker = new CsvWorker();
+	#worker = new ImportWorker();
 	/** The customers the file's Customer column names, row by row. */
 	readonly customers = new ImportCustomers((column) => this.#worker.names(column));
 	/** The mapping as it was offered, so choosing the customer may bring that customer's own without undoing the person's edits. */
@@ -264,7 +269,11 @@ export class CsvImport {
 		return out;
 	}
 
-	/** Writes the plan and remembers the mapping, in one transaction. Resolves to the first new or changed record's id. */
+	/**
+	 * Writes the plan and remembers the mapping, in one transaction, from the worker that holds the
+	 * plan (import-write.ts): the page only moves the bar. Resolves to the first new or changed
+	 * record's id once the page shows it.
+	 */
 	async apply(): Promise<string | null> {
 		const o = this.outcome;
 		if (!o?.ok || !this.summary) return null;
@@ -274,40 +283,40 @@ export class CsvImport {
 		this.step = 'applying';
 		this.#phase();
 		const fileName = this.fileName;
-		const stop = (this.#stop = new AbortController());
-		// Fetching the records from the worker is the first half of the bar, storing them the second.
-		const writes = Math.max(counts.writes, 1);
-		let write;
-		try {
-			write = await this.#worker.takeWrite((done) => (this.progress = Math.min(done, writes) / writes / 2));
-		} catch (e) {
-			if (stop.signal.aborted) return this.#cancelled(fileName);
-			notices.push('error', `${fileName} was not imported: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`);
-			this.step = 'review';
-			return null;
-		}
-		if (stop.signal.aborted) return this.#cancelled(fileName);
-		const { customerId } = checked;
+		const db = app.wb.db;
 		const signature = headerSignature(this.summary.header);
-		const refused = await applySet(async () => {
-			const existing = (await app.wb.db.mappings.where('[customerId+kind]').equals([customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
-			const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId, kind: this.kind, headerSignature: signature, mapping: checked.mapping, options: checked.options };
-			return { put: write.put, remove: write.remove, revisions: write.revisions, mappings: [mapping] };
-		}, false, {
-			signal: stop.signal,
-			progress: (done, total) => (this.progress = 0.5 + done / Math.max(total, 1) / 2),
-			committing: () => (this.unstoppable = true)
-		}, { kind: 'import', file: fileName });
-		if (refused && stop.signal.aborted) return this.#cancelled(fileName);
-		if (refused) {
+		app.pendingWrites++;
+		let answer;
+		try {
+			await app.started;
+			const existing = (await db.mappings.where('[customerId+kind]').equals([checked.customerId, this.kind]).toArray()).find((m) => m.headerSignature === signature);
+			const mapping: ColumnMapping = { id: existing?.id ?? newId(), customerId: checked.customerId, kind: this.kind, headerSignature: signature, mapping: checked.mapping, options: checked.options };
+			if (this.cancelling) throw new WriteCancelled();
+			// Before the write: a tab closed during it must not leave a kept first screen trusted (db/generation.ts).
+			bumpGeneration(db.name);
+			answer = await this.#worker.write({ db: db.name, mapping, file: fileName, recording: !recordingOff() }, (fraction, committing) => {
+				this.progress = fraction;
+				if (committing) this.unstoppable = true;
+			});
+		} catch (e) {
+			answer = { ok: false as const, cancelled: e instanceof WriteCancelled, message: `${e instanceof Error ? e.message : String(e)}. Nothing was saved.` };
+		} finally {
+			bumpGeneration(db.name);
+			app.pendingWrites--;
+		}
+		if (!answer.ok && answer.cancelled) return this.#cancelled(fileName);
+		if (!answer.ok) {
 			// A refused import is told as what it is: a record named, or the storage failure itself.
-			notices.push('error', `${fileName} was not imported. ${refused}`);
+			notices.push('error', `${fileName} was not imported. ${answer.message}`);
 			this.step = 'review';
 			this.#phase();
 			return null;
 		}
-		notices.push('success', `${fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
+		if (answer.committed) announce(answer.committed);
 		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
+		// The records reach this page through the change feed, which may arrive after the worker's answer.
+		if (first) await app.wb.shown(TOP_TABLE[this.kind], first.id);
+		notices.push('success', `${fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
 		this.reset();
 		return first?.id ?? null;
 	}
@@ -352,8 +361,7 @@ export class CsvImport {
 		if (this.step === 'applying') {
 			if (this.unstoppable || this.cancelling) return;
 			this.cancelling = true;
-			this.#stop?.abort();
-			this.#worker.cancel();
+			this.#worker.stopWrite();
 			return;
 		}
 		this.#worker.cancel();
@@ -380,7 +388,6 @@ export class CsvImport {
 		this.fileName = '';
 		this.isPdf = false;
 		this.#phase();
-		this.#stop = null;
 		this.summary = null;
 		this.problems = [];
 		this.delimiter = null;

@@ -119,6 +119,24 @@ export class Workbook {
 		this.cache.close();
 	}
 
+	/**
+	 * Resolves once `table` shows record `id`, or after `wait` ms: a write from another context (the
+	 * import worker, another tab) reaches this mirror through the change feed, in its own time.
+	 */
+	shown(table: TableName, id: string, wait = 10_000): Promise<void> {
+		const live = this.#live(table);
+		if (live.map.has(id)) return Promise.resolve();
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				off();
+				resolve();
+			};
+			const off = live.subscribe(() => live.map.has(id) && done());
+			const timer = setTimeout(done, wait);
+		});
+	}
+
 	#live(table: TableName) {
 		return this.tables[table] as unknown as LiveTable<{ id: string }>;
 	}

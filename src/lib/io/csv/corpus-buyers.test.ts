@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerNameIndex, rowsText } from '$lib/domain/customer-names';
 import { newCustomer, newPoLine, newPurchaseOrder } from '$lib/domain/factories';
-import { answer } from './worker/handle';
-import type { PlanRequest, PlanSummaryOutcome, WorkerResponse } from './worker/protocol';
+import { answer, plannedWrite } from './worker/handle';
+import type { PlanRequest, PlanSummaryOutcome, StoredRecords, WorkerResponse } from './worker/protocol';
 import { describeProblem } from './problem';
 import { suggestMapping } from './mapping';
 import { fixture } from './test-helpers';
@@ -30,13 +30,19 @@ function plan(req: Partial<PlanRequest>): PlanSummaryOutcome {
 	return r.outcome;
 }
 
+/** What the last plan would store, as the worker holds it for the write. */
+function taken(): StoredRecords {
+	const w = plannedWrite();
+	if (!w) throw new Error('expected the writes');
+	return w.put;
+}
+
 /** Every PO the plan writes, as [number, customer, lines]. */
 function written(outcome: PlanSummaryOutcome): [string, string, string[]][] {
 	if (!outcome.ok) throw new Error(outcome.problems.map(describeProblem).join('\n'));
-	const t = ask({ type: 'take', id: 3, offset: 0 });
-	if (t.type !== 'take') throw new Error('expected the writes');
-	const lines = t.slice.put.poLines ?? [];
-	return (t.slice.put.purchaseOrders ?? []).map((po) => [po.number, po.customerId, lines.filter((l) => l.poId === po.id).map((l) => l.description)]);
+	const t = taken();
+	const lines = t.poLines ?? [];
+	return (t.purchaseOrders ?? []).map((po) => [po.number, po.customerId, lines.filter((l) => l.poId === po.id).map((l) => l.description)]);
 }
 
 describe('CSV corpus: a PO log naming several buyers (issue 20, regression: every PO filed under the one customer chosen)', () => {
@@ -79,9 +85,7 @@ describe('CSV corpus: a PO log naming several buyers (issue 20, regression: ever
 	it('a name settled in the wizard for this file (nameChoices) counts as that customer; each PO takes its own customer’s terms', () => {
 		const outcome = plan({ customers: [harbor, bayview, acme], nameChoices: { acmefacilitiesinc: 'a' } });
 		expect(written(outcome).map(([n, c]) => `${n}/${c}`)).toEqual(['2040/h', '2040/b', '7710/a', '2041/h', '2042/b', '7711/a']);
-		const t = ask({ type: 'take', id: 5, offset: 0 });
-		if (t.type !== 'take') throw new Error('expected the writes');
-		expect(t.slice.put.purchaseOrders?.map((p) => p.terms)).toEqual(['Net 30', 'Net 15', 'Net 30', 'Net 30', 'Net 15', 'Net 30']);
+		expect(taken().purchaseOrders?.map((p) => p.terms)).toEqual(['Net 30', 'Net 15', 'Net 30', 'Net 30', 'Net 15', 'Net 30']);
 	});
 
 	it('diffs each PO against the stored PO of its own customer: Harbor’s 2040 is revised, Bayview’s 2040 is unchanged', () => {
@@ -126,8 +130,6 @@ describe('the Customer column of each kind', () => {
 		expect(refused.outcome.problems.map(describeProblem)).toEqual(['jobs.csv, row 4, column "Customer": Work order WO-3: "Harbor Point" could be Harbor Point Property Management LLC or Harbor Point; choose which in the wizard']);
 		const planned = ask({ type: 'plan', ...base, customers, nameChoices: { harborpoint: 'x' } });
 		if (planned.type !== 'plan' || !planned.outcome.ok) throw new Error('expected a plan');
-		const t = ask({ type: 'take', id: 8, offset: 0 });
-		if (t.type !== 'take') throw new Error('expected the writes');
-		expect(t.slice.put.workOrders?.map((w) => [w.number, w.customerId])).toEqual([['WO-1', 'h'], ['WO-2', 'b'], ['WO-3', 'x']]);
+		expect(taken().workOrders?.map((w) => [w.number, w.customerId])).toEqual([['WO-1', 'h'], ['WO-2', 'b'], ['WO-3', 'x']]);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, sliceOf } from './handle';
-import { PREVIEW_ROWS, SLICE, type WorkerResponse } from './protocol';
+import { answer, plannedWrite } from './handle';
+import { PREVIEW_ROWS, type WorkerResponse } from './protocol';
 import { PREVIEW_CHILDREN } from './record-preview';
 import { acme } from '../test-helpers';
 
@@ -13,8 +13,8 @@ function ask(req: Parameters<typeof answer>[0]): WorkerResponse {
 }
 
 describe('the import worker', () => {
-	it('reads, plans, and hands the writes over in slices that add up to the whole plan, in order', () => {
-		const lines = SLICE * 2 + 123;
+	it('reads and plans a large file, keeping every record to write, in order, for the write the worker makes itself', () => {
+		const lines = 10_123;
 		const bytes = new TextEncoder().encode(csv(lines)).buffer as ArrayBuffer;
 		const read = ask({ type: 'read', id: 1, bytes, fileName: 'big.csv', chosen: {} });
 		expect(read).toMatchObject({ type: 'read', ok: true, summary: { rowCount: lines } });
@@ -35,22 +35,12 @@ describe('the import worker', () => {
 		const pos = Math.ceil(lines / 100);
 		expect(plan.outcome.plan.counts).toMatchObject({ total: pos, new: pos, writes: pos + lines });
 		expect(plan.outcome.plan.records.length).toBeLessThanOrEqual(50);
-
-		const lineNos: string[] = [];
-		let offset: number | null = 0;
-		let slices = 0;
-		while (offset !== null) {
-			const r = ask({ type: 'take', id: 3 + slices, offset });
-			if (r.type !== 'take') throw new Error('expected a slice');
-			const count = Object.values(r.slice.put).reduce((n, rows) => n + (rows?.length ?? 0), 0);
-			expect(count).toBeLessThanOrEqual(SLICE);
-			expect(!!r.slice.revisions).toBe(slices === 0);
-			for (const l of r.slice.put.poLines ?? []) lineNos.push(l.description);
-			offset = r.slice.next;
-			slices++;
-		}
-		expect(slices).toBe(Math.ceil((pos + lines) / SLICE));
-		expect(lineNos).toEqual(Array.from({ length: lines }, (_, i) => `Line ${i}`));
+		const write = plannedWrite();
+		expect(write?.put.purchaseOrders).toHaveLength(pos);
+		expect(write?.put.poLines?.map((l) => l.description)).toEqual(Array.from({ length: lines }, (_, i) => `Line ${i}`));
+		// A refused check leaves nothing to write: Apply can never store an earlier file's plan.
+		expect(ask({ type: 'plan', id: 3, kind: 'po', mapping: { poNumber: 'PO Number', lineNo: 'Line', description: 'Description', quantity: 'Description', unitPrice: 'Unit Price' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: {}, references: {} })).toMatchObject({ outcome: { ok: false } });
+		expect(plannedWrite()).toBeNull();
 	});
 
 	it('names the columns with data anywhere in the file, not only in the preview, and sends each new PO with its first lines only', () => {
@@ -70,16 +60,12 @@ describe('the import worker', () => {
 		expect(ask({ type: 'read', id: 1, bytes, fileName: 'log.csv', chosen: {} })).toMatchObject({ ok: true });
 		const plan = (badRows: 'refuse' | 'skip' | 'inProgress', id: number) =>
 			ask({ type: 'plan', id, kind: 'workOrder', mapping: { woNumber: 'WO', status: 'Status', signedOffBy: 'Signed Off By', signedOffOn: 'Sign Off Date', taskCode: 'Task', taskDescription: 'Description', quantity: 'Hours', rate: 'Rate' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: { workOrders: [], tasks: [] }, references: {}, badRows });
-		const taken = (id: number) => {
-			const r = ask({ type: 'take', id, offset: 0 });
-			if (r.type !== 'take') throw new Error('expected a slice');
-			return (r.slice.put.workOrders ?? []).map((w) => [w.number, w.status]);
-		};
+		const taken = () => (plannedWrite()?.put.workOrders ?? []).map((w) => [w.number, w.status]);
 		expect(plan('refuse', 2)).toMatchObject({ outcome: { ok: false, bad: { mode: 'refuse', count: 1, jobs: [{ number: 'J-2', fate: 'refused' }] } } });
 		expect(plan('skip', 3)).toMatchObject({ outcome: { ok: true, plan: { counts: { total: 1, writes: 2 } }, bad: { mode: 'skip', jobs: [{ number: 'J-2', fate: 'skipped' }] } } });
-		expect(taken(4)).toEqual([['J-1', 'complete']]);
+		expect(taken()).toEqual([['J-1', 'complete']]);
 		expect(plan('inProgress', 5)).toMatchObject({ outcome: { ok: true, plan: { counts: { total: 2, writes: 5 } }, bad: { mode: 'inProgress', jobs: [{ number: 'J-2', fate: 'inProgress' }] } } });
-		expect(taken(6)).toEqual([['J-1', 'complete'], ['J-2', 'in_progress']]);
+		expect(taken()).toEqual([['J-1', 'complete'], ['J-2', 'in_progress']]);
 	});
 
 	it('tells how far a check is as it converts, rising, without flooding the page, before the plan', () => {
@@ -99,9 +85,5 @@ describe('the import worker', () => {
 		expect(fractions.length).toBeGreaterThan(10);
 		expect(fractions.length).toBeLessThanOrEqual(30);
 		expect(fractions.at(-1)).toBeCloseTo(0.9);
-	});
-
-	it('a slice of an empty plan is empty and the last', () => {
-		expect(sliceOf({ put: {}, remove: {}, revisions: [] }, 0)).toEqual({ put: {}, remove: {}, revisions: [], next: null });
 	});
 });

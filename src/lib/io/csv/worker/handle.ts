@@ -8,31 +8,24 @@ import { warn, type ImportProblem } from '../problem';
 import { readPoPdf } from '../../pdf-in/read-po-pdf';
 import type { PdfJs } from '../../pdf-in/text-items';
 import { planTable } from './plan-view';
-import { PREVIEW_CELL, PREVIEW_ROWS, SHOWN_RECORDS, SLICE, type ImportPlanView, type StoredRecords, type WorkerRequest, type WorkerResponse, type WriteSlice } from './protocol';
+import { PREVIEW_CELL, PREVIEW_ROWS, SHOWN_RECORDS, type ImportPlanView, type PlannedWrite, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /**
  * The file last read: kept here so mapping and checking never copy a large table back and forth.
  * A PDF's table keeps the page of each row (by row number), so a problem names its page.
  */
 let current: { fileName: string; table: ParsedTable; pages?: Map<number, number> } | null = null;
-/** The last plan's writes, handed to the page in slices when the person applies it. */
+/** The last plan's writes, stored from the worker when the person applies it (state/import.worker.ts). */
 let planned: ImportPlanView['write'] | null = null;
+
+/** What the last successful check would write, exactly as its review showed; null when the last check refused the file. */
+export const plannedWrite = (): PlannedWrite | null => planned;
 
 /** A preview row as the wizard shows it: a cell of thousands of characters would only stretch the table. */
 const shortCells = (r: TableRow): TableRow => ({ row: r.row, cells: r.cells.map((c) => clip(c, PREVIEW_CELL)) });
 
-/** Every record to put, in table order (parents before children), for slicing. */
-function putsOf(write: ImportPlanView['write']): [keyof StoredRecords, unknown][] {
-	return (Object.entries(write.put) as [keyof StoredRecords, unknown[]][]).flatMap(([table, rows]) => rows.map((r) => [table, r] as [keyof StoredRecords, unknown]));
-}
-
-export function sliceOf(write: ImportPlanView['write'], offset: number): WriteSlice {
-	const all = putsOf(write);
-	const put: Record<string, unknown[]> = {};
-	for (const [table, r] of all.slice(offset, offset + SLICE)) (put[table] ??= []).push(r);
-	const end = offset + SLICE;
-	return { put: put as StoredRecords, ...(offset === 0 ? { remove: write.remove, revisions: write.revisions } : {}), next: end < all.length ? end : null };
-}
+/** How many records the write puts. */
+const putCount = (write: ImportPlanView['write']): number => (Object.values(write.put) as unknown[][]).reduce((n, rows) => n + rows.length, 0);
 
 /** A PDF's problems with the page of their row. */
 function withPages(problems: ImportProblem[]): ImportProblem[] {
@@ -90,10 +83,6 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 				}
 			];
 		}
-		if (req.type === 'take') {
-			if (!planned) return [{ type: 'failed', id: req.id, error: 'Nothing has been checked yet.' }];
-			return [{ type: 'take', id: req.id, slice: sliceOf(planned, req.offset) }];
-		}
 		if (!current) return [{ type: 'failed', id: req.id, error: 'No file has been read yet.' }];
 		if (req.type === 'names') return [{ type: 'names', id: req.id, names: namesInColumn(current.table, req.column) }];
 		const { type: _type, id: _id, ...plan } = req;
@@ -112,7 +101,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 			changed: count('changed'),
 			unchanged: count('unchanged'),
 			parts: rs.reduce((n, r) => n + r.added.length + r.changed.length + r.removed.length, 0),
-			writes: putsOf(outcome.plan.write).length
+			writes: putCount(outcome.plan.write)
 		};
 		// Records with changes first: those are what the person must read.
 		const shown = [...rs.filter((r) => r.status !== 'unchanged'), ...rs.filter((r) => r.status === 'unchanged')].slice(0, SHOWN_RECORDS);

@@ -46,16 +46,11 @@ export interface PlanRequest {
 	badRows?: BadRows;
 }
 
-/** Records handed from the worker to the page per message: small enough that no clone is a long task. */
-export const SLICE = 5000;
-
 export type WorkerRequest =
 	| { type: 'read'; id: number; bytes: ArrayBuffer; fileName: string; chosen: { delimiter?: Delimiter; headerRow?: number } }
 	/** A buyer's PO PDF: its table of lines and header fields (pdf-in/) become the table a CSV gives. */
 	| { type: 'readPdf'; id: number; bytes: ArrayBuffer; fileName: string }
 	| ({ type: 'plan'; id: number } & PlanRequest)
-	/** The next slice of the last plan's writes, from record `offset` on. */
-	| { type: 'take'; id: number; offset: number }
 	/** Every name in the file's Customer column, with its rows. */
 	| { type: 'names'; id: number; column: string };
 
@@ -125,7 +120,7 @@ export interface ImportPlanView {
 	write: PlannedWrite;
 }
 
-/** What the page receives for review: the first records in full and the tallies; the writes stay in the worker until applied. */
+/** What the page receives for review: the first records in full and the tallies; the writes stay in the worker, which stores them itself when the person applies them. */
 export interface ImportPlanSummary {
 	records: PlannedRecord[];
 	counts: { total: number; new: number; changed: number; unchanged: number; parts: number; writes: number };
@@ -135,14 +130,6 @@ export interface ImportPlanSummary {
 /** `bad`: a work-order file's jobs with problems, and what the chosen way does with them. */
 export type PlanSummaryOutcome = { ok: true; plan: ImportPlanSummary; warnings: ImportProblem[]; mapped: string[]; bad?: BadJobsView } | { ok: false; problems: ImportProblem[]; bad?: BadJobsView };
 
-/** A slice of the writes: records by table, plus (with the first slice) the removals and revisions. */
-export interface WriteSlice {
-	put: StoredRecords;
-	remove?: PlannedWrite['remove'];
-	revisions?: PlannedWrite['revisions'];
-	next: number | null;
-}
-
 export type PlanOutcome = { ok: true; plan: ImportPlanView; warnings: ImportProblem[]; mapped: string[]; bad?: BadJobsView } | { ok: false; problems: ImportProblem[]; bad?: BadJobsView };
 
 export type WorkerResponse =
@@ -150,6 +137,5 @@ export type WorkerResponse =
 	| { type: 'read'; id: number; ok: true; summary: TableSummary }
 	| { type: 'read'; id: number; ok: false; problems: ImportProblem[] }
 	| { type: 'plan'; id: number; outcome: PlanSummaryOutcome }
-	| { type: 'take'; id: number; slice: WriteSlice }
 	| { type: 'names'; id: number; names: FileCustomerName[] }
 	| { type: 'failed'; id: number; error: string };

@@ -1,26 +1,33 @@
-import type { PlannedWrite, PlanRequest, PlanSummaryOutcome, StoredRecords, TableSummary, WorkerRequest, WorkerResponse } from './protocol';
-import type { ImportProblem } from '../problem';
-import type { FileCustomerName } from '../customer-column';
+import type { PlanRequest, PlanSummaryOutcome, TableSummary, WorkerRequest, WorkerResponse } from '$lib/io/csv/worker/protocol';
+import type { ImportProblem } from '$lib/io/csv/problem';
+import type { FileCustomerName } from '$lib/io/csv/customer-column';
+import type { WriteRequest, WriteResponse } from './import-write';
 
-type Req = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Request = WorkerRequest | WriteRequest;
+type Response = WorkerResponse | WriteResponse;
+type Req = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Written = Extract<WriteResponse, { type: 'written' }>;
 
 /**
- * One import's conversation with its worker. `cancel()` stops a long parse at once by ending the
- * worker; the next request starts a fresh one (the file is then read again).
+ * One import's conversation with its worker (import.worker.ts). `cancel()` stops a long parse at
+ * once by ending the worker; the next request starts a fresh one (the file is then read again).
+ * A write is never ended so: `stopWrite()` asks it to take itself back.
  */
-export class CsvWorker {
+export class ImportWorker {
 	#worker: Worker | null = null;
 	#seq = 0;
-	#pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; onProgress?: (f: number) => void }>();
+	#pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void; onProgress?: (f: number, committing?: boolean) => void }>();
+	/** The write under way, so Cancel can ask it to stop. */
+	#writing: number | null = null;
 
 	#start(): Worker {
 		if (this.#worker) return this.#worker;
-		const w = new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module' });
-		w.onmessage = (e: MessageEvent<WorkerResponse>) => {
+		const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+		w.onmessage = (e: MessageEvent<Response>) => {
 			const r = e.data;
 			const p = this.#pending.get(r.id);
 			if (!p) return;
-			if (r.type === 'progress') return p.onProgress?.(r.fraction);
+			if (r.type === 'progress') return p.onProgress?.(r.fraction, 'committing' in r && r.committing);
 			this.#pending.delete(r.id);
 			if (r.type === 'failed') p.reject(new Error(r.error));
 			else p.resolve(r);
@@ -41,7 +48,7 @@ export class CsvWorker {
 		for (const p of waiting) p.reject(error);
 	}
 
-	#ask(req: Req, transfer: Transferable[] = [], onProgress?: (f: number) => void): Promise<WorkerResponse> {
+	#ask(req: Req, transfer: Transferable[] = [], onProgress?: (f: number, committing?: boolean) => void): Promise<Response> {
 		const id = ++this.#seq;
 		const w = this.#start();
 		return new Promise((resolve, reject) => {
@@ -77,22 +84,26 @@ export class CsvWorker {
 		return r.names;
 	}
 
-	/** The checked plan's writes, fetched slice by slice so no single hand-off blocks the page. */
-	async takeWrite(onProgress?: (done: number) => void): Promise<PlannedWrite> {
-		const put: Record<string, unknown[]> = {};
-		let remove: PlannedWrite['remove'] = {};
-		let revisions: PlannedWrite['revisions'] = [];
-		let offset: number | null = 0;
-		while (offset !== null) {
-			const r = await this.#ask({ type: 'take', offset });
-			if (r.type !== 'take') throw new Error('Unexpected answer from the import worker');
-			for (const [table, rows] of Object.entries(r.slice.put)) (put[table] ??= []).push(...(rows as unknown[]));
-			if (r.slice.remove) remove = r.slice.remove;
-			if (r.slice.revisions) revisions = r.slice.revisions;
-			offset = r.slice.next;
-			onProgress?.(offset ?? Infinity);
+	/**
+	 * Stores the last checked plan from the worker, in one transaction. `onProgress` hears how far it
+	 * is, and once that it is committing (past stopping); resolves to the worker's answer, a
+	 * refusal included, and rejects only when the worker itself fails.
+	 */
+	async write(req: Omit<Extract<WriteRequest, { type: 'write' }>, 'id' | 'type'>, onProgress?: (f: number, committing?: boolean) => void): Promise<Written> {
+		const id = this.#seq + 1;
+		this.#writing = id;
+		try {
+			const r = await this.#ask({ type: 'write', ...req }, [], onProgress);
+			if (r.type !== 'written') throw new Error('Unexpected answer from the import worker');
+			return r;
+		} finally {
+			if (this.#writing === id) this.#writing = null;
 		}
-		return { put: put as StoredRecords, remove, revisions };
+	}
+
+	/** Asks the write under way to stop at its next slice; its answer then says it was cancelled. */
+	stopWrite(): void {
+		if (this.#writing !== null) this.#worker?.postMessage({ type: 'stop', id: ++this.#seq, write: this.#writing } satisfies WriteRequest);
 	}
 
 	cancel(): void {
