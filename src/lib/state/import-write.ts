@@ -59,7 +59,7 @@ export async function writePlanned(
 	try {
 		await applyChanges(
 			db,
-			{ put: write.put, remove: write.remove, revisions: write.revisions, mappings: [req.mapping] },
+			{ put: write.put, add: write.add, remove: write.remove, revisions: write.revisions, mappings: [req.mapping] },
 			{
 				signal,
 				progress: (done, total) => {

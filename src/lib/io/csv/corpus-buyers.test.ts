@@ -34,7 +34,10 @@ function plan(req: Partial<PlanRequest>): PlanSummaryOutcome {
 function taken(): StoredRecords {
 	const w = plannedWrite();
 	if (!w) throw new Error('expected the writes');
-	return w.put;
+	// Replaced records, then new ones, per table.
+	const out: Record<string, unknown[]> = {};
+	for (const part of [w.put, w.add ?? {}]) for (const [t, rows] of Object.entries(part)) (out[t] ??= []).push(...(rows as unknown[]));
+	return out as StoredRecords;
 }
 
 /** Every PO the plan writes, as [number, customer, lines]. */

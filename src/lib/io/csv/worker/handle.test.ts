@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, plannedWrite } from './handle';
+import { answer, plannedWrite, splitNew } from './handle';
 import { PREVIEW_ROWS, type WorkerResponse } from './protocol';
 import { PREVIEW_CHILDREN } from './record-preview';
 import { acme } from '../test-helpers';
@@ -36,8 +36,10 @@ describe('the import worker', () => {
 		expect(plan.outcome.plan.counts).toMatchObject({ total: pos, new: pos, writes: pos + lines });
 		expect(plan.outcome.plan.records.length).toBeLessThanOrEqual(50);
 		const write = plannedWrite();
-		expect(write?.put.purchaseOrders).toHaveLength(pos);
-		expect(write?.put.poLines?.map((l) => l.description)).toEqual(Array.from({ length: lines }, (_, i) => `Line ${i}`));
+		// Nothing was stored: every record is new, added without reading a previous version.
+		expect(write?.put).toEqual({});
+		expect(write?.add?.purchaseOrders).toHaveLength(pos);
+		expect(write?.add?.poLines?.map((l) => l.description)).toEqual(Array.from({ length: lines }, (_, i) => `Line ${i}`));
 		// A refused check leaves nothing to write: Apply can never store an earlier file's plan.
 		expect(ask({ type: 'plan', id: 3, kind: 'po', mapping: { poNumber: 'PO Number', lineNo: 'Line', description: 'Description', quantity: 'Description', unitPrice: 'Unit Price' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: {}, references: {} })).toMatchObject({ outcome: { ok: false } });
 		expect(plannedWrite()).toBeNull();
@@ -60,7 +62,7 @@ describe('the import worker', () => {
 		expect(ask({ type: 'read', id: 1, bytes, fileName: 'log.csv', chosen: {} })).toMatchObject({ ok: true });
 		const plan = (badRows: 'refuse' | 'skip' | 'inProgress', id: number) =>
 			ask({ type: 'plan', id, kind: 'workOrder', mapping: { woNumber: 'WO', status: 'Status', signedOffBy: 'Signed Off By', signedOffOn: 'Sign Off Date', taskCode: 'Task', taskDescription: 'Description', quantity: 'Hours', rate: 'Rate' }, options: { decimal: '.', dateOrder: 'mdy' }, customerId: acme.id, customers: [acme], sites: [], today: '2027-01-15', stored: { workOrders: [], tasks: [] }, references: {}, badRows });
-		const taken = () => (plannedWrite()?.put.workOrders ?? []).map((w) => [w.number, w.status]);
+		const taken = () => (plannedWrite()?.add?.workOrders ?? []).map((w) => [w.number, w.status]);
 		expect(plan('refuse', 2)).toMatchObject({ outcome: { ok: false, bad: { mode: 'refuse', count: 1, jobs: [{ number: 'J-2', fate: 'refused' }] } } });
 		expect(plan('skip', 3)).toMatchObject({ outcome: { ok: true, plan: { counts: { total: 1, writes: 2 } }, bad: { mode: 'skip', jobs: [{ number: 'J-2', fate: 'skipped' }] } } });
 		expect(taken()).toEqual([['J-1', 'complete']]);
@@ -85,5 +87,11 @@ describe('the import worker', () => {
 		expect(fractions.length).toBeGreaterThan(10);
 		expect(fractions.length).toBeLessThanOrEqual(30);
 		expect(fractions.at(-1)).toBeCloseTo(0.9);
+	});
+
+	it('splits a revision’s writes: the matched PO and its changed lines replace what is stored, the added lines are new', () => {
+		const stored = { purchaseOrders: [{ id: 'po1' }], poLines: [{ id: 'l1' }, { id: 'l2' }] } as never;
+		const write = { put: { purchaseOrders: [{ id: 'po1' }], poLines: [{ id: 'l1' }, { id: 'new-3' }] }, remove: { poLines: ['l2'] }, revisions: [] } as never;
+		expect(splitNew(write, stored)).toEqual({ put: { purchaseOrders: [{ id: 'po1' }], poLines: [{ id: 'l1' }] }, add: { poLines: [{ id: 'new-3' }] }, remove: { poLines: ['l2'] }, revisions: [] });
 	});
 });

@@ -8,7 +8,7 @@ import { warn, type ImportProblem } from '../problem';
 import { readPoPdf } from '../../pdf-in/read-po-pdf';
 import type { PdfJs } from '../../pdf-in/text-items';
 import { planTable } from './plan-view';
-import { PREVIEW_CELL, PREVIEW_ROWS, SHOWN_RECORDS, type ImportPlanView, type PlannedWrite, type WorkerRequest, type WorkerResponse } from './protocol';
+import { PREVIEW_CELL, PREVIEW_ROWS, SHOWN_RECORDS, type ImportPlanView, type PlannedWrite, type StoredRecords, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /**
  * The file last read: kept here so mapping and checking never copy a large table back and forth.
@@ -23,6 +23,17 @@ export const plannedWrite = (): PlannedWrite | null => planned;
 
 /** A preview row as the wizard shows it: a cell of thousands of characters would only stretch the table. */
 const shortCells = (r: TableRow): TableRow => ({ row: r.row, cells: r.cells.map((c) => clip(c, PREVIEW_CELL)) });
+
+/** The plan's records split into those that replace a stored record (its id was sent as stored) and new ones, which can only have ids the plan made. */
+export function splitNew(write: PlannedWrite, stored: StoredRecords): PlannedWrite {
+	const known = new Set((Object.values(stored) as { id: string }[][]).flatMap((rows) => rows.map((r) => r.id)));
+	const put: Record<string, { id: string }[]> = {};
+	const add: Record<string, { id: string }[]> = {};
+	for (const [table, rows] of Object.entries(write.put) as [string, { id: string }[]][]) {
+		for (const r of rows) ((known.has(r.id) ? put : add)[table] ??= []).push(r);
+	}
+	return { ...write, put: put as StoredRecords, add: add as StoredRecords };
+}
 
 /** How many records the write puts. */
 const putCount = (write: ImportPlanView['write']): number => (Object.values(write.put) as unknown[][]).reduce((n, rows) => n + rows.length, 0);
@@ -92,7 +103,7 @@ export function answer(req: WorkerRequest, progress: (r: WorkerResponse) => void
 			planned = null;
 			return [{ type: 'plan', id: req.id, outcome: { ...outcome, problems: withPages(outcome.problems) } }];
 		}
-		planned = outcome.plan.write;
+		planned = splitNew(outcome.plan.write, plan.stored);
 		const rs = outcome.plan.records;
 		const count = (status: string) => rs.filter((r) => r.status === status).length;
 		const counts = {
