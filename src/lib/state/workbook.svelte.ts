@@ -29,11 +29,14 @@ const READ_SLICE = 2_000;
 const SNAPSHOT_DELAY = 60_000;
 
 /**
- * Rows of a comparison's difference handed to the mirror per task. 100,000 new lines at once (an
- * import from the worker, read back whole) held the page for 290-560 ms while live findings and
- * the lookups took them in; in slices, each is one short task.
+ * Rows of a comparison's difference handed to the mirror per task: 100,000 new lines at once (an
+ * import from the worker, read back whole) held the page for 225-560 ms while live findings and
+ * the lookups took them in; in slices of 5,000, each is one short task. Some of what follows each
+ * slice costs in proportion to the whole table (the grids' totals and refresh), so a difference
+ * of a million rows goes in at most `APPLY_SLICES` slices rather than 200.
  */
 const APPLY_SLICE = 5_000;
+const APPLY_SLICES = 20;
 
 /** Lets the page paint and take input before the next slice. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -296,11 +299,12 @@ export class Workbook {
 			const seen = new Set<string>();
 			let upserted = 0;
 			let removed = 0;
+			const size = Math.max(APPLY_SLICE, Math.ceil(slices.reduce((n, s) => n + s.length, 0) / APPLY_SLICES));
 			for (const slice of slices) {
-				for (let from = 0; from < slice.length; from += APPLY_SLICE) {
+				for (let from = 0; from < slice.length; from += size) {
 					await nextTask();
 					const upserts: { id: string }[] = [];
-					for (const row of slice.slice(from, from + APPLY_SLICE)) {
+					for (const row of slice.slice(from, from + size)) {
 						seen.add(row.id);
 						// A row the change feed applied since the read is newer than the read's: it stays.
 						if (!touched.has(row.id) && !sameRecord(live.map.get(row.id) as Record<string, unknown> | undefined, row as Record<string, unknown>)) upserts.push(row);
@@ -311,9 +315,9 @@ export class Workbook {
 			}
 			await nextTask();
 			const removes = [...live.map.keys()].filter((id) => !seen.has(id) && !touched.has(id));
-			for (let from = 0; from < removes.length; from += APPLY_SLICE) {
+			for (let from = 0; from < removes.length; from += size) {
 				if (from) await nextTask();
-				live.apply({ upserts: [], removes: removes.slice(from, from + APPLY_SLICE) });
+				live.apply({ upserts: [], removes: removes.slice(from, from + size) });
 			}
 			removed = removes.length;
 			if (upserted || removed) {
