@@ -83,6 +83,37 @@ describe('a write of many lines while the workbook is open', () => {
 	});
 });
 
+describe('a whole-table comparison applied in slices', () => {
+	// The comparison reads the table once, then applies what differs a slice per task (an import of
+	// 100,000 lines from the worker held the page for up to 560 ms at once). A row written between
+	// the read and its slice reaches the mirror through the change feed, and the older read must not
+	// overwrite it.
+	it('keeps a row the change feed applied after the read, and ends equal to storage', async () => {
+		const { db, tasks } = await seeded(1_000);
+		const wb = await open(db);
+		const workOrderId = tasks[0]!.workOrderId;
+		// Its id sorts last, so its slice is applied after every other.
+		const last = b.task({ id: 'ffffffff-ffff-4fff-8fff-ffffffffffff', workOrderId, code: 'LAST', description: 'As imported' });
+		let edited = false;
+		const slices: number[] = [];
+		wb.tables.tasks.subscribe((d) => {
+			slices.push(d.upserts.length);
+			if (edited) return;
+			edited = true;
+			// After the comparison's read, before its last slice: a later edit of the last row.
+			void db.tasks.update(last.id, { description: 'Edited after the read' });
+		});
+		// One bulk call of 50 or more: Dexie reports the whole table, and the mirror compares.
+		await db.tasks.bulkPut([...moreTasks(workOrderId, 12_000), last]);
+		await vi.waitFor(() => expect(wb.tables.tasks.get(last.id)?.description).toBe('Edited after the read'));
+		await vi.waitFor(() => expect(wb.tables.tasks.size).toBe(13_001));
+		await new Promise((r) => setTimeout(r, 50));
+		expect(wb.tables.tasks.get(last.id)?.description).toBe('Edited after the read');
+		expect(slices.length).toBeGreaterThan(2);
+		expect(mirror(wb)).toEqual(await stored(db));
+	});
+});
+
 describe('a small table changed as a whole', () => {
 	// Bug: a 10,000-row paste into Customers, already shown by the paste, was read back and handed to
 	// every grid again as a reset: a fifth of the paste's time.
