@@ -26,8 +26,9 @@ function isPdf(name: string, bytes: ArrayBuffer): boolean {
 	return text.includes('%PDF-') || /\.pdf$/i.test(name);
 }
 
-/** The table of the records a review lists, by kind of file. */
+/** The table of the records a review lists, by kind of file, and of their lines. */
 const TOP_TABLE = { po: 'purchaseOrders', workOrder: 'workOrders', invoice: 'invoices' } as const;
+const LINES = { po: { table: 'poLines', parent: 'poId' }, workOrder: { table: 'tasks', parent: 'workOrderId' }, invoice: { table: 'invoiceLines', parent: 'invoiceId' } } as const;
 
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
@@ -314,8 +315,9 @@ export class CsvImport {
 		}
 		if (answer.committed) announce(answer.committed);
 		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
-		// The records reach this page through the change feed, which may arrive after the worker's answer.
-		if (first) await app.wb.shown(TOP_TABLE[this.kind], first.id);
+		// The records reach this page through the change feed, which may arrive after the worker's
+		// answer and brings a big import's lines in slices: the one the page opens is read at once.
+		if (first) await app.wb.showNow(TOP_TABLE[this.kind], first.id, LINES[this.kind]).catch(() => app.wb.shown(TOP_TABLE[this.kind], first.id));
 		notices.push('success', `${fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
 		this.reset();
 		return first?.id ?? null;

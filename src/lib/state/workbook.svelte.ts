@@ -150,6 +150,28 @@ export class Workbook {
 		});
 	}
 
+	/**
+	 * Reads one record and its lines as stored now and shows them at once: after an import from
+	 * the worker, the record the page opens is not left waiting for the whole table's comparison,
+	 * whose slices bring a record's lines only with the last of them. Rows read here are as stored,
+	 * so a comparison running meanwhile keeps them (they count as the change feed's).
+	 */
+	async showNow(table: TableName, id: string, lines?: { table: TableName; parent: string }): Promise<void> {
+		const [record, children] = await Promise.all([
+			this.db.table(table).get(id) as Promise<{ id: string } | undefined>,
+			lines ? (this.db.table(lines.table).where(lines.parent).equals(id).toArray() as Promise<{ id: string }[]>) : Promise.resolve([])
+		]);
+		const apply = (t: TableName, rows: { id: string }[]) => {
+			const live = this.#live(t);
+			const touched = this.#touched.get(t);
+			const upserts = rows.filter((r) => !sameRecord(live.map.get(r.id) as Record<string, unknown> | undefined, r as Record<string, unknown>));
+			for (const r of upserts) touched?.add(r.id);
+			if (upserts.length) live.apply({ upserts, removes: [] });
+		};
+		if (record) apply(table, [record]);
+		if (lines && children.length) apply(lines.table, children);
+	}
+
 	#live(table: TableName) {
 		return this.tables[table] as unknown as LiveTable<{ id: string }>;
 	}
