@@ -6,7 +6,7 @@ import type { RecordOf } from '$lib/db/records';
 import { describeStorageProblem } from '$lib/db/errors';
 import { bumpGeneration, ensureGeneration } from '$lib/db/generation';
 import { noLineCopies, type CopyJournal, type LineCopies, type Pending } from './fast-start-hooks';
-import { sameRecord, storedDelta } from './same-record';
+import { sameRecord, storedDelta, storedDeltaSlices } from './same-record';
 import type { Delta } from './row-source';
 import { LiveTable } from './live-table.svelte';
 import { notices } from './notices.svelte';
@@ -130,24 +130,6 @@ export class Workbook {
 		for (const off of this.#unsubscribe.splice(0)) off();
 		for (const timer of this.#snapshotTimers.values()) clearTimeout(timer);
 		this.cache.close();
-	}
-
-	/**
-	 * Resolves once `table` shows record `id`, or after `wait` ms: a write from another context (the
-	 * import worker, another tab) reaches this mirror through the change feed, in its own time.
-	 */
-	shown(table: TableName, id: string, wait = 10_000): Promise<void> {
-		const live = this.#live(table);
-		if (live.map.has(id)) return Promise.resolve();
-		return new Promise((resolve) => {
-			const done = () => {
-				clearTimeout(timer);
-				off();
-				resolve();
-			};
-			const off = live.subscribe(() => live.map.has(id) && done());
-			const timer = setTimeout(done, wait);
-		});
 	}
 
 	/**
@@ -318,30 +300,21 @@ export class Workbook {
 		try {
 			const slices = await this.#readSlices(table, '');
 			const live = this.#live(table);
-			const seen = new Set<string>();
+			const size = Math.max(APPLY_SLICE, Math.ceil(slices.reduce((n, s) => n + s.length, 0) / APPLY_SLICES));
+			// A row the change feed applies meanwhile is newer than the read's: it stays (`touched`).
+			const deltas = storedDeltaSlices(live.map, slices, touched, size);
 			let upserted = 0;
 			let removed = 0;
-			const size = Math.max(APPLY_SLICE, Math.ceil(slices.reduce((n, s) => n + s.length, 0) / APPLY_SLICES));
-			for (const slice of slices) {
-				for (let from = 0; from < slice.length; from += size) {
-					await nextTask();
-					const upserts: { id: string }[] = [];
-					for (const row of slice.slice(from, from + size)) {
-						seen.add(row.id);
-						// A row the change feed applied since the read is newer than the read's: it stays.
-						if (!touched.has(row.id) && !sameRecord(live.map.get(row.id) as Record<string, unknown> | undefined, row as Record<string, unknown>)) upserts.push(row);
-					}
-					if (upserts.length) live.apply({ upserts, removes: [] });
-					upserted += upserts.length;
-				}
+			for (;;) {
+				// The pause comes before the comparison, so each slice is compared with what is shown then.
+				await nextTask();
+				const next = deltas.next();
+				if (next.done) break;
+				const { upserts, removes } = next.value;
+				if (upserts.length || removes.length) live.apply({ upserts, removes });
+				upserted += upserts.length;
+				removed += removes.length;
 			}
-			await nextTask();
-			const removes = [...live.map.keys()].filter((id) => !seen.has(id) && !touched.has(id));
-			for (let from = 0; from < removes.length; from += size) {
-				if (from) await nextTask();
-				live.apply({ upserts: [], removes: removes.slice(from, from + size) });
-			}
-			removed = removes.length;
 			if (upserted || removed) {
 				// The copy was behind the table in ways its journal did not name (a write from another tab, the import worker or outside the app).
 				performance.mark(`tieout:cache-corrected:${table}`, { detail: { upserts: upserted, removes: removed } });
@@ -353,6 +326,7 @@ export class Workbook {
 		}
 	}
 
+	/** Rewrites a table's fast-start copy a while after its last change. */
 	#scheduleSnapshot(table: TableName, delay = SNAPSHOT_DELAY): void {
 		if (!LINE_TABLES.includes(table)) return;
 		clearTimeout(this.#snapshotTimers.get(table));
