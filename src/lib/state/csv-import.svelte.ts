@@ -6,15 +6,15 @@ import { headerSignature, initialMapping, validateMapping, type FieldMapping, ty
 import type { ImportProblem } from '$lib/io/csv/problem';
 import type { Delimiter } from '$lib/io/csv/sniff';
 import type { ValueOptions } from '$lib/io/csv/values';
-import type { PlanSummaryOutcome, StoredRecords, TableSummary } from '$lib/io/csv/worker/protocol';
+import type { PlanSummaryOutcome, TableSummary } from '$lib/io/csv/worker/protocol';
 import { newCustomer } from '$lib/domain/factories';
-import type { PurchaseOrder } from '$lib/domain/records';
 import { bumpGeneration } from '$lib/db/generation';
 import { WriteCancelled } from '$lib/db/write-watch';
+import { describeStorageError, describeStorageProblem } from '$lib/db/errors';
 import { announce, recordingOff } from '$lib/db/history';
 import { app, newId, saveOne, today } from './app.svelte';
 import { ImportWorker } from './import-worker';
-import { linesOf } from './lookups';
+import { IMPORTED, lineReferences, storedFor } from './import-stored';
 import { notices } from './notices.svelte';
 import { reloadHolds } from './reload-holds.svelte';
 import { ImportCustomers } from './import-customers.svelte';
@@ -25,10 +25,6 @@ function isPdf(name: string, bytes: ArrayBuffer): boolean {
 	const text = String.fromCharCode(...head);
 	return text.includes('%PDF-') || /\.pdf$/i.test(name);
 }
-
-/** The table of the records a review lists, by kind of file, and of their lines. */
-const TOP_TABLE = { po: 'purchaseOrders', workOrder: 'workOrders', invoice: 'invoices' } as const;
-const LINES = { po: { table: 'poLines', parent: 'poId' }, workOrder: { table: 'tasks', parent: 'workOrderId' }, invoice: { table: 'invoiceLines', parent: 'invoiceId' } } as const;
 
 export type Step = 'file' | 'reading' | 'refused' | 'map' | 'checking' | 'review' | 'applying';
 
@@ -231,8 +227,8 @@ export class CsvImport {
 				nameChoices: $state.snapshot(this.customers.choices),
 				sites: wb.tables.sites.rows(),
 				today: today(),
-				stored: this.#stored(purchaseOrders),
-				references: this.kind === 'po' ? this.#references(purchaseOrders) : {},
+				stored: storedFor(wb, this.kind, purchaseOrders),
+				references: this.kind === 'po' ? lineReferences(wb, purchaseOrders) : {},
 				badRows: this.badRows
 			}, (f) => generation === this.#generation && (this.progress = f));
 			if (generation !== this.#generation) return;
@@ -242,32 +238,6 @@ export class CsvImport {
 			this.outcome = { ok: false, problems: [{ file: this.fileName, row: null, column: null, message: e instanceof Error ? e.message : String(e), severity: 'error' }] };
 			this.step = 'review';
 		}
-	}
-
-	/** The stored records a file of this kind can match: they are matched by number, so all of that kind. */
-	#stored(purchaseOrders: PurchaseOrder[]): StoredRecords {
-		const t = app.wb.tables;
-		if (this.kind === 'po') {
-			return { purchaseOrders, poLines: purchaseOrders.flatMap((p) => linesOf(app.wb).poLines(p.id)) };
-		}
-		if (this.kind === 'workOrder') return { workOrders: t.workOrders.rows(), tasks: t.tasks.rows() };
-		return { invoices: t.invoices.rows(), invoiceLines: t.invoiceLines.rows() };
-	}
-
-	/** Tasks and invoice lines that point at each stored PO line, so the diff can warn before one is removed. */
-	#references(purchaseOrders: { id: string; number: string; customerId: string }[]): Record<string, string[]> {
-		const wb = app.wb;
-		const out: Record<string, string[]> = {};
-		const add = (key: string, what: string) => (out[key] ??= []).push(what);
-		for (const po of purchaseOrders) {
-			for (const wo of wb.tables.workOrders.rows().filter((w) => w.poNumber === po.number && w.customerId === po.customerId)) {
-				for (const t of linesOf(wb).tasks(wo.id)) if (t.poLineNo !== null) add(`${po.id}|${t.poLineNo}`, `task ${t.code} of ${wo.number}`);
-			}
-			for (const inv of wb.tables.invoices.rows().filter((i) => i.poNumber === po.number && i.customerId === po.customerId && i.status !== 'void')) {
-				for (const l of linesOf(wb).invoiceLines(inv.id)) if (l.poLineNo !== null) add(`${po.id}|${l.poLineNo}`, `${inv.number} line ${l.lineNo}`);
-			}
-		}
-		return out;
 	}
 
 	/**
@@ -300,7 +270,7 @@ export class CsvImport {
 				if (committing) this.unstoppable = true;
 			});
 		} catch (e) {
-			answer = { ok: false as const, cancelled: e instanceof WriteCancelled, message: `${e instanceof Error ? e.message : String(e)}. Nothing was saved.` };
+			answer = { ok: false as const, cancelled: e instanceof WriteCancelled, message: describeStorageError(e) };
 		} finally {
 			bumpGeneration(db.name);
 			app.pendingWrites--;
@@ -317,7 +287,8 @@ export class CsvImport {
 		const first = records.find((r) => r.status !== 'unchanged') ?? records[0];
 		// The records reach this page through the change feed, which may arrive after the worker's
 		// answer and brings a big import's lines in slices: the one the page opens is read at once.
-		if (first) await app.wb.showNow(TOP_TABLE[this.kind], first.id, LINES[this.kind]).catch(() => app.wb.shown(TOP_TABLE[this.kind], first.id));
+		const { table, lines } = IMPORTED[this.kind];
+		if (first) await app.wb.showNow(table, first.id, lines).catch((err) => notices.push('error', `${fileName} was imported, but could not be read back to show it: ${describeStorageProblem(err)}`));
 		notices.push('success', `${fileName}: ${counts.new} new, ${counts.changed} changed; ${counts.parts} line${counts.parts === 1 ? '' : 's'} added, changed or removed.${o.bad ? ` ${appliedText(o.bad)}` : ''}`);
 		this.reset();
 		return first?.id ?? null;

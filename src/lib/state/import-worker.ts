@@ -90,6 +90,7 @@ export class ImportWorker {
 	 * refusal included, and rejects only when the worker itself fails.
 	 */
 	async write(req: Omit<Extract<WriteRequest, { type: 'write' }>, 'id' | 'type'>, onProgress?: (f: number, committing?: boolean) => void): Promise<Written> {
+		// The id #ask is about to give this request (it numbers them in order, synchronously), so a stop can name it.
 		const id = this.#seq + 1;
 		this.#writing = id;
 		try {
