@@ -153,7 +153,7 @@ test('a workbook with no backup offers one on every page but Settings; Download 
 	const [download] = await Promise.all([page.waitForEvent('download'), reminder.getByRole('button', { name: 'Download backup' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^tieout-backup-\d{4}-\d{2}-\d{2}\.json$/);
 	const file = JSON.parse(await readFile(await download.path(), 'utf8'));
-	expect(file).toMatchObject({ format: 'tieout-backup', formatVersion: 5, appVersion: '0.5.0' });
+	expect(file).toMatchObject({ format: 'tieout-backup', formatVersion: 6, appVersion: '0.6.0' });
 	expect(file.tables.workOrders).toHaveLength(12);
 	await expect(reminder).toHaveCount(0);
 	await page.goto('/settings');

@@ -86,7 +86,18 @@ test('a CSV import is undone as one step, and redone', async ({ page }) => {
 	await page.keyboard.press('Control+Shift+Z');
 	await expect(rowCount(pos)).toHaveText('4 rows');
 	await cellOf(await stableRow(pos, 'number', 'PO-3001'), 'number').click();
-	await expect(rowCount(gridSection(page, 'Lines of PO PO-3001'))).toHaveText('3 rows');
+	const poLines = gridSection(page, 'Lines of PO PO-3001');
+	await expect(rowCount(poLines)).toHaveText('3 rows');
+
+	// A line created with its PO is filed under the PO in the history's index (schema 6); its history still tells all three steps.
+	await cellOf(await stableRow(poLines, 'lineNo', '1'), 'description').click();
+	await poLines.getByRole('button', { name: 'History' }).click();
+	const dialog = page.getByRole('dialog', { name: 'History of PO PO-3001 line 1' });
+	const lines = dialog.getByRole('listitem');
+	await expect(lines).toHaveCount(3);
+	await expect(lines.nth(0)).toHaveText(/ · Redo of import of po-original\.csv · brought back$/);
+	await expect(lines.nth(1)).toHaveText(/ · Undo of import of po-original\.csv · taken away$/);
+	await expect(lines.nth(2)).toHaveText(/ · Import of po-original\.csv · created$/);
 });
 
 test('undo is refused, naming the field, after another tab changed it, and nothing changes', async ({ page, context }) => {

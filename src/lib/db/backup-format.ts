@@ -20,7 +20,9 @@ export const BACKUP_FORMATS = [
 	/** From 2026-12-07: invoices' corrections and history, addresses in parts, bookkeeping names (schema 4). */
 	{ version: 4, schemaVersion: 4, optionalTables: ['history'] as StoredKind[] },
 	/** From 2026-12-08: the history of every change (schema 5); files before it have none. */
-	{ version: 5, schemaVersion: 5, optionalTables: [] as StoredKind[] }
+	{ version: 5, schemaVersion: 5, optionalTables: [] as StoredKind[] },
+	/** From 2026-12-09: history rows name the keys they are found by (`lookup`, schema 6). */
+	{ version: 6, schemaVersion: 6, optionalTables: [] as StoredKind[] }
 ] as const;
 
 export const CURRENT_FORMAT = BACKUP_FORMATS[BACKUP_FORMATS.length - 1]!;

@@ -219,7 +219,7 @@ function attachmentsFrom(rows: BackedUpAttachment[], workOrders: Set<string>, pr
  */
 function historyFrom(rows: HistoryRow[], problems: string[]): HistoryRow[] {
 	return rows.map((row) => {
-		if (!row.keys.every((k) => typeof k === 'string' && k.includes(':'))) problems.push(`Change ${row.id} of the history: its record keys are not "kind:id"`);
+		if (![...row.keys, ...row.lookup].every((k) => typeof k === 'string' && k.includes(':'))) problems.push(`Change ${row.id} of the history: its record keys are not "kind:id"`);
 		if (!row.deleted.some((d) => typeof d?.record?.base64 === 'string')) return row;
 		const deleted = row.deleted.map((d) => {
 			const { base64, ...rest } = d.record as { base64?: string; type?: string };

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { Cause } from './cause';
 import type { TableName } from './database';
+import { OWNER_OF } from './owners';
 
 /*
  * The history of every change made through the repository, kept in IndexedDB in the same
@@ -8,8 +9,11 @@ import type { TableName } from './database';
  * stored. One repository call is one change, and one undo step.
  *
  * Layout, chosen for the 100,000-line import (docs/benchmarks.md, "Issue 22"): one row per change,
- * or per `PART` records of a big one. `keys` names every record the row touched ("poLines:<id>")
- * and is a multi-entry index, so a record's history is one index read. What happened to each:
+ * or per `PART` records of a big one. `keys` names every record the row touched ("poLines:<id>").
+ * `lookup`, a multi-entry index, is how a record's history is found: it names the row's records,
+ * except that a line created with its owner in the same change (a new PO's lines, a new job's
+ * tasks, a new invoice's lines) is filed under its owner's key, so an import of 2,000 POs with
+ * 100,000 lines writes 2,000 index entries, not 102,000 (schema version 6). What happened to each:
  * - created: named in `keys` only; the record itself holds its values (an import stores nothing twice);
  * - updated: the fields that changed, old and new (`updated`);
  * - deleted: the whole record as it was (`deleted`), children of a cascade too, so it can come back whole.
@@ -44,12 +48,11 @@ export interface HistoryRow {
 	total: number;
 	/** Every record this part touched: created ones are those without an entry in `updated` or `deleted`. */
 	keys: string[];
+	/** The keys the row is found by (indexed): `keys`, with a line created with its owner given as its owner's key. */
+	lookup: string[];
 	updated: FieldChange[];
 	deleted: Removal[];
 }
-
-/** The Dexie stores of the history table (schema version 5). */
-export const HISTORY_STORE = 'id, change, *keys';
 
 /** Records per history row: the index entries of one row are written in one request. */
 export const PART = 2_000;
@@ -131,12 +134,20 @@ export class ChangeRecorder {
 			if (diff && !Object.keys(diff.after).length) continue;
 			entries.push([key, { before, after }, diff]);
 		}
-		for (const [key, { before }, diff] of entries) {
+		const born = new Set(entries.filter(([, e]) => !e.before).map(([key]) => key));
+		let lookup = new Set<string>();
+		for (const [key, { before, after }, diff] of entries) {
 			if (!row || row.keys.length >= PART) {
-				row = { id: `${change}:${String(parts.length).padStart(4, '0')}`, change, at, cause: { kind: cause.kind, file: cause.file ?? '', label: cause.label ?? '' }, undoes, total: entries.length, keys: [], updated: [], deleted: [] };
+				lookup = new Set();
+				row = { id: `${change}:${String(parts.length).padStart(4, '0')}`, change, at, cause: { kind: cause.kind, file: cause.file ?? '', label: cause.label ?? '' }, undoes, total: entries.length, keys: [], lookup: [], updated: [], deleted: [] };
 				parts.push(row);
 			}
 			row.keys.push(key);
+			const filed = !before && filedUnder(key, after!, born);
+			if (!lookup.has(filed || key)) {
+				lookup.add(filed || key);
+				row.lookup.push(filed || key);
+			}
 			if (diff) row.updated.push({ key, ...diff });
 			else if (before) row.deleted.push({ key, record: before });
 		}
@@ -151,6 +162,14 @@ export class ChangeRecorder {
 		if (rows.length) await table.bulkAdd(rows);
 		return rows;
 	}
+}
+
+/** The key of the owner a record created in the same change as its owner is filed under, or ''. */
+function filedUnder(key: string, record: Rec, born: Set<string>): string {
+	const owner = OWNER_OF[splitKey(key).table];
+	if (!owner || typeof record[owner[0]] !== 'string') return '';
+	const ownerKey = keyOf(owner[1], record[owner[0]] as string);
+	return born.has(ownerKey) ? ownerKey : '';
 }
 
 /** The fields that differ, old and new; a field absent on one side reads as null there. */
@@ -178,9 +197,28 @@ export function eventOf(row: HistoryRow, key: string): RecordEvent | null {
 	return d ? { kind: 'deleted', record: d.record } : { kind: 'created' };
 }
 
-/** Every history row that touched a record, newest first. */
-export async function historyOf(table: Table<HistoryRow, string>, key: string): Promise<HistoryRow[]> {
-	const rows = await table.where('keys').equals(key).toArray();
+/**
+ * Every history row that touched a record, newest first: the rows found by its own key, and those
+ * of its owner (the one it names now, or named before an edit moved it) that list it among their
+ * records, which is where its creation is when it was created with its owner.
+ */
+export async function historyOf(db: { history: Table<HistoryRow, string>; table(name: string): Table }, table: HistoryTable, id: string): Promise<HistoryRow[]> {
+	const key = keyOf(table, id);
+	const rows = await db.history.where('lookup').equals(key).toArray();
+	const owner = OWNER_OF[table];
+	if (owner) {
+		const [field, ownerTable] = owner;
+		const ownerIds = new Set<unknown>([((await db.table(table).get(id)) as Rec | undefined)?.[field]]);
+		for (const row of rows) {
+			const e = eventOf(row, key);
+			ownerIds.add(e?.kind === 'updated' ? e.before[field] : e?.kind === 'deleted' ? e.record[field] : undefined);
+		}
+		const ownerKeys = [...ownerIds].filter((o): o is string => typeof o === 'string').map((o) => keyOf(ownerTable, o));
+		const seen = new Set(rows.map((r) => r.id));
+		for (const row of ownerKeys.length ? await db.history.where('lookup').anyOf(ownerKeys).toArray() : []) {
+			if (!seen.has(row.id) && row.keys.includes(key)) rows.push(row);
+		}
+	}
 	return rows.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 

@@ -4,7 +4,8 @@ import type { TieoutDB, TableName } from './database';
 import { refuseLockedInvoices } from './locks';
 import { bulkWriteNamed } from './named-writes';
 import { describeRecord, type AnyRecord, type RecordOf } from './records';
-import type { ChangeRecorder, HistoryTable } from './history';
+import type { ChangeRecorder } from './history';
+import { OWNED } from './owners';
 
 type Check<K extends TableName> = (db: TieoutDB, x: RecordOf[K]) => Promise<Problem[]>;
 
@@ -163,19 +164,6 @@ export async function deleteBlockers(db: TieoutDB, table: TableName, rec: AnyRec
 	return out;
 }
 
-/** Children that go with their parent, by the field naming it: tasks and change orders with a work order, lines with a PO or invoice. */
-export const OWNED: { readonly [K in TableName]?: readonly (readonly [child: HistoryTable, field: string])[] } = {
-	workOrders: [
-		['tasks', 'workOrderId'],
-		['changeOrders', 'workOrderId'],
-		['attachments', 'workOrderId']
-	],
-	purchaseOrders: [
-		['poLines', 'poId'],
-		['poRevisions', 'poId']
-	],
-	invoices: [['invoiceLines', 'invoiceId']]
-};
 
 /** Deletes a record's owned children, each noted whole in the change's history so an undo brings it back. */
 export async function cascadeDelete(db: TieoutDB, table: TableName, id: string, rec?: ChangeRecorder): Promise<void> {

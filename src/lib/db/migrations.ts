@@ -79,6 +79,13 @@ export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
 				}
 			};
 		}
+	},
+	/**
+	 * History rows are found by `lookup` (db/history.ts). A row stored before it is found by every
+	 * record it names, as version 5 found it: its lookup is its keys.
+	 */
+	6: {
+		history: (h) => ({ ...h, lookup: Array.isArray(h.keys) ? [...(h.keys as unknown[])] : [] })
 	}
 };
 

@@ -53,12 +53,20 @@ export const SCHEMA_V4 = SCHEMA_V3;
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, history: 'id, change, *keys' } as const;
 
+/**
+ * Version 6 finds history rows by `lookup` instead of `keys` (db/history.ts): a line created with
+ * its owner in the same change is filed under the owner's key, so a 100,000-line import adds one
+ * index entry per PO, not per line. Rows stored before it are found by all their keys, as before.
+ */
+export const SCHEMA_V6 = { ...SCHEMA_V5, history: 'id, change, *lookup' } as const;
+
 export const VERSIONS: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
 	{ version: 1, stores: SCHEMA_V1 },
 	{ version: 2, stores: SCHEMA_V2 },
 	{ version: 3, stores: SCHEMA_V3 },
 	{ version: 4, stores: SCHEMA_V4 },
-	{ version: 5, stores: SCHEMA_V5 }
+	{ version: 5, stores: SCHEMA_V5 },
+	{ version: 6, stores: SCHEMA_V6 }
 ];
 
 export const CURRENT_SCHEMA = VERSIONS[VERSIONS.length - 1]!.version;

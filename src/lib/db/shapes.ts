@@ -32,7 +32,7 @@ export const FULL_SHAPES = {
 	mappings: { id: 'id', customerId: 'c', kind: 'po', headerSignature: '', mapping: {}, options: { decimal: '.', dateOrder: 'mdy' } } satisfies Required<ColumnMapping>,
 	attachments: { id: 'id', workOrderId: 'w', name: '', type: '', addedOn: DAY, base64: '' } satisfies Required<BackedUpAttachment>,
 	poRevisions: { id: 'id', poId: 'p', revision: 1, appliedOn: DAY, summary: '' } satisfies Required<PoRevision>,
-	history: { id: 'id', change: 'c', at: DAY, cause: { kind: 'edit', file: '', label: '' }, undoes: '', total: 1, keys: ['customers:id'], updated: [], deleted: [] } satisfies Required<HistoryRow>
+	history: { id: 'id', change: 'c', at: DAY, cause: { kind: 'edit', file: '', label: '' }, undoes: '', total: 1, keys: ['customers:id'], lookup: ['customers:id'], updated: [], deleted: [] } satisfies Required<HistoryRow>
 } as const satisfies Record<StoredKind, object>;
 
 /** Fields that may be absent from a stored record (older records were saved without them). */

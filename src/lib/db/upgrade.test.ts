@@ -88,8 +88,36 @@ describe('opening the frozen database of every released version with today\'s co
 		const stop = onCommitted((c) => (change = c.change));
 		await updateRecord(db, 'sites', 'rec-004', { costCenter: '' });
 		stop();
-		expect((await historyOf(db.history, keyOf('sites', 'rec-004')))[0]!.updated[0]).toMatchObject({ before: { costCenter: 'CC-4410' }, after: { costCenter: '' } });
+		expect((await historyOf(db, 'sites', 'rec-004'))[0]!.updated[0]).toMatchObject({ before: { costCenter: 'CC-4410' }, after: { costCenter: '' } });
 		await undoChange(db, change, { kind: 'undo' });
 		expect((await db.sites.get('rec-004'))!.costCenter).toBe('CC-4410');
+	});
+
+	it('version 5 to 6: a history row stored before is found by every record it names, and the import it holds is still undone whole', async () => {
+		const v5 = FIXTURES.find((f) => f.data.version === 5)!.data;
+		const name = `upgrade-v5-lookup-${crypto.randomUUID()}`;
+		await writeOldDatabase(name, v5);
+		const db = new TieoutDB(name);
+		opened.push(db);
+		expect(await db.history.where('lookup').equals(keyOf('poLines', 'rec-902')).count()).toBe(1);
+		const [imported] = await historyOf(db, 'poLines', 'rec-902');
+		expect(imported!.cause).toEqual({ kind: 'import', file: 'buyer-po.csv', label: '' });
+		await undoChange(db, imported!.change, { kind: 'undo' });
+		expect(await db.purchaseOrders.get('rec-900')).toBeUndefined();
+		expect(await db.poLines.where('poId').equals('rec-900').count()).toBe(0);
+	});
+
+	it('version 6: the lines of an import stored by version 6 are found under their PO, and undone with it', async () => {
+		const v6 = FIXTURES.find((f) => f.data.version === 6)!.data;
+		const name = `upgrade-v6-filed-${crypto.randomUUID()}`;
+		await writeOldDatabase(name, v6);
+		const db = new TieoutDB(name);
+		opened.push(db);
+		expect(await db.history.where('lookup').equals(keyOf('poLines', 'rec-911')).count()).toBe(0);
+		const [imported] = await historyOf(db, 'poLines', 'rec-911');
+		expect(imported!.cause).toEqual({ kind: 'import', file: 'buyer-po-december.csv', label: '' });
+		await undoChange(db, imported!.change, { kind: 'undo' });
+		expect(await db.poLines.bulkGet(['rec-911', 'rec-912'])).toEqual([undefined, undefined]);
+		expect((await historyOf(db, 'poLines', 'rec-911')).map((r) => r.cause.kind)).toEqual(['undo', 'import']);
 	});
 });

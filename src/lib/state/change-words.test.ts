@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeWords, historyLine } from './change-words';
 import type { HistoryRow } from '$lib/db/history';
 
-const row = (over: Partial<HistoryRow>): HistoryRow => ({ id: 'c:0000', change: 'c', at: '2026-12-05T14:02:00', cause: { kind: 'edit', file: '', label: '' }, undoes: '', total: 1, keys: [], updated: [], deleted: [], ...over });
+const row = (over: Partial<HistoryRow>): HistoryRow => ({ id: 'c:0000', change: 'c', at: '2026-12-05T14:02:00', cause: { kind: 'edit', file: '', label: '' }, undoes: '', total: 1, keys: [], lookup: [], updated: [], deleted: [], ...over });
 
 describe('a change in words', () => {
 	it('names what the Undo button takes back', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '$lib/db/database';
-import { historyOf, keyOf } from '$lib/db/history';
+import { historyOf } from '$lib/db/history';
 import { saveRecord } from '$lib/db/repository';
 import { everything, openedDbs } from '$lib/testing/db';
 import { answer, plannedWrite } from '$lib/io/csv/worker/handle';
@@ -48,7 +48,7 @@ describe('the import worker’s write', () => {
 		expect((await db.poLines.toArray()).map((l) => l.description).sort()).toEqual(Array.from({ length: 2_500 }, (_, i) => `Line ${i}`).sort());
 		expect(await db.mappings.get('m1')).toEqual(mapping);
 		const line = (await db.poLines.toArray())[0]!;
-		expect((await historyOf(db.history, keyOf('poLines', line.id))).map((h) => h.cause)).toEqual([{ kind: 'import', file: 'log.csv', label: '' }]);
+		expect((await historyOf(db, 'poLines', line.id)).map((h) => h.cause)).toEqual([{ kind: 'import', file: 'log.csv', label: '' }]);
 		const fractions = told.filter((t) => t.type === 'progress' && !t.committing).map((t) => (t.type === 'progress' ? t.fraction : NaN));
 		expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
 		expect(fractions.length).toBeLessThanOrEqual(101);

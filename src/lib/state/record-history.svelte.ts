@@ -19,14 +19,13 @@ class RecordHistory {
 	#asked = 0;
 
 	async show(table: TableName, id: string, title: string): Promise<void> {
-		const key = keyOf(table, id);
 		const shown: Shown = { title, lines: null, error: null };
 		const asked = ++this.#asked;
 		this.current = shown;
 		try {
 			await app.started;
-			const rows = await historyOf(app.wb.db.history, key);
-			if (asked === this.#asked && this.current) this.current = { ...shown, lines: rows.map((r) => historyLine(r, key)) };
+			const rows = await historyOf(app.wb.db, table, id);
+			if (asked === this.#asked && this.current) this.current = { ...shown, lines: rows.map((r) => historyLine(r, keyOf(table, id))) };
 		} catch (err) {
 			if (asked === this.#asked && this.current) this.current = { ...shown, error: `Could not read the history from storage: ${describeStorageProblem(err)}` };
 		}

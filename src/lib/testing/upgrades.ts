@@ -9,7 +9,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * `original`, stored by an older version, as today's schema must hold it after its upgrade:
  * every field it had, with its value unchanged, and every field added since at the value a new
  * record of its kind starts with. Upgrades are additive; one that is not must say so here.
- * Version 4 is not, for addresses: a one-text address becomes its parts (`parseAddress`).
+ * Version 4 is not, for addresses: a one-text address becomes its parts (`parseAddress`). Version
+ * 6 gives a history row stored before it the keys it is found by: all of its records.
  */
 export function expectedUpgrade(kind: StoredKind, original: Record<string, unknown>): Record<string, unknown> {
 	const out = structuredClone(original);
@@ -21,6 +22,7 @@ export function expectedUpgrade(kind: StoredKind, original: Record<string, unkno
 	};
 	if (kind === 'customers') split(out, 'billingAddress', customerAddressFields);
 	if (kind === 'sites') split(out, 'address', (a) => a);
+	if (kind === 'history' && !('lookup' in out)) out.lookup = structuredClone(out.keys);
 	if (kind === 'settings' && isObject(out.business)) {
 		split(out.business, 'address', (a) => a);
 		split(out.business, 'remitTo', remitAddressFields);
