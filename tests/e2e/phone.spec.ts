@@ -239,3 +239,22 @@ test('On a phone the phone’s own Back leaves a job for the list, with the sear
 	await page.goBack();
 	await expect(page).not.toHaveURL(/\/work-orders/);
 });
+
+test('On a phone a notice and the backup reminder stack one above the other, neither covering the other (regression: the reminder hid "Import applied")', async ({ page }) => {
+	await page.addInitScript(() => localStorage.removeItem('tieout:backup-reminder-dismissed'));
+	await loadSample(page);
+	const reminder = page.getByRole('region', { name: 'Backup reminder' });
+	const notice = page.getByRole('status').filter({ hasText: 'Sample workbook loaded' });
+	await expect(reminder).toBeVisible();
+	await expect(notice).toBeVisible();
+	const [r, n] = [(await reminder.boundingBox())!, (await notice.boundingBox())!];
+	expect(n.y + n.height, 'the notice ends above the reminder').toBeLessThanOrEqual(r.y);
+	expect(r.y + r.height).toBeLessThanOrEqual(PHONE.height);
+	// Both can be read and pressed: what is on top at each one's centre is that card.
+	for (const card of [reminder, notice]) {
+		expect(await card.evaluate((el) => { const b = el.getBoundingClientRect(); return el.contains(document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2)); })).toBe(true);
+	}
+	await reminder.getByRole('button', { name: 'Not now' }).click();
+	await expect(reminder).toBeHidden();
+	await expect(notice).toBeVisible();
+});
