@@ -22,7 +22,11 @@ export default defineConfig({
 		launchOptions: chromiumLaunch,
 		acceptDownloads: true,
 		viewport: { width: 1440, height: 900 },
-		trace: 'off'
+		trace: 'off',
+		// Each test's fresh browser context would install the service worker and copy the whole build
+		// into its cache: CPU the two cores need for the test itself. Offline and updates are
+		// offline.spec.ts's, which allows it.
+		serviceWorkers: 'block'
 	},
 	webServer: {
 		// Always a fresh server on a fixed port: a stale preview serves 404 for new chunk names.
