@@ -35,6 +35,15 @@ afterEach(async () => {
 	for (const db of opened.splice(0)) await db.delete();
 });
 
+/** The frozen database of `version`, written as that release did, opened with today's code. */
+async function openFrozen(version: number, tag: string): Promise<TieoutDB> {
+	const name = `upgrade-${tag}-${crypto.randomUUID()}`;
+	await writeOldDatabase(name, FIXTURES.find((f) => f.data.version === version)!.data);
+	const db = new TieoutDB(name);
+	opened.push(db);
+	return db;
+}
+
 describe('opening the frozen database of every released version with today\'s code', () => {
 	it.each(FIXTURES.map((f) => [f.data.version, f.data] as const))('version %i: every record is kept, upgraded to today\'s fields', async (_v, fixture) => {
 		const name = `upgrade-v${fixture.version}-${crypto.randomUUID()}`;
@@ -64,11 +73,7 @@ describe('opening the frozen database of every released version with today\'s co
 	});
 
 	it('version 3 to 4: a sent invoice stored before the history opens locked, never given a sent date it did not record', async () => {
-		const v3 = FIXTURES.find((f) => f.data.version === 3)!.data;
-		const name = `upgrade-v3-sent-${crypto.randomUUID()}`;
-		await writeOldDatabase(name, v3);
-		const db = new TieoutDB(name);
-		opened.push(db);
+		const db = await openFrozen(3, 'v3-sent');
 		const sent = (await db.invoices.where('number').equals('INV-1041').first())!;
 		expect(sent).toMatchObject({ status: 'sent', creditOf: '', reissueOf: '', history: [] });
 		expect(invoiceLinesRefusal(sent)).toMatch(/^Invoice INV-1041 has been sent: its lines and totals stay as the buyer received them/);
@@ -78,11 +83,7 @@ describe('opening the frozen database of every released version with today\'s co
 	});
 
 	it('version 4 to 5: the workbook opens with an empty history, and its first edit is kept and undone', async () => {
-		const v4 = FIXTURES.find((f) => f.data.version === 4)!.data;
-		const name = `upgrade-v4-history-${crypto.randomUUID()}`;
-		await writeOldDatabase(name, v4);
-		const db = new TieoutDB(name);
-		opened.push(db);
+		const db = await openFrozen(4, 'v4-history');
 		expect(await db.history.count()).toBe(0);
 		let change = '';
 		const stop = onCommitted((c) => (change = c.change));
@@ -94,11 +95,7 @@ describe('opening the frozen database of every released version with today\'s co
 	});
 
 	it('version 5 to 6: a history row stored before is found by every record it names, and the import it holds is still undone whole', async () => {
-		const v5 = FIXTURES.find((f) => f.data.version === 5)!.data;
-		const name = `upgrade-v5-lookup-${crypto.randomUUID()}`;
-		await writeOldDatabase(name, v5);
-		const db = new TieoutDB(name);
-		opened.push(db);
+		const db = await openFrozen(5, 'v5-lookup');
 		expect(await db.history.where('lookup').equals(keyOf('poLines', 'rec-902')).count()).toBe(1);
 		const [imported] = await historyOf(db, 'poLines', 'rec-902');
 		expect(imported!.cause).toEqual({ kind: 'import', file: 'buyer-po.csv', label: '' });
@@ -108,11 +105,7 @@ describe('opening the frozen database of every released version with today\'s co
 	});
 
 	it('version 6: the lines of an import stored by version 6 are found under their PO, and undone with it', async () => {
-		const v6 = FIXTURES.find((f) => f.data.version === 6)!.data;
-		const name = `upgrade-v6-filed-${crypto.randomUUID()}`;
-		await writeOldDatabase(name, v6);
-		const db = new TieoutDB(name);
-		opened.push(db);
+		const db = await openFrozen(6, 'v6-filed');
 		expect(await db.history.where('lookup').equals(keyOf('poLines', 'rec-911')).count()).toBe(0);
 		const [imported] = await historyOf(db, 'poLines', 'rec-911');
 		expect(imported!.cause).toEqual({ kind: 'import', file: 'buyer-po-december.csv', label: '' });
