@@ -33,6 +33,17 @@ describe('saveRecord', () => {
 		expect(await counts(db)).toEqual(empty);
 	});
 
+	it('refuses a field Tieout does not keep, in a single save and in an import, so every workbook\'s backup restores (regression: a PO line stored with "qty" made its backup unrestorable)', async () => {
+		const cust = b.customer();
+		await saveRecord(db, 'customers', cust);
+		const po = b.purchaseOrder({ customerId: cust.id });
+		const odd = { ...b.poLine({ poId: po.id }), qty: 1 } as ReturnType<typeof b.poLine>;
+		expect((await refused(saveRecord(db, 'purchaseOrders', { ...po, buyerContact: 'Dana' } as typeof po))).message).toContain('the field "buyerContact" is not one Tieout keeps');
+		expect((await refused(applyChanges(db, { put: { purchaseOrders: [po], poLines: [odd] } }))).message).toContain('the field "qty" is not one Tieout keeps');
+		expect(await db.purchaseOrders.count()).toBe(0);
+		await expect(updateRecord(db, 'customers', cust.id, { nickname: 'Acme' } as never)).rejects.toThrow('the field "nickname" is not one Tieout keeps');
+	});
+
 	it('refuses a record whose parent does not exist', async () => {
 		expect((await refused(saveRecord(db, 'tasks', b.task({ workOrderId: 'wo-gone' })))).message).toContain('Work order wo-gone does not exist');
 		expect((await refused(saveRecord(db, 'poLines', b.poLine({ poId: 'po-gone' })))).message).toContain('Purchase order po-gone does not exist');

@@ -21,6 +21,7 @@ import { cascadeDelete, deleteBlockers, integrityProblems, nameClashes, propagat
 import { describeRecord, TABLE_LABEL, type AnyRecord, type RecordOf } from './records';
 import { EDIT, type Cause } from './cause';
 import { announce, ChangeRecorder, type HistoryRow } from './history';
+import { FULL_SHAPES } from './shapes';
 
 export { describeRecord };
 import { refuseLockedInvoices, refuseRedecided, type InvoiceWrites } from './locks';
@@ -45,8 +46,18 @@ const VALIDATORS: { [K in TableName]: (x: RecordOf[K]) => Problem[] } = {
 	settings: validateSettings
 };
 
+/**
+ * Each kind's fields. A record stored with any other field would make its workbook's backup one
+ * that its own restore refuses ("the field … is not one Tieout keeps", backup-read.ts), so no
+ * write stores one.
+ */
+const FIELDS = Object.fromEntries(RECORD_TABLES.map((t) => [t, new Set(Object.keys(FULL_SHAPES[t]))])) as Record<TableName, Set<string>>;
+
 export function validateRecord<K extends TableName>(table: K, x: RecordOf[K]): Problem[] {
-	return (VALIDATORS[table] as (x: RecordOf[K]) => Problem[])(x);
+	const problems = (VALIDATORS[table] as (x: RecordOf[K]) => Problem[])(x);
+	const known = FIELDS[table];
+	for (const field in x) if (!known.has(field)) problems.push({ field, message: `the field "${field}" is not one Tieout keeps` });
+	return problems;
 }
 
 const ALL = (db: TieoutDB) => [...RECORD_TABLES, 'attachments', 'poRevisions'].map((t) => db.table(t));
