@@ -347,6 +347,7 @@ export class Workbook {
 	}
 
 	async #refresh(changes: TableChange[]): Promise<void> {
+		const read: { table: TableName; ids: string[]; found: ({ id: string } | undefined)[] }[] = [];
 		for (const change of changes) {
 			if (!(RECORD_TABLES as readonly string[]).includes(change.table)) continue;
 			if ('all' in change) {
@@ -365,15 +366,20 @@ export class Workbook {
 			}
 			const touched = this.#touched.get(change.table);
 			if (touched) for (const id of change.ids) touched.add(id);
-			const live = this.#live(change.table);
 			// Read back in slices, so an import of 40,000 lines does not freeze the page in one call.
 			const found: ({ id: string } | undefined)[] = [];
 			for (let from = 0; from < change.ids.length; from += READ_SLICE) found.push(...(await this.db.table(change.table).bulkGet(change.ids.slice(from, from + READ_SLICE))));
+			read.push({ table: change.table, ids: change.ids, found });
+		}
+		// Every table of the change is shown in one task, once all are read: an invoice was drawn for
+		// a frame without the lines written with it ("$0.00 owed" on the home page after the sample).
+		for (const { table, ids, found } of read) {
+			const live = this.#live(table);
 			// Skip rows already shown as stored (an edit from this tab is applied as it commits).
 			const upserts = found.filter((r): r is { id: string } => !!r && !sameRecord(live.map.get(r.id) as Record<string, unknown> | undefined, r as Record<string, unknown>));
-			const removes = change.ids.filter((id, i) => !found[i] && live.map.has(id));
+			const removes = ids.filter((id, i) => !found[i] && live.map.has(id));
 			if (upserts.length || removes.length) live.apply({ upserts, removes });
-			this.#scheduleSnapshot(change.table, this.#copyUseless(change.table) ? WHOLE_CHANGE_DELAY : SNAPSHOT_DELAY);
+			this.#scheduleSnapshot(table, this.#copyUseless(table) ? WHOLE_CHANGE_DELAY : SNAPSHOT_DELAY);
 		}
 	}
 
