@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch } from './tests/chromium.mjs';
+import { testLaunch } from './tests/chromium.mjs';
 
 const PORT = Number(process.env.PW_PORT ?? 4173);
 
@@ -19,7 +19,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',
-		launchOptions: chromiumLaunch,
+		launchOptions: testLaunch,
 		acceptDownloads: true,
 		viewport: { width: 1440, height: 900 },
 		trace: 'off',

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveBuild } from '../bench/static-server.mjs';
-import { chromiumLaunch } from '../chromium.mjs';
+import { testLaunch } from '../chromium.mjs';
 import { cellOf, expect, openGrid, stableRow, test } from './fixtures';
 import { readPdf } from './pdf';
 
@@ -249,7 +249,7 @@ test('a new build is offered, waits while a cell is being edited, and is applied
 // is what Playwright's contexts are, so this one has a profile on disk and watches for problems itself.
 base('Chromium finds Tieout installable', async ({ playwright, baseURL }) => {
 	const profile = await mkdtemp(join(tmpdir(), 'tieout-install-'));
-	const context = await playwright.chromium.launchPersistentContext(profile, { ...chromiumLaunch });
+	const context = await playwright.chromium.launchPersistentContext(profile, { ...testLaunch });
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
 		const problems: string[] = [];
