@@ -258,3 +258,22 @@ test('On a phone a notice and the backup reminder stack one above the other, nei
 	await expect(reminder).toBeHidden();
 	await expect(notice).toBeVisible();
 });
+
+test('On a phone the backup reminder never covers the end of a job: the page scrolls its last task clear of it (regression: the reminder sat over the checklist)', async ({ page }) => {
+	await page.addInitScript(() => localStorage.removeItem('tieout:backup-reminder-dismissed'));
+	await loadSample(page);
+	const reminder = page.getByRole('region', { name: 'Backup reminder' });
+	await page.goto('/work-orders');
+	await page.locator('[data-job]').filter({ hasText: 'WO-18479' }).click();
+	await expect(reminder).toBeVisible();
+	const job = page.getByRole('region', { name: 'Work order WO-18479' });
+	const last = job.getByRole('checkbox').last();
+	await expect(last).toBeVisible();
+	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+	// What is on top at the last checkbox's centre is the checkbox, and a tap ticks it.
+	await expect.poll(() => last.evaluate((el) => { const b = el.getBoundingClientRect(); return document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2) === el; })).toBe(true);
+	const r = (await reminder.boundingBox())!;
+	const c = (await last.boundingBox())!;
+	expect(c.y + c.height, 'the last task ends above the reminder').toBeLessThanOrEqual(r.y);
+	await last.click({ trial: true });
+});
