@@ -88,3 +88,14 @@ test('An invoice prefix that would make invalid invoice numbers is refused at th
 	await page.reload();
 	await expect(page.getByLabel('Invoice prefix')).toHaveValue('INV-');
 });
+
+test('A sales tax rate over 100% is refused, naming the field, and the rate stays as it was (regression: 150% was saved)', async ({ page }) => {
+	await page.goto('/settings');
+	const rate = page.getByLabel('Sales tax rate');
+	const before = await rate.inputValue();
+	await rate.fill('150');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Sales tax rate: "150" is over 100%' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Sales tax rate')).toHaveValue(before);
+});

@@ -10,6 +10,7 @@ import {
 	optionalIntCodec,
 	optionalMoneyCodec,
 	percentBpCodec,
+	taxRateCodec,
 	qtyCodec,
 	restated,
 	requiredTextCodec,
@@ -170,6 +171,17 @@ describe('termsCodec', () => {
 		expect(restated(percentBpCodec as Codec<unknown>, '5')).toBeNull();
 		expect(restated(moneyCodec as Codec<unknown>, '25')).toBeNull();
 		expect(restated(textCodec as Codec<unknown>, ' a ')).toBeNull();
+	});
+});
+
+describe('taxRateCodec', () => {
+	it('takes a rate up to 100% as percentBpCodec reads it', () => {
+		for (const [t, bp] of [['8.25', 825], ['100', 10_000], ['0', 0]] as const) expect(value(taxRateCodec.parse(t))).toBe(bp);
+	});
+
+	it('refuses a rate over 100%, naming it (regression: 150% was saved as the sales tax rate)', () => {
+		for (const bad of ['150', '100.01', '999.99%']) expect(error(taxRateCodec.parse(bad))).toBe(`"${bad}" is over 100%; a sales tax rate is a percent of the amount, e.g. 8.25`);
+		expect(error(taxRateCodec.parse('abc'))).toMatch(/not a percentage/);
 	});
 });
 

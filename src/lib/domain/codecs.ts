@@ -108,6 +108,15 @@ export const percentBpCodec: Codec<number> = {
 	format: (v) => `${(v / 100).toFixed(2).replace(/\.?0+$/, '')}%`
 };
 
+/** A sales tax rate: a percent as `percentBpCodec` reads it, and never over 100 % (150 % is a typo, not a tax). */
+export const taxRateCodec: Codec<number> = {
+	parse: (t) => {
+		const p = percentBpCodec.parse(t);
+		return p.ok && p.value > 10_000 ? fail(`"${t.trim()}" is over 100%; a sales tax rate is a percent of the amount, e.g. 8.25`) : p;
+	},
+	format: percentBpCodec.format
+};
+
 /**
  * A customer's own tolerances as one cell: `qty 5%, price 1%, $25.00`; blank means "use the
  * global ones" (null).
