@@ -57,7 +57,10 @@ test('a deleted job comes back with its tasks by Undo', async ({ page }) => {
 	await cellOf(await stableRow(grid, 'number', 'WO-18481'), 'number').click();
 	await page.keyboard.press('Control+Delete');
 	const dialog = page.getByRole('dialog', { name: 'Delete work order WO-18481?' });
+	// A sentence, capitalised (regression: "work order WO-18481 and … will be deleted").
+	await expect(dialog).toContainText(/Work order WO-18481 and .+ will be deleted from this workbook\./);
 	await dialog.getByRole('button', { name: 'Delete' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Work order WO-18481 deleted.' })).toBeVisible();
 	await expect(rowCount(grid)).toHaveText('0 of 11 rows');
 	await expect(job).toBeHidden();
 
@@ -112,7 +115,7 @@ test('undo is refused, naming the field, after another tab changed it, and nothi
 	await expect(cellOf(row, 'costCenter')).toHaveText('CC-2', { timeout: 10_000 });
 
 	await undoButton(page).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Could not undo edit. Nothing was undone: Site Mercy West Clinic: Cost centre was changed since' })).toBeVisible();
+	await expect(page.getByRole('alert').filter({ hasText: 'Could not undo edit. Nothing was undone: Site Mercy West Clinic: Cost centre was changed after this step' })).toBeVisible();
 	await expect(cellOf(row, 'costCenter')).toHaveText('CC-2');
 	await expect(cellOf(b.row, 'costCenter')).toHaveText('CC-2');
 	await tabB.close();

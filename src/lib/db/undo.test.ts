@@ -75,7 +75,7 @@ describe('undo', () => {
 		other.close();
 		const count = await db.history.count();
 		const err = await refused(undoChange(db, edit, { kind: 'undo' }));
-		expect(err.message).toBe('Nothing was undone: Site Tower A: Cost centre was changed since');
+		expect(err.message).toBe('Nothing was undone: Site Tower A: Cost centre was changed after this step');
 		expect((await db.sites.get(s.site.id))!.costCenter).toBe('CC-2');
 		expect(await db.history.count()).toBe(count);
 	});
@@ -84,7 +84,7 @@ describe('undo', () => {
 		const c = b.customer({ name: 'Northwind' });
 		const made = await changeOf(() => saveRecord(db, 'customers', c));
 		const edit = await changeOf(() => updateRecord(db, 'customers', c.id, { apContact: 'Dana' }));
-		expect((await refused(undoChange(db, made, { kind: 'undo' }))).message).toContain('Customer Northwind: AP contact was changed since');
+		expect((await refused(undoChange(db, made, { kind: 'undo' }))).message).toContain('Customer Northwind: AP contact was changed after this step');
 		await undoChange(db, edit, { kind: 'undo' });
 		await undoChange(db, made, { kind: 'undo' });
 		expect(await db.customers.count()).toBe(0);

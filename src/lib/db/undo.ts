@@ -78,25 +78,25 @@ function conflicts(rows: HistoryRow[], later: HistoryRow[], now: Map<string, Rec
 			const { table } = splitKey(u.key);
 			const cur = now.get(u.key);
 			if (!cur) {
-				out.push(`${nameOf(table, u.after)} was deleted since`);
+				out.push(`${nameOf(table, u.after)} was deleted after this step`);
 				continue;
 			}
-			for (const [f, v] of Object.entries(u.after)) if (!sameValue(cur[f] ?? null, v)) out.push(`${nameOf(table, cur)}: ${fieldLabel(table, f)} was changed since`);
+			for (const [f, v] of Object.entries(u.after)) if (!sameValue(cur[f] ?? null, v)) out.push(`${nameOf(table, cur)}: ${fieldLabel(table, f)} was changed after this step`);
 		}
-		for (const d of row.deleted) if (now.has(d.key)) out.push(`${nameOf(splitKey(d.key).table, now.get(d.key))} was made again since`);
+		for (const d of row.deleted) if (now.has(d.key)) out.push(`${nameOf(splitKey(d.key).table, now.get(d.key))} was made again after this step`);
 	}
 	const states = laterStates(later, new Set(created));
 	for (const k of created) {
 		const { table } = splitKey(k);
 		const cur = now.get(k);
 		if (!cur) {
-			out.push(`${nameOf(table, undefined)} ${splitKey(k).id} was deleted since`);
+			out.push(`${nameOf(table, undefined)} ${splitKey(k).id} was deleted after this step`);
 			continue;
 		}
 		const s = states.get(k);
 		if (!s) continue;
-		if (s.whole && !sameValue(s.whole, cur)) out.push(`${nameOf(table, cur)} was changed since`);
-		for (const [f, v] of Object.entries(s.fields)) if (!sameValue(cur[f] ?? null, v)) out.push(`${nameOf(table, cur)}: ${fieldLabel(table, f)} was changed since`);
+		if (s.whole && !sameValue(s.whole, cur)) out.push(`${nameOf(table, cur)} was changed after this step`);
+		for (const [f, v] of Object.entries(s.fields)) if (!sameValue(cur[f] ?? null, v)) out.push(`${nameOf(table, cur)}: ${fieldLabel(table, f)} was changed after this step`);
 	}
 	return [...new Set(out)];
 }

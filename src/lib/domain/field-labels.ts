@@ -1,6 +1,7 @@
 import { BUSINESS_FIELDS, CHANGE_ORDER_FIELDS, CUSTOMER_FIELDS, INVOICE_FIELDS, INVOICE_LINE_FIELDS, PO_LINE_FIELDS, PURCHASE_ORDER_FIELDS, SETTINGS_FIELDS, SITE_FIELDS, TASK_FIELDS, WORK_ORDER_FIELDS, type FieldRule } from './limits';
 import { formatMoney, type Cents } from './money';
 import { formatQuantity, type Milli } from './quantity';
+import { sentenceStart } from './words';
 
 /*
  * A stored field as people read it in a record's history or a refusal ("Cost centre", "$12.50",
@@ -54,7 +55,7 @@ export function fieldLabel(table: string, field: string): string {
 	if (rule && typeof rule === 'object') return rule.label;
 	if (OTHER[field]) return OTHER[field]!;
 	const words = field.replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-	return words.charAt(0).toUpperCase() + words.slice(1);
+	return sentenceStart(words);
 }
 
 /** A stored value in a sentence: text in quotes, money and quantities as shown in the grids, nothing as "(blank)". */

@@ -22,6 +22,7 @@ import { app, deleteOne, newId, saveOne, today, updateCell } from './app.svelte'
 import { linesOf } from './lookups';
 import { notices } from './notices.svelte';
 import { isGone } from './update-one';
+import { sentenceStart } from '$lib/domain/words';
 
 /** New rows start valid and unique, so the person only types what differs. Each returns the new id, or null when refused. */
 
@@ -102,10 +103,10 @@ export function addInvoiceLine(invoiceId: string) {
 
 /** Asks first, naming what goes with the record; the repository still refuses if others point at it. */
 export async function removeRecord(table: TableName, id: string, name: string, goesWith = ''): Promise<boolean> {
-	const ok = await confirmer.ask(`Delete ${name}?`, `${name}${goesWith ? ` and ${goesWith}` : ''} will be deleted from this workbook. Undo (Ctrl+Z) brings ${goesWith ? 'them' : 'it'} back.`);
+	const ok = await confirmer.ask(`Delete ${name}?`, `${sentenceStart(name)}${goesWith ? ` and ${goesWith}` : ''} will be deleted from this workbook. Undo (Ctrl+Z) brings ${goesWith ? 'them' : 'it'} back.`);
 	if (!ok) return false;
 	const error = await deleteOne(table, id, { kind: 'delete', label: name });
-	if (!error) notices.push('success', `${name} deleted.`);
+	if (!error) notices.push('success', `${sentenceStart(name)} deleted.`);
 	return !error;
 }
 

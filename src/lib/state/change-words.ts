@@ -1,6 +1,7 @@
 import type { Cause } from '$lib/db/cause';
 import { eventOf, splitKey, type HistoryRow } from '$lib/db/history';
 import { fieldLabel, fieldValue } from '$lib/domain/field-labels';
+import { sentenceStart } from '$lib/domain/words';
 
 const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
@@ -42,8 +43,7 @@ export function changeWords(cause: Pick<Cause, 'kind' | 'file' | 'label'>, total
 
 /** The change as a history line's cause: "Edit", "Import of buyer-po.csv", "Undo of paste of 3 rows". */
 export function causeTitle(cause: Pick<Cause, 'kind' | 'file' | 'label'>, total: number): string {
-	const words = changeWords(cause, total);
-	return words.charAt(0).toUpperCase() + words.slice(1);
+	return sentenceStart(changeWords(cause, total));
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
