@@ -129,3 +129,32 @@ test('All PO lines: Enter saves an edit and moves a row down, so a column is typ
 	await expect(at(1)).toHaveText('Second, typed');
 	await expect(at(2)).toHaveText('Third, typed');
 });
+
+test('Work orders: Tab walks the focused row and then leaves the grid for the selected job, which stays selected; Shift+Tab leaves the other way (regression: 125 presses, another job shown)', async ({ page }) => {
+	await loadSample(page);
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	await cellOf(await stableRow(grid, 'number', 'WO-18479'), 'number').click();
+	const job = page.getByRole('region', { name: 'Work order WO-18479' });
+	await expect(job).toBeVisible();
+	const inGrid = () => page.evaluate(() => !!document.activeElement?.closest('.grid-host'));
+	let presses = 0;
+	while ((await inGrid()) && presses < 40) {
+		await page.keyboard.press('Tab');
+		presses++;
+	}
+	// Columns scrolled out of view have no header cell in the page: the grid's own count of them.
+	const columns = Number(await grid.locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-colcount'));
+	expect(presses, 'at most one press per column of the row').toBeLessThanOrEqual(columns);
+	await expect(job).toBeVisible();
+	// The next stop is in the job's own detail: its actions follow the grid on the page.
+	for (let i = 0; i < 20 && !(await job.evaluate((el) => el.contains(document.activeElement))); i++) await page.keyboard.press('Tab');
+	await expect(job.getByRole('group', { name: 'Actions for WO-18479' }).getByRole('button').first()).toBeVisible();
+	expect(await job.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+
+	await cellOf(await stableRow(grid, 'number', 'WO-18479'), 'number').click();
+	await page.keyboard.press('Shift+Tab');
+	await page.keyboard.press('Shift+Tab');
+	await page.keyboard.press('Shift+Tab');
+	expect(await inGrid(), 'Shift+Tab from the row start leaves the grid').toBe(false);
+	await expect(job).toBeVisible();
+});

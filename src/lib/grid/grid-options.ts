@@ -28,6 +28,15 @@ export function baseGridOptions<T extends { id: string }>(): GridOptions<T> {
 		stopEditingWhenCellsLoseFocus: true,
 		// Enter still moves down after an edit, one frame later: enter-moves-down.ts.
 		enterNavigatesVerticallyAfterEdit: false,
+		// Tab walks a row's cells as in a spreadsheet; past the row's last (or, with Shift, first) cell it
+		// leaves the grid for what follows, the selected record's detail. Wrapping to the next row moved
+		// the selection row by row: leaving Work orders took 125 presses and showed another job.
+		// While editing, Tab goes on to the next cell's editor as the grid does.
+		tabToNextCell: (p) => {
+			const next = p.nextCellPosition;
+			if (p.editing) return next ?? false;
+			return next && next.rowIndex === p.previousCellPosition.rowIndex && next.rowPinned == p.previousCellPosition.rowPinned ? next : false;
+		},
 		suppressNoRowsOverlay: true,
 		// Computed columns (PO number, customer) are read once per row per refresh, not per comparison.
 		valueCache: true,
