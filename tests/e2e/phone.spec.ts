@@ -277,3 +277,16 @@ test('On a phone the backup reminder never covers the end of a job: the page scr
 	expect(c.y + c.height, 'the last task ends above the reminder').toBeLessThanOrEqual(r.y);
 	await last.click({ trial: true });
 });
+
+test('On a phone the header shows the storage status whole, on two short lines (regression: "Best-e…")', async ({ page }) => {
+	await loadSample(page);
+	const storage = page.getByTitle('Storage status and backups');
+	await expect(storage).toBeVisible();
+	const cut = await storage.evaluate((a) => {
+		const box = a.getBoundingClientRect();
+		return { cut: [a, ...a.querySelectorAll('span')].some((s) => s.getClientRects().length > 0 && s.scrollWidth > s.clientWidth), right: box.right };
+	});
+	expect(cut.cut, 'no part is cut short').toBe(false);
+	expect(cut.right).toBeLessThanOrEqual(PHONE.width);
+	await page.screenshot({ path: test.info().outputPath('phone-header.png') });
+});
