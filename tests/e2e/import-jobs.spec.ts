@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { cellOf, expect, gridSection, loadSample, openGrid, rowCount, rowWhere, stableRow, test } from './fixtures';
@@ -84,4 +85,20 @@ test('A job log’s complete job without a sign-off can come in as in progress, 
 	await cellOf(job, 'number').click();
 	for (const [name, text] of Object.entries({ Opened: 'Oct 25, 2026', Completed: 'Oct 26, 2026', 'Sign-off': 'not signed off' })) await expect(fact(page, name)).toHaveText(text);
 	await expect(page.getByRole('group', { name: 'Actions for J-5104' }).getByRole('button', { name: /^Complete/ })).toBeEnabled();
+});
+
+test('A job file that gives an existing job number to another customer is refused at the check, naming the row, the column and both customers; nothing can be applied (regression: ids in the review, then Apply failed)', async ({ page }, testInfo) => {
+	const file = testInfo.outputPath('moved-job.csv');
+	await writeFile(file, 'WO Number,Customer,Status,Task Code,Task Description,Quantity,Rate\nWO-18480,Bayview Retail Partners,open,T1,Survey,1,95\n');
+	await loadSample(page);
+	const grid = await openGrid(page, '/work-orders', 'Work orders', 12);
+	const w = page.getByRole('region', { name: 'Import work orders' });
+	await w.getByLabel('Import CSV').setInputFiles(file);
+	await w.getByRole('button', { name: /^Check \d+ rows?$/ }).click();
+	await expect(w.getByRole('alert')).toContainText(
+		'moved-job.csv, row 2, column "Customer": WO-18480 is a job of Harbor Point Property Management LLC, and the file names Bayview Retail Partners. A job keeps its customer'
+	);
+	await expect(w.getByRole('button', { name: /^Import|^Apply/ })).toHaveCount(0);
+	await expect(rowCount(grid)).toHaveText('12 rows');
+	await expect(cellOf(await stableRow(grid, 'number', 'WO-18480'), 'customerId')).toHaveText('Harbor Point Property Management LLC');
 });

@@ -89,6 +89,23 @@ describe('work order re-import', () => {
 });
 
 describe('invoice re-import', () => {
+	it('an invoice number the file gives another customer is refused, naming both (regression: the review showed the customers as ids)', () => {
+		const both = [...customers, newCustomer('c2', { name: 'Bayview Retail' })];
+		const read = (text: string) => {
+			const t = table(text);
+			const r = convertInvoices(t, suggestMapping('invoice', t.header), opts, { ...ctx('a.csv'), customers: both });
+			if (!r.ok) throw new Error(r.problems[0]!.message);
+			return r;
+		};
+		const first = read('Invoice,Customer,Line,Description,Qty,Rate\nINV-1,Acme,1,Labor,2,95\n');
+		const stored = { invoices: first.groups.map((g) => g.invoice), invoiceLines: first.groups.flatMap((g) => g.lines) };
+		const name = (id: string) => both.find((c) => c.id === id)?.name;
+		const moved = read('Invoice,Customer,Line,Description,Qty,Rate\nINV-1,Bayview Retail,1,Labor,2,95\n');
+		expect(planInvoiceImport(moved.groups, moved.mapped, stored, 'b.csv', name).refused).toEqual([
+			{ row: 2, statusRefused: false, customerRefused: true, message: 'INV-1 is an invoice of Acme, and the file names Bayview Retail. An invoice keeps its customer: correct the file, or give the other invoice its own number.' }
+		]);
+	});
+
 	it('same file twice: nothing to write; a changed rate: that line only, its id kept', () => {
 		const text = 'Invoice,Line,Description,Qty,Rate,WO\nINV-1,1,Labor,2,95,WO-1\nINV-1,2,Trip,1,45,WO-1\n';
 		const first = invoices(text, 'a.csv');

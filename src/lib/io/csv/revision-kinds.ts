@@ -106,7 +106,7 @@ export function planWorkOrderImport(
 	mapped: readonly string[],
 	stored: { workOrders: readonly WorkOrder[]; tasks: readonly Task[] },
 	fileName: string,
-	o: { inProgress?: boolean } = {}
+	o: { inProgress?: boolean; customerName?: (id: Id) => string | undefined } = {}
 ): WorkOrderImportPlan {
 	const byNumber = new Map(stored.workOrders.map((wo) => [wo.number, wo]));
 	const items = imported.map((i) => {
@@ -122,7 +122,8 @@ export function planWorkOrderImport(
 	plans.forEach((p, n) => {
 		if (p.status === 'unchanged') return;
 		const row = imported[n]!.rows[0] ?? 0;
-		const moved = importedJobRefusal(byNumber.get(p.key), p.record, p.removed);
+		const before = byNumber.get(p.key);
+		const moved = otherCustomer(before, p.record, o.customerName) ?? importedJobRefusal(before, p.record, p.removed);
 		if (moved) return refused.push({ row, number: p.key, signOff: false, ...moved });
 		const problems = validateWorkOrder(p.record);
 		if (problems.length === 0) return;
@@ -141,6 +142,23 @@ export function planWorkOrderImport(
 	}
 	const w = writesOf(plans);
 	return { plans, changed: w.records.length > 0, refused, asInProgress, write: { put: { workOrders: w.records, tasks: w.children }, delete: { tasks: w.deleteChildren } } };
+}
+
+/**
+ * A job (or an invoice) keeps its customer. The same number under another customer in a file is a
+ * typo or another record, and moving it would leave its site, PO and invoices with the first
+ * customer (Apply then failed, after a review that showed the customers as ids).
+ */
+function otherCustomer(
+	before: { number: string; customerId: Id } | undefined,
+	after: { customerId: Id },
+	nameOf: ((id: Id) => string | undefined) | undefined,
+	kindOf = 'a job of',
+	kind = 'A job'
+): { field: string; message: string } | null {
+	if (!before || before.customerId === after.customerId) return null;
+	const name = (id: Id) => nameOf?.(id) ?? 'another customer';
+	return { field: 'customer', message: `${before.number} is ${kindOf} ${name(before.customerId)}, and the file names ${name(after.customerId)}. ${kind} keeps its customer: correct the file, or give the other ${kind === 'A job' ? 'job' : 'invoice'} its own number.` };
 }
 
 /**
@@ -163,12 +181,18 @@ export interface InvoiceImportPlan {
 	 * Changes the file would make to invoices that may not change (a paid or void one, a status
 	 * taken back), one per invoice at its first row; the import is refused whole while any remain.
 	 */
-	refused: { row: number; statusRefused: boolean; message: string }[];
+	refused: { row: number; statusRefused: boolean; customerRefused?: true; message: string }[];
 	write: { put: { invoices: Invoice[]; invoiceLines: InvoiceLine[] }; delete: { invoiceLines: Id[] } };
 }
 
 /** Invoices matched by number, lines by line number; matched records keep their ids. */
-export function planInvoiceImport(imported: readonly ImportedInvoice[], mapped: readonly string[], stored: { invoices: readonly Invoice[]; invoiceLines: readonly InvoiceLine[] }, fileName: string): InvoiceImportPlan {
+export function planInvoiceImport(
+	imported: readonly ImportedInvoice[],
+	mapped: readonly string[],
+	stored: { invoices: readonly Invoice[]; invoiceLines: readonly InvoiceLine[] },
+	fileName: string,
+	customerName?: (id: Id) => string | undefined
+): InvoiceImportPlan {
 	const given = (i: ImportedInvoice) => (mapped.includes('woNumbers') ? i.given : [...i.given, 'woNumbers']);
 	const plans = planMatched(INVOICE_SPEC, imported.map((i) => ({ record: i.invoice, children: i.lines, given: given(i) })), mapped, { records: stored.invoices, children: stored.invoiceLines }, fileName);
 	const w = writesOf(plans);
@@ -177,10 +201,13 @@ export function planInvoiceImport(imported: readonly ImportedInvoice[], mapped: 
 	plans.forEach((p, n) => {
 		const before = byNumber.get(p.key);
 		if (!before || p.status !== 'changed') return;
+		const row = imported[n]!.lineRows[0] ?? 0;
+		const owner = otherCustomer(before, p.record, customerName, 'an invoice of', 'An invoice');
+		if (owner) return void refused.push({ row, statusRefused: false, customerRefused: true, message: owner.message });
 		const status = invoiceChangeRefusal(before, p.record);
 		const lines = p.added.length + p.changed.length + p.removed.length > 0 ? invoiceLinesRefusal(before) : null;
 		const message = status ?? lines;
-		if (message) refused.push({ row: imported[n]!.lineRows[0] ?? 0, statusRefused: status !== null && before.status !== p.record.status, message });
+		if (message) refused.push({ row, statusRefused: status !== null && before.status !== p.record.status, message });
 	});
 	return { plans, changed: w.records.length > 0, refused, write: { put: { invoices: w.records, invoiceLines: w.children }, delete: { invoiceLines: w.deleteChildren } } };
 }

@@ -156,3 +156,34 @@ describe('a job log with no status column', () => {
 		expect(put.tasks.map((t) => t.done)).toEqual([false, false]);
 	});
 });
+
+describe('a job number the file gives another customer (regression: the review showed the customers as ids and Apply failed on the site)', () => {
+	const two = [newCustomer('c1', { name: 'Acme' }), newCustomer('c2', { name: 'Bayview Retail' })];
+	const FILE = ['Job #,Customer,Status,Task,Description,Hours,Rate', 'J-1,Acme,Open,T1,Diagnose,2,95', 'J-9,Bayview Retail,Open,T1,Survey,1,95', 'J-1,Bayview Retail,Open,T2,Repair,1,95'].join('\n');
+	const run = (text: string, stored: typeof none, mode: BadRows) => {
+		const t = parseTable(text, { delimiter: ',', headerRow: 1, fileName: 'log.csv' });
+		if (!t.ok) throw new Error(t.problems[0]!.message);
+		return planJobs(t, suggestMapping('workOrder', t.header), opts, { fileName: 'log.csv', customerId: null, customers: two, today: '2027-02-01', idGen: counter() }, stored, mode);
+	};
+	const storedJ1 = () => {
+		const first = run('Job #,Customer,Status,Task,Description,Hours,Rate\nJ-1,Acme,Open,T1,Diagnose,2,95', none, 'refuse');
+		return { workOrders: written(first).workOrders, tasks: written(first).tasks };
+	};
+	const MOVED = ['Job #,Customer,Status,Task,Description,Hours,Rate', 'J-1,Bayview Retail,Open,T1,Diagnose,2,95', 'J-9,Bayview Retail,Open,T1,Survey,1,95'].join('\n');
+
+	it('is refused at the check, naming the row, the column and both customers by name', () => {
+		const r = run(MOVED, storedJ1(), 'refuse');
+		if (r.ok) throw new Error('expected a refusal');
+		expect(r.problems.map(describeProblem)).toEqual(['log.csv, row 2, column "Customer": J-1 is a job of Acme, and the file names Bayview Retail. A job keeps its customer: correct the file, or give the other job its own number.']);
+	});
+
+	it('skip: the other jobs come in and the stored job keeps its customer', () => {
+		const stored = storedJ1();
+		const put = written(run(MOVED, stored, 'skip'));
+		expect(put.workOrders.map((w) => [w.number, w.customerId])).toEqual([['J-9', 'c2']]);
+	});
+
+	it('the same job under its own customer is no refusal', () => {
+		expect(written(run(FILE.split('\n').slice(0, 3).join('\n'), storedJ1(), 'refuse')).workOrders.map((w) => w.number)).toEqual(['J-9']);
+	});
+});

@@ -20,7 +20,8 @@ export function planJobs(table: ParsedTable, mapping: FieldMapping, options: Con
 	const fileName = ctx.fileName;
 	const allErrors = () => [...j.byJob.values()].flat();
 	const good = j.jobs.filter((x) => !j.byJob.has(x.workOrder.number));
-	let plan = planWorkOrderImport(good, j.mapped, stored, fileName, { inProgress: mode === 'inProgress' });
+	const planned = { inProgress: mode === 'inProgress', customerName: (id: string) => ctx.customers.find((c) => c.id === id)?.name };
+	let plan = planWorkOrderImport(good, j.mapped, stored, fileName, planned);
 	const jobOf = new Map(j.jobs.map((x) => [x.workOrder.number, x]));
 	const refusedProblem = (r: WorkOrderRefusal) => refuse(fileName, r.row, columnOf(r, mapping, jobOf.get(r.number)), r.message);
 	// A row that names no job cannot be skipped with one: the file is refused, every problem listed.
@@ -51,7 +52,7 @@ export function planJobs(table: ParsedTable, mapping: FieldMapping, options: Con
 	const view: BadJobsView = { mode, jobs: bad, count, rowCount, signOffOnly, total: j.jobs.length };
 	if (mode === 'refuse') return { ok: false, problems: capProblems([...allErrors(), ...plan.refused.map(refusedProblem), ...j.warnings].sort(byRow), fileName), bad: view };
 	// The jobs still refused are left out whole; the rest are planned again without them.
-	if (plan.refused.length) plan = planWorkOrderImport(good.filter((x) => !refusedBy.has(x.workOrder.number)), j.mapped, stored, fileName, { inProgress: mode === 'inProgress' });
+	if (plan.refused.length) plan = planWorkOrderImport(good.filter((x) => !refusedBy.has(x.workOrder.number)), j.mapped, stored, fileName, planned);
 	return { ok: true, plan, warnings: j.warnings, mapped: j.mapped, bad: view };
 }
 

@@ -84,9 +84,10 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 	}
 	const c = convertInvoices(...args);
 	if (!c.ok) return c;
-	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName);
+	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName, (id) => req.customers.find((x) => x.id === id)?.name);
 	// A paid or void invoice is not changed by a file any more than by a cell: refused whole, before anything is written.
-	if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, r.statusRefused ? (req.mapping as FieldMapping).status || null : null, r.message)) };
+	const columnOf = (r: (typeof plan.refused)[number]) => (r.statusRefused ? (req.mapping as FieldMapping).status : r.customerRefused ? (req.mapping as FieldMapping).customer : null) || null;
+	if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, columnOf(r), r.message)) };
 	const records = plan.plans.map((p) => viewOf(p, `Invoice ${p.record.number}`, 'line', (l) => `line ${l.lineNo}: ${l.description}`, (p) => (shows(p.status) ? previewOf('invoice', c.mapped, p.record, p.children, names) : null)));
 	return planned(c, records, plan.changed, { put: plan.write.put, remove: { invoiceLines: plan.write.delete.invoiceLines }, revisions: [] });
 }
