@@ -30,6 +30,23 @@ test('the sample workbook shows its findings on the cells AP would question, wit
 // The draft INV-1043 bills WO-18474 T2's 20 lb of refrigerant (a sent invoice's lines are locked).
 const TOP_UP = 'Refrigerant top-up R-134a';
 
+test('a unit edit to another unit than the PO line raises its highlight on both unit cells, and no quantity is compared across units (regression: kg against lb was silent)', async ({ page }) => {
+	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	const row = await stableRow(grid, 'description', TOP_UP);
+	await editCell(cellOf(row, 'unit'), 'kg');
+	await expect(cellOf(row, 'unit')).toHaveAttribute('data-findings', 'UNIT_MISMATCH');
+	await expect(cellOf(row, 'unit')).toHaveClass(/finding-error/);
+	await expect(cellOf(row, 'unit')).toHaveAttribute('aria-description', /bills 20 kg; PO 884120 line 3 authorises 60 lb\. AP matches quantities in the PO line's unit: bill in lb/);
+	await editCell(cellOf(row, 'qtyMilli'), '25');
+	await expect(cellOf(row, 'qtyMilli')).not.toHaveAttribute('data-findings');
+	const lines = await openGrid(page, '/lines/po-lines', 'All PO lines', 13);
+	await expect(cellOf(await stableRow(lines, 'description', 'Refrigerant R-134a'), 'unit')).toHaveAttribute('data-findings', 'UNIT_MISMATCH');
+	// "LBS" is the PO's "lb" written otherwise: no finding.
+	const invoices = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
+	await editCell(cellOf(await stableRow(invoices, 'description', TOP_UP), 'unit'), 'LBS');
+	await expect(cellOf(await stableRow(invoices, 'description', TOP_UP), 'unit')).not.toHaveAttribute('data-findings');
+});
+
 test('a quantity edit raises and clears its highlight in the same view', async ({ page }) => {
 	const grid = await openGrid(page, '/lines/invoice-lines', 'All invoice lines', 15);
 	const row = await stableRow(grid, 'description', TOP_UP);

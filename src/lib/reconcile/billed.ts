@@ -1,5 +1,6 @@
 import { quantityDrawn } from '../domain/credit';
 import { lineAmount } from '../domain/quantity';
+import { sameUnit } from '../domain/units';
 import type { ChangeOrder, Invoice, InvoiceLine, PoLine, PurchaseOrder, WorkOrder } from '../domain/records';
 import type { Index } from './keys/indexes';
 import { billedPoLineIndex, chargeAllowed, isResolvedPo } from './keys/resolve';
@@ -53,7 +54,8 @@ export function poBilled(idx: Index, po: PurchaseOrder): PoBilled {
 			billedCents += amount;
 			const i = billedPoLineIndex(idx, po, line);
 			if (i < 0) continue;
-			qtyMilli[i] = qtyMilli[i]! + quantityDrawn(line.qtyMilli, line.rateCents);
+			// A quantity in another unit is not added to the line's (UNIT_MISMATCH says so): 20 kg and 34 lb are not 54 of anything.
+			if (sameUnit(line.unit, lines[i]!.unit)) qtyMilli[i] = qtyMilli[i]! + quantityDrawn(line.qtyMilli, line.rateCents);
 			amountCents[i] = amountCents[i]! + amount;
 			count[i] = count[i]! + 1;
 		}

@@ -8,6 +8,7 @@ export const CODE_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
 	PO_LINE_UNMATCHED: 'error',
 	OVER_PO_QTY: 'error',
 	PRICE_MISMATCH: 'error',
+	UNIT_MISMATCH: 'error',
 	OVER_PO_TOTAL: 'error',
 	OVER_NTE: 'error',
 	QTY_OVER_PERFORMED: 'warning',

@@ -12,6 +12,7 @@ export const CODE_LABEL: Readonly<Record<FindingCode, string>> = {
 	PO_LINE_UNMATCHED: 'Line matches no PO line',
 	OVER_PO_QTY: 'Over PO quantity',
 	PRICE_MISMATCH: 'Rate differs from PO price',
+	UNIT_MISMATCH: 'Billed in another unit than the PO line',
 	OVER_PO_TOTAL: 'Over PO total',
 	OVER_NTE: 'Over not-to-exceed cap',
 	QTY_OVER_PERFORMED: 'Billed more than was done',

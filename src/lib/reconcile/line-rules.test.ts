@@ -160,6 +160,36 @@ describe('PO_LINE_UNMATCHED', () => {
 	});
 });
 
+describe('UNIT_MISMATCH (regression: 20 kg billed against a PO line in lb showed no finding and summed kg with lb)', () => {
+	it('fires when a line bills in another unit than its PO line, on both unit cells, and compares no price or quantity across them', () => {
+		const wb = cleanWorkbook();
+		// The same amount ($100.00), so that only the unit is wrong.
+		Object.assign(rec(wb, 'invoiceLines', 'l2'), { unit: 'kg', rateCents: 4000, qtyMilli: 2500 });
+		const found = findingsOf(wb);
+		expect(found.map((f) => f.code)).toEqual(['UNIT_MISMATCH']);
+		const [f] = found;
+		expect(f!.severity).toBe('error');
+		expect(cells(f!)).toEqual(['invoiceLines:l2.unit', 'poLines:pl2.unit']);
+		expect(f!.message).toBe("Invoice INV-1 line 2 bills 2.5 kg; PO 884120 line 2 authorises 5 ea. AP matches quantities in the PO line's unit: bill in ea, or ask the buyer for a PO revision.");
+	});
+
+	it('the same unit written otherwise is no finding, and its price and quantity are still checked', () => {
+		const wb = cleanWorkbook();
+		Object.assign(rec(wb, 'invoiceLines', 'l1'), { unit: 'Hrs.', rateCents: 11000 });
+		const codes = findingsOf(wb).map((f) => f.code);
+		expect(codes).toContain('PRICE_MISMATCH');
+		expect(codes).not.toContain('UNIT_MISMATCH');
+	});
+
+	it('a quantity in another unit is not added to the PO line\'s billed quantity', () => {
+		const wb = cleanWorkbook();
+		addInvoice(wb, 'inv2', 'INV-2', [{ description: 'More material', kind: 'material', qtyMilli: 4000, unit: 'kg', rateCents: 2000, woNumber: 'WO-1', taskCode: 'T2', poLineNo: 2, buyerItemCode: 'MAT' }]);
+		const codes = findingsOf(wb).map((f) => f.code);
+		expect(codes).toContain('UNIT_MISMATCH');
+		expect(codes).not.toContain('OVER_PO_QTY');
+	});
+});
+
 describe('PRICE_MISMATCH', () => {
 	it('does not fire for a warranty job billed at zero, its agreed price (regression: no warranty line could ever pass)', () => {
 		const wb = cleanWorkbook();

@@ -1,5 +1,6 @@
 import { isCharge, isCredit } from '../../domain/credit';
 import { lineAmount } from '../../domain/quantity';
+import { sameUnit } from '../../domain/units';
 import type { Invoice, InvoiceLine, PoLine, PurchaseOrder, Task, WorkOrder } from '../../domain/records';
 import type { Index } from '../keys/indexes';
 import { chargeAllowed, explainPoLineMiss, findPoLine, isWork, taskAmong, tolerancesFor, woByNumber } from '../keys/resolve';
@@ -32,6 +33,9 @@ import { priceTolerated, TOLERATED_NOTE } from './tolerance';
  *   returned part bills its negative quantity at the PO line's price, so rates compare as they
  *   are; a credit against a PO credit line compares prices without their signs (-1 × $150.00
  *   and 1 × -$150.00 are the same credit); a charge against a PO credit line is always a mismatch.
+ * - UNIT_MISMATCH: the line's unit is not its PO line's (domain/units.ts: "hrs" is "h", "kg" is not "lb").
+ *   Its rate and quantity are then not compared with the PO line's (no PRICE_MISMATCH, no share in
+ *   OVER_PO_QTY), nor its quantity with its task's in another unit.
  * - ITEM_CODE_MISMATCH: the line quotes a buyer item code that is not its PO line's.
  * - COST_CENTER_MISMATCH: the billed work order's site cost centre and the PO line's cost centre
  *   are both set and differ.
@@ -90,7 +94,8 @@ export function evaluateLine(idx: Index, scope: InvoiceScope, line: InvoiceLine,
 			)
 		);
 	}
-	if (wo && task && isCharge(line.qtyMilli, line.rateCents) && isCharge(task.qtyMilli, task.rateCents) && line.qtyMilli > task.qtyMilli) {
+	// Quantities in two units are not compared: "25 kg billed, 20 lb done, 5 lb over" is no sentence.
+	if (wo && task && sameUnit(line.unit, task.unit) && isCharge(line.qtyMilli, line.rateCents) && isCharge(task.qtyMilli, task.rateCents) && line.qtyMilli > task.qtyMilli) {
 		out.push(
 			lineFinding(
 				scope,
@@ -145,16 +150,29 @@ function poLineRules(idx: Index, scope: InvoiceScope, po: PurchaseOrder, line: I
 		return;
 	}
 
+	const oneUnit = sameUnit(line.unit, pl.unit);
+	if (!oneUnit) {
+		// A rate per kg against a price per lb is no comparison either: this finding alone says what to change.
+		out.push(
+			lineFinding(
+				scope,
+				line,
+				'UNIT_MISMATCH',
+				[target('invoiceLines', line.id, 'unit'), target('poLines', pl.id, 'unit')],
+				`bills ${qty(line.qtyMilli, line.unit)}; ${poLineName(po, pl)} authorises ${qty(pl.qtyMilli, pl.unit)}. AP matches quantities in the PO line's unit: bill in ${pl.unit.trim()}, or ask the buyer for a PO revision.`
+			)
+		);
+	}
 	const warrantyAtZero = wo?.type === 'warranty' && line.rateCents === 0;
 	const poCredit = isCredit(pl.qtyMilli, pl.unitPriceCents);
 	const lineCredit = isCredit(line.qtyMilli, line.rateCents);
 	const billed = lineAmount(line.qtyMilli, line.rateCents);
 	if (poCredit && billed > 0) {
 		out.push(priceFinding(scope, pl, line, `bills ${money(billed)} as a charge; ${poLineName(po, pl)} is a credit of ${money(lineAmount(pl.qtyMilli, pl.unitPriceCents))}.`));
-	} else if (poCredit && lineCredit) {
+	} else if (poCredit && lineCredit && oneUnit) {
 		const [rateAbs, priceAbs, qtyAbs] = [Math.abs(line.rateCents), Math.abs(pl.unitPriceCents), Math.abs(line.qtyMilli)];
 		if (rateAbs !== priceAbs) priceMismatch(idx, scope, po, pl, line, rateAbs, priceAbs, qtyAbs, out);
-	} else if (line.rateCents !== pl.unitPriceCents && !warrantyAtZero) priceMismatch(idx, scope, po, pl, line, line.rateCents, pl.unitPriceCents, line.qtyMilli, out);
+	} else if (line.rateCents !== pl.unitPriceCents && !warrantyAtZero && oneUnit) priceMismatch(idx, scope, po, pl, line, line.rateCents, pl.unitPriceCents, line.qtyMilli, out);
 	if (line.buyerItemCode !== '' && line.buyerItemCode !== pl.buyerItemCode) {
 		out.push(
 			lineFinding(

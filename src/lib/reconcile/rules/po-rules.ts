@@ -4,6 +4,7 @@ import type { InvoiceLine, PoLine, PurchaseOrder, Tolerances } from '../../domai
 import type { Index } from '../keys/indexes';
 import { billedPoLineIndex, isResolvedPo, tolerancesFor } from '../keys/resolve';
 import { poBilled } from '../billed';
+import { sameUnit } from '../../domain/units';
 import type { Finding } from '../types';
 import { invoiceCount, invoiceNumbers, withInvoices, type Billed } from './billing';
 import { finding, target, type FindingContext } from './finding';
@@ -54,7 +55,7 @@ export function evaluatePo(idx: Index, po: PurchaseOrder, out: Finding[]): void 
 		for (const i of suspects) {
 			const pl = poLines[i]!;
 			const lines = linesAt.get(i)!;
-			if (overAt(pl, qtyAt[i]!)) overQty(pl, withInvoices(idx, lines), qtyAt[i]!, tol, ctx, out, po.number);
+			if (overAt(pl, qtyAt[i]!)) overQty(pl, withInvoices(idx, lines.filter((l) => sameUnit(l.unit, pl.unit))), qtyAt[i]!, tol, ctx, out, po.number);
 			duplicates(idx, pl, lines, ctx, out, po.number);
 		}
 	}

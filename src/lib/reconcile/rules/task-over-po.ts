@@ -9,6 +9,7 @@ import { linesBillingWo } from './billing';
 import { finding, target, type FindingContext } from './finding';
 import { list, LIST_MAX, money, qty } from './format';
 import { amountTolerated, qtyTolerated, TOLERATED_NOTE } from './tolerance';
+import { sameUnit } from '../../domain/units';
 
 /**
  * TASK_OVER_PO (scope "P", run with the PO's other rules): the early warning, while a job is still
@@ -83,8 +84,6 @@ interface Draw {
 }
 
 const taskName = (d: Draw): string => `${d.wo.number} ${d.task.code}`.trim();
-
-const sameUnit = (a: string, b: string): boolean => a.trim() === '' || b.trim() === '' || a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const NOT_DRAWING = new Set<WorkOrder['type']>(['internal', 'warranty']);
 const BILLED = new Set<string>();
