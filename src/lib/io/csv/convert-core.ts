@@ -232,6 +232,12 @@ export function customerNamed(sheet: Sheet, row: number, name: string, what: str
 /** The customer chosen in the wizard for rows that name none, or null. */
 export const chosenCustomer = (ctx: ConvertContext): Customer | null => (ctx.customerId === null ? null : (indexOf(ctx).byId.get(ctx.customerId) ?? null));
 
+/** Each customer's name by id, for sentences a person reads (never an id): undefined for one not on file. */
+export const customerNames =
+	(customers: readonly Customer[]) =>
+	(id: Id): string | undefined =>
+		customers.find((c) => c.id === id)?.name;
+
 /**
  * The customer of a job or invoice: its Customer cell matched by name, else the customer chosen
  * in the wizard. A name that matches no customer is an error, never a customer made up.

@@ -1,5 +1,6 @@
 import { STATUS_LABEL, type Id, type Invoice, type InvoiceLine, type Task, type WorkOrder } from '$lib/domain/records';
 import { validateWorkOrder } from '$lib/domain/validate';
+import { sentenceStart } from '$lib/domain/words';
 import { invoiceChangeRefusal, invoiceLinesRefusal } from '$lib/domain/invoice-changes';
 import type { ImportedInvoice } from './convert-invoices';
 import { WO_KEYS, type ImportedWorkOrder } from './convert-work-orders';
@@ -123,7 +124,7 @@ export function planWorkOrderImport(
 		if (p.status === 'unchanged') return;
 		const row = imported[n]!.rows[0] ?? 0;
 		const before = byNumber.get(p.key);
-		const moved = otherCustomer(before, p.record, o.customerName) ?? importedJobRefusal(before, p.record, p.removed);
+		const moved = otherCustomer('job', before, p.record, o.customerName) ?? importedJobRefusal(before, p.record, p.removed);
 		if (moved) return refused.push({ row, number: p.key, signOff: false, ...moved });
 		const problems = validateWorkOrder(p.record);
 		if (problems.length === 0) return;
@@ -150,15 +151,15 @@ export function planWorkOrderImport(
  * customer (Apply then failed, after a review that showed the customers as ids).
  */
 function otherCustomer(
+	noun: 'job' | 'invoice',
 	before: { number: string; customerId: Id } | undefined,
 	after: { customerId: Id },
-	nameOf: ((id: Id) => string | undefined) | undefined,
-	kindOf = 'a job of',
-	kind = 'A job'
+	nameOf: ((id: Id) => string | undefined) | undefined
 ): { field: string; message: string } | null {
 	if (!before || before.customerId === after.customerId) return null;
 	const name = (id: Id) => nameOf?.(id) ?? 'another customer';
-	return { field: 'customer', message: `${before.number} is ${kindOf} ${name(before.customerId)}, and the file names ${name(after.customerId)}. ${kind} keeps its customer: correct the file, or give the other ${kind === 'A job' ? 'job' : 'invoice'} its own number.` };
+	const a = noun === 'job' ? 'a job' : 'an invoice';
+	return { field: 'customer', message: `${before.number} is ${a} of ${name(before.customerId)}, and the file names ${name(after.customerId)}. ${sentenceStart(a)} keeps its customer: correct the file, or give the other ${noun} its own number.` };
 }
 
 /**
@@ -202,7 +203,7 @@ export function planInvoiceImport(
 		const before = byNumber.get(p.key);
 		if (!before || p.status !== 'changed') return;
 		const row = imported[n]!.lineRows[0] ?? 0;
-		const owner = otherCustomer(before, p.record, customerName, 'an invoice of', 'An invoice');
+		const owner = otherCustomer('invoice', before, p.record, customerName);
 		if (owner) return void refused.push({ row, statusRefused: false, customerRefused: true, message: owner.message });
 		const status = invoiceChangeRefusal(before, p.record);
 		const lines = p.added.length + p.changed.length + p.removed.length > 0 ? invoiceLinesRefusal(before) : null;

@@ -159,7 +159,7 @@ describe('a job log with no status column', () => {
 
 describe('a job number the file gives another customer (regression: the review showed the customers as ids and Apply failed on the site)', () => {
 	const two = [newCustomer('c1', { name: 'Acme' }), newCustomer('c2', { name: 'Bayview Retail' })];
-	const FILE = ['Job #,Customer,Status,Task,Description,Hours,Rate', 'J-1,Acme,Open,T1,Diagnose,2,95', 'J-9,Bayview Retail,Open,T1,Survey,1,95', 'J-1,Bayview Retail,Open,T2,Repair,1,95'].join('\n');
+	const SAME = ['Job #,Customer,Status,Task,Description,Hours,Rate', 'J-1,Acme,Open,T1,Diagnose,2,95', 'J-9,Bayview Retail,Open,T1,Survey,1,95'].join('\n');
 	const run = (text: string, stored: typeof none, mode: BadRows) => {
 		const t = parseTable(text, { delimiter: ',', headerRow: 1, fileName: 'log.csv' });
 		if (!t.ok) throw new Error(t.problems[0]!.message);
@@ -184,6 +184,6 @@ describe('a job number the file gives another customer (regression: the review s
 	});
 
 	it('the same job under its own customer is no refusal', () => {
-		expect(written(run(FILE.split('\n').slice(0, 3).join('\n'), storedJ1(), 'refuse')).workOrders.map((w) => w.number)).toEqual(['J-9']);
+		expect(written(run(SAME, storedJ1(), 'refuse')).workOrders.map((w) => w.number)).toEqual(['J-9']);
 	});
 });

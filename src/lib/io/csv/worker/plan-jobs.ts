@@ -1,6 +1,6 @@
 import type { WorkOrder, Task } from '$lib/domain/records';
 import { SHOWN_BAD_JOBS, type BadJob, type BadJobsView, type BadRows } from '../bad-jobs';
-import type { ConvertContext, ConvertOptions } from '../convert-core';
+import { customerNames, type ConvertContext, type ConvertOptions } from '../convert-core';
 import { judgeWorkOrders, type ImportedWorkOrder } from '../convert-work-orders';
 import type { FieldMapping } from '../mapping';
 import type { ParsedTable } from '../parse';
@@ -20,7 +20,7 @@ export function planJobs(table: ParsedTable, mapping: FieldMapping, options: Con
 	const fileName = ctx.fileName;
 	const allErrors = () => [...j.byJob.values()].flat();
 	const good = j.jobs.filter((x) => !j.byJob.has(x.workOrder.number));
-	const planned = { inProgress: mode === 'inProgress', customerName: (id: string) => ctx.customers.find((c) => c.id === id)?.name };
+	const planned = { inProgress: mode === 'inProgress', customerName: customerNames(ctx.customers) };
 	let plan = planWorkOrderImport(good, j.mapped, stored, fileName, planned);
 	const jobOf = new Map(j.jobs.map((x) => [x.workOrder.number, x]));
 	const refusedProblem = (r: WorkOrderRefusal) => refuse(fileName, r.row, columnOf(r, mapping, jobOf.get(r.number)), r.message);

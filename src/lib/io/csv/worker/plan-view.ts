@@ -1,4 +1,4 @@
-import type { ConvertContext, ConvertOptions } from '../convert-core';
+import { customerNames, type ConvertContext, type ConvertOptions } from '../convert-core';
 import { convertInvoices } from '../convert-invoices';
 import { convertPos } from '../convert-po';
 import { describeChanges, type FieldChange } from '../diff-format';
@@ -47,6 +47,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 	const ctx: ConvertContext = { fileName, customerId: req.customerId, customers: req.customers, sites: req.sites, nameChoices: req.nameChoices ?? {}, today: req.today, idGen, progress };
 	const args = [table, req.mapping as FieldMapping, req.options as ConvertOptions, ctx] as const;
 	const names = { customers: req.customers, sites: req.sites };
+	const customerName = customerNames(req.customers);
 	const shows = previewBudget();
 	if (req.kind === 'po') {
 		const c = convertPos(...args);
@@ -58,7 +59,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 			referencesTo: (po, lineNo) => req.references[`${po.id}|${lineNo}`] ?? []
 		});
 		// A file naming its buyers may hold two buyers' PO 1001: the title says whose.
-		const whose = c.mapped.includes('customer') ? (p: { po: { customerId: string } }) => ` (${req.customers.find((x) => x.id === p.po.customerId)?.name ?? ''})` : () => '';
+		const whose = c.mapped.includes('customer') ? (p: { po: { customerId: string } }) => ` (${customerName(p.po.customerId) ?? ''})` : () => '';
 		const records: PlannedRecord[] = plan.pos.map((p) => ({
 			title: `PO ${p.number}${whose(p)}`,
 			id: p.po.id,
@@ -84,7 +85,7 @@ export function planTable(table: ParsedTable, fileName: string, req: PlanRequest
 	}
 	const c = convertInvoices(...args);
 	if (!c.ok) return c;
-	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName, (id) => req.customers.find((x) => x.id === id)?.name);
+	const plan = planInvoiceImport(c.groups, c.mapped, { invoices: req.stored.invoices ?? [], invoiceLines: req.stored.invoiceLines ?? [] }, fileName, customerName);
 	// A paid or void invoice is not changed by a file any more than by a cell: refused whole, before anything is written.
 	const columnOf = (r: (typeof plan.refused)[number]) => (r.statusRefused ? (req.mapping as FieldMapping).status : r.customerRefused ? (req.mapping as FieldMapping).customer : null) || null;
 	if (plan.refused.length) return { ok: false, problems: plan.refused.map((r) => refuse(fileName, r.row, columnOf(r), r.message)) };
